@@ -1,0 +1,319 @@
+/*
+ * portvakt_bench.c — how long does one decision take?
+ *
+ * Generates the seeded request mix of mix.h (10,000 valid requests by default), then times whole
+ * passes over it with clock_gettime(CLOCK_MONOTONIC): pv_evaluate (with changes_on), pv_decide
+ * (without), and pv_evaluate with the birth date given as a personnummer (A3). Passes of the
+ * three kinds alternate so that a noisy neighbour hurts them alike. Reports the median and the
+ * spread (min, p10, p90, max) of nanoseconds per decision over the passes, the distribution of
+ * outcomes as a sanity check, and a checksum of every decision so that no call can be optimised
+ * away. The last line is machine-readable:
+ *
+ *     ns_per_decision=<median for pv_evaluate> decisions=<requests in the mix>
+ *
+ * Usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE]
+ *                       [--callgrind evaluate|decide|evaluate-pnr]
+ *
+ *   --json FILE     also write the mix as conformance-style vectors (RULES.md section 10, no
+ *                   'expect'), so that other engines can be measured on the same requests
+ *   --callgrind M   run the mix --passes times (default 1) through one function, with
+ *                   callgrind's instrumentation on only around that loop (bench/callgrind.sh)
+ *
+ * The only allocation is the one block for the mix and the pass timings, made before timing.
+ */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mix.h"
+
+#if defined(PV_HAVE_CALLGRIND_H)
+#include <valgrind/callgrind.h>
+#define CLIENT_REQUESTS "yes"
+#else
+#define CALLGRIND_START_INSTRUMENTATION ((void)0)
+#define CALLGRIND_STOP_INSTRUMENTATION ((void)0)
+#define CLIENT_REQUESTS "no"
+#endif
+
+#define DEFAULT_PASSES 31
+#define WARMUP_PASSES 2
+
+typedef pv_status (*decide_fn)(const pv_citizen *, const pv_actor *, const pv_service *, pv_date,
+                               pv_decision *);
+
+typedef struct options {
+    size_t passes;
+    size_t count;
+    uint64_t seed;
+    const char *json;
+    const char *callgrind; /* NULL, or "evaluate", "decide", "evaluate-pnr" */
+} options;
+
+/* Folds everything a caller reads from a decision into a checksum. */
+static uint64_t fold(uint64_t sum, const pv_decision *d) {
+    uint64_t v = (uint64_t)d->effect | (uint64_t)d->reason << 1 | (uint64_t)d->reasons << 6 |
+                 (uint64_t)d->filtered << 27 | (uint64_t)(uint16_t)d->changes_on.year << 28 |
+                 (uint64_t)d->changes_on.month << 44 | (uint64_t)d->changes_on.day << 48;
+    return (sum ^ v) * UINT64_C(0x100000001B3);
+}
+
+typedef struct pass_result {
+    uint64_t checksum;
+    size_t errors;
+    size_t first_error;
+} pass_result;
+
+/* One pass over the mix; the decisions are folded into 'r'. */
+static void run_mix(decide_fn decide, const mix_request *mix, size_t count, pass_result *r) {
+    for (size_t i = 0; i < count; i++) {
+        const mix_request *q = &mix[i];
+        pv_decision d;
+        if (decide(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) {
+            if (r->errors++ == 0) r->first_error = i;
+        }
+        r->checksum = fold(r->checksum, &d);
+    }
+}
+
+static double now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* Times one pass; returns nanoseconds per decision. */
+static double timed_pass(decide_fn decide, const mix_request *mix, size_t count, pass_result *r) {
+    double start = now_ns();
+    run_mix(decide, mix, count, r);
+    return (now_ns() - start) / (double)count;
+}
+
+static int compare_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The value at rank 'q' (0 to 1) of sorted 'v', nearest rank. */
+static double rank(const double *v, size_t n, double q) {
+    return v[(size_t)((double)(n - 1) * q + 0.5)];
+}
+
+/* Sorts the pass timings and prints them; returns the median. */
+static double report_timings(const char *label, double *ns, size_t passes) {
+    qsort(ns, passes, sizeof *ns, compare_double);
+    double median = rank(ns, passes, 0.5);
+    printf("%-30s median %7.1f ns/decision  (min %.1f, p10 %.1f, p90 %.1f, max %.1f; %zu passes)\n",
+           label, median, ns[0], rank(ns, passes, 0.1), rank(ns, passes, 0.9), ns[passes - 1],
+           passes);
+    return median;
+}
+
+/* The outcomes of the mix under pv_evaluate: a sanity check that the mix exercises the rules. */
+static void report_outcomes(const mix_request *mix, size_t count) {
+    size_t by_reason[PV_REASON_COUNT] = {0};
+    size_t by_kind[PV_ACTOR_KIND_COUNT] = {0}, permits_by_kind[PV_ACTOR_KIND_COUNT] = {0};
+    size_t permits = 0, filtered = 0, changes = 0, multiple = 0;
+    for (size_t i = 0; i < count; i++) {
+        const mix_request *q = &mix[i];
+        pv_decision d;
+        if (pv_evaluate(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) continue;
+        by_reason[d.reason]++;
+        by_kind[q->actor.kind]++;
+        if (d.effect == PV_EFFECT_PERMIT) {
+            permits++;
+            permits_by_kind[q->actor.kind]++;
+            filtered += d.filtered;
+        }
+        changes += !pv_date_is_none(d.changes_on);
+        multiple += pv_decision_reason_count(&d) > 1;
+    }
+    double n = (double)count;
+    printf("outcomes: permit %.1f %% (filtered %.1f %% of permits), several reasons %.1f %%, "
+           "changes_on set %.1f %%\n",
+           100.0 * (double)permits / n, permits ? 100.0 * (double)filtered / (double)permits : 0.0,
+           100.0 * (double)multiple / n, 100.0 * (double)changes / n);
+    printf("  by actor:");
+    for (int k = 0; k < PV_ACTOR_KIND_COUNT; k++) {
+        printf(" %s %.1f %% (permit %.1f %%)%s", pv_actor_kind_name((pv_actor_kind)k),
+               100.0 * (double)by_kind[k] / n,
+               by_kind[k] ? 100.0 * (double)permits_by_kind[k] / (double)by_kind[k] : 0.0,
+               k + 1 < PV_ACTOR_KIND_COUNT ? "," : "\n");
+    }
+    /* The primary reasons, most frequent first. */
+    int order[PV_REASON_COUNT];
+    for (int r = 0; r < PV_REASON_COUNT; r++) order[r] = r;
+    for (int i = 1; i < PV_REASON_COUNT; i++) {
+        for (int j = i; j > 0 && by_reason[order[j]] > by_reason[order[j - 1]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    }
+    printf("  primary reasons:");
+    for (int i = 0; i < PV_REASON_COUNT && by_reason[order[i]] > 0; i++) {
+        printf("%s %s %.1f %%", i ? "," : "", pv_reason_name((pv_reason)order[i]),
+               100.0 * (double)by_reason[order[i]] / n);
+    }
+    printf("\n");
+}
+
+static int usage(const char *why) {
+    fprintf(stderr, "portvakt-bench: %s\n"
+                    "usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE]\n"
+                    "                      [--callgrind evaluate|decide|evaluate-pnr]\n", why);
+    return 2;
+}
+
+static int parse_number(const char *text, uint64_t *out) {
+    if (text == NULL || *text == '\0' || *text == '-') return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 0);
+    if (errno != 0 || *end != '\0') return -1;
+    *out = (uint64_t)v;
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, options *o) {
+    o->passes = DEFAULT_PASSES;
+    o->count = MIX_DEFAULT_COUNT;
+    o->seed = MIX_DEFAULT_SEED;
+    o->json = NULL;
+    o->callgrind = NULL;
+    bool passes_given = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        uint64_t v;
+        if (strcmp(arg, "--passes") == 0 || strcmp(arg, "--count") == 0 ||
+            strcmp(arg, "--seed") == 0) {
+            if (parse_number(value, &v) != 0) return usage("expected a non-negative number");
+            if (arg[2] == 'p') {
+                o->passes = (size_t)v;
+                passes_given = true;
+            } else if (arg[2] == 'c') {
+                o->count = (size_t)v;
+            } else {
+                o->seed = v;
+            }
+            i++;
+        } else if (strcmp(arg, "--json") == 0 && value != NULL) {
+            o->json = value;
+            i++;
+        } else if (strcmp(arg, "--callgrind") == 0 && value != NULL &&
+                   (strcmp(value, "evaluate") == 0 || strcmp(value, "decide") == 0 ||
+                    strcmp(value, "evaluate-pnr") == 0)) {
+            o->callgrind = value;
+            i++;
+        } else {
+            return usage("unknown or incomplete option");
+        }
+    }
+    if (o->callgrind != NULL && !passes_given) o->passes = 1;
+    if (o->count == 0 || o->count > 10000000) return usage("--count must be 1 to 10000000");
+    if (o->callgrind == NULL && o->passes == 0) return usage("--passes must be at least 1");
+    return 0;
+}
+
+static int write_json(const char *path, const mix_request *mix, size_t count) {
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        fprintf(stderr, "portvakt-bench: cannot write %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int rc = mix_write_json(f, mix, count);
+    if (fclose(f) != 0) rc = -1;
+    if (rc != 0) fprintf(stderr, "portvakt-bench: error writing %s\n", path);
+    return rc;
+}
+
+/* Callgrind mode: the mix through one function, instrumented only inside the loop. */
+static int run_callgrind(const options *o, mix_request *mix) {
+    decide_fn decide = strcmp(o->callgrind, "decide") == 0 ? pv_decide : pv_evaluate;
+    if (strcmp(o->callgrind, "evaluate-pnr") == 0) mix_use_personnummer(mix, o->count, true);
+    pass_result r = {0, 0, 0};
+    CALLGRIND_START_INSTRUMENTATION;
+    for (size_t p = 0; p < o->passes; p++) run_mix(decide, mix, o->count, &r);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    printf("callgrind_client_requests=%s\n", CLIENT_REQUESTS);
+    printf("mode=%s decisions=%zu errors=%zu checksum=%016" PRIx64 "\n", o->callgrind,
+           o->count * o->passes, r.errors, r.checksum);
+    return r.errors == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+    options o;
+    int rc = parse_options(argc, argv, &o);
+    if (rc != 0) return rc;
+
+    /* The one allocation: the mix and the timings, before anything is timed. */
+    size_t timing_count = 3 * (o.passes > 0 ? o.passes : 1);
+    size_t bytes = o.count * sizeof(mix_request) + timing_count * sizeof(double);
+    unsigned char *block = malloc(bytes);
+    if (block == NULL) {
+        fprintf(stderr, "portvakt-bench: cannot allocate %zu bytes\n", bytes);
+        return 1;
+    }
+    double *timings = (double *)block; /* doubles first: the stricter alignment */
+    mix_request *mix = (mix_request *)(block + timing_count * sizeof(double));
+    mix_generate(mix, o.count, o.seed);
+
+    if (o.json != NULL && write_json(o.json, mix, o.count) != 0) {
+        free(block);
+        return 1;
+    }
+    if (o.callgrind != NULL) {
+        rc = run_callgrind(&o, mix);
+        free(block);
+        return rc;
+    }
+
+    printf("portvakt-bench (portvakt %s): %zu requests, seed %" PRIu64 ", %zu passes\n",
+           pv_version(), o.count, o.seed, o.passes);
+    report_outcomes(mix, o.count);
+
+    double *evaluate_ns = timings, *decide_ns = timings + o.passes, *pnr_ns = timings + 2 * o.passes;
+    pass_result evaluate = {0, 0, 0}, decide = {0, 0, 0}, pnr = {0, 0, 0};
+    for (size_t p = 0; p < WARMUP_PASSES; p++) {
+        run_mix(pv_evaluate, mix, o.count, &evaluate);
+        run_mix(pv_decide, mix, o.count, &decide);
+    }
+    for (size_t p = 0; p < o.passes; p++) {
+        evaluate_ns[p] = timed_pass(pv_evaluate, mix, o.count, &evaluate);
+        decide_ns[p] = timed_pass(pv_decide, mix, o.count, &decide);
+        mix_use_personnummer(mix, o.count, true);
+        pnr_ns[p] = timed_pass(pv_evaluate, mix, o.count, &pnr);
+        mix_use_personnummer(mix, o.count, false);
+    }
+    if (evaluate.errors + decide.errors + pnr.errors > 0) {
+        size_t i = evaluate.errors ? evaluate.first_error
+                 : decide.errors   ? decide.first_error
+                                   : pnr.first_error;
+        pv_decision d;
+        if (pnr.errors && !evaluate.errors && !decide.errors) mix_use_personnummer(mix, o.count, true);
+        if (pv_validate(&mix[i].citizen, &mix[i].actor, &mix[i].service, mix[i].on, &d) != PV_OK) {
+            fprintf(stderr, "portvakt-bench: request %zu is invalid at %s: %s\n", i, d.field,
+                    d.detail ? d.detail : "");
+        } else {
+            fprintf(stderr, "portvakt-bench: request %zu failed\n", i);
+        }
+        free(block);
+        return 1;
+    }
+
+    double median = report_timings("pv_evaluate (with changes_on)", evaluate_ns, o.passes);
+    double decide_median = report_timings("pv_decide (no changes_on)", decide_ns, o.passes);
+    double pnr_median = report_timings("pv_evaluate, personnummer", pnr_ns, o.passes);
+    printf("ratios: pv_evaluate / pv_decide %.2f, personnummer / birth date %.2f\n",
+           median / decide_median, pnr_median / median);
+    printf("checksum=%016" PRIx64 "\n", evaluate.checksum ^ decide.checksum ^ pnr.checksum);
+    printf("ns_per_decision=%.1f decisions=%zu\n", median, o.count);
+    free(block);
+    return 0;
+}

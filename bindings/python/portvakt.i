@@ -1,0 +1,390 @@
+/*
+ * portvakt.i — the SWIG interface of the low-level module portvakt.cportvakt.
+ *
+ * The module mirrors include/portvakt.h with the pv_ / PV_ prefix dropped (pv_evaluate is
+ * cportvakt.evaluate, PV_REASON_UNIT_SEALED is cportvakt.REASON_UNIT_SEALED, struct pv_seal is
+ * cportvakt.seal). The idiomatic API is the package portvakt; this module is what it stands on.
+ *
+ * Memory, decided once for the whole module:
+ *   - A `const char *` argument or struct member borrows the UTF-8 buffer of the Python str it was
+ *     given: nothing is copied, so nothing is allocated and nothing can leak. The struct proxies
+ *     keep a reference to every str stored in them (see the Python code at the end), the array
+ *     proxies keep the references of every struct stored in them, and a citizen keeps its arrays,
+ *     so no pointer can outlive the object it points into. A str with an embedded NUL is refused.
+ *   - Dates and intervals are values (%naturalvar): reading citizen.birth_date gives a copy that
+ *     owns its memory, never a pointer into the citizen. Assign whole values.
+ *   - Every function returning pv_status turns its out-parameter into the return value; a status
+ *     other than PV_OK raises portvakt.InvalidInput carrying the field path and the detail.
+ *   - The decision functions (evaluate, decide) return one tuple, built in one call:
+ *       (effect, reason, reasons, rule, filtered, changes_on, reason_rules)
+ *     effect, reason and rule are the C enum values, reasons the bit set (bit r is 1 << r),
+ *     filtered a bool, changes_on the days since 1970-01-01 (pv_date_to_days) or None, and
+ *     reason_rules the PV_REASON_COUNT bytes of pv_decision.reason_rules. validate returns None.
+ *   - Arrays of structs (seal_array, guardian_array, grant_array, representative_array) are
+ *     allocated by their constructor and freed with their proxy; indexing is bounds-checked.
+ */
+%module(package="portvakt") cportvakt
+
+%{
+#include <string.h>
+#include "portvakt.h"
+%}
+
+%include <stdint.i>
+%include <carrays.i>
+
+/* ---- Names ------------------------------------------------------------------------------- */
+
+%rename("%(regex:/^(pv_|PV_)(.*)/\\2/)s") "";
+%rename(from_) from;
+
+/* The decision struct and its accessors are replaced by the tuple of the decision functions. */
+%ignore pv_decision;
+%ignore pv_decision_has_reason;
+%ignore pv_decision_reason_count;
+%ignore pv_decision_reason_at;
+%ignore pv_decision_reason_rule;
+
+/* Dates and intervals are values: members of these types are read and written as copies. */
+%naturalvar pv_date;
+%naturalvar pv_interval;
+
+/* Strings the library returns are static and valid for the life of the program. */
+%immutable pv_pnr::error;
+%immutable pv_pnr::normalized;
+
+/* ---- Raising portvakt.InvalidInput --------------------------------------------------------- */
+
+%fragment("pv_raise_invalid", "header") {
+/* Sets portvakt.InvalidInput(field, detail) as the current exception; ValueError if the
+   package cannot be imported. Looked up on each error: the module keeps no global state. */
+SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
+    PyObject *errors = PyImport_ImportModule("portvakt._errors");
+    PyObject *cls = errors ? PyObject_GetAttrString(errors, "InvalidInput") : NULL;
+    Py_XDECREF(errors);
+    if (cls == NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s: %s", field, detail);
+        return;
+    }
+    PyObject *exc = PyObject_CallFunction(cls, "ss", field, detail);
+    if (exc != NULL) {
+        PyErr_SetObject(cls, exc);
+        Py_DECREF(exc);
+    }
+    Py_DECREF(cls);
+}
+}
+
+/* pv_status carries no information once the out-parameter typemaps have checked it. */
+%typemap(out) pv_status "$result = SWIG_Py_Void();"
+
+/* ---- Strings ------------------------------------------------------------------------------- */
+
+/* A str (borrowed UTF-8, no copy) or None (NULL). */
+%typemap(in) const char * {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyUnicode_Check($input)) {
+        Py_ssize_t size = 0;
+        $1 = ($1_ltype)PyUnicode_AsUTF8AndSize($input, &size);
+        if ($1 == NULL) SWIG_fail;
+        if (strlen($1) != (size_t)size) {
+            PyErr_SetString(PyExc_ValueError, "in '$symname': '$1_name' contains a NUL character");
+            SWIG_fail;
+        }
+    } else {
+        PyErr_Format(PyExc_TypeError, "in '$symname': '$1_name' must be str or None, not %s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+    $1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;
+}
+/* A member keeps the borrowed pointer; the proxy keeps the str alive (see the end). */
+%typemap(memberin) const char * "$1 = $input;"
+
+/* ---- Dates --------------------------------------------------------------------------------- */
+
+/* A date value from None (PV_DATE_NONE) or anything with int year, month and day attributes: a
+   datetime.date or a cportvakt.date. Values out of the C ranges raise OverflowError. */
+%typemap(in) pv_date {
+    if ($input == Py_None) {
+        $1.year = 0;
+        $1.month = 0;
+        $1.day = 0;
+    } else {
+        static const char *const parts[3] = {"year", "month", "day"};
+        static const long limits[3] = {INT16_MAX, UINT8_MAX, UINT8_MAX};
+        long value[3];
+        int i;
+        for (i = 0; i < 3; i++) {
+            PyObject *attr = PyObject_GetAttrString($input, parts[i]);
+            if (attr == NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "in '$symname': '$1_name' must be a date or None, not %s",
+                             Py_TYPE($input)->tp_name);
+                SWIG_fail;
+            }
+            value[i] = PyLong_Check(attr) ? PyLong_AsLong(attr) : -1;
+            if (value[i] == -1 && !PyErr_Occurred() && !PyLong_Check(attr)) {
+                PyErr_Format(PyExc_TypeError, "in '$symname': '$1_name'.%s must be int",
+                             parts[i]);
+            }
+            Py_DECREF(attr);
+            if (PyErr_Occurred()) SWIG_fail;
+            if (value[i] < 0 || value[i] > limits[i]) {
+                PyErr_Format(PyExc_OverflowError, "in '$symname': '$1_name'.%s is out of range",
+                             parts[i]);
+                SWIG_fail;
+            }
+        }
+        $1.year = (int16_t)value[0];
+        $1.month = (uint8_t)value[1];
+        $1.day = (uint8_t)value[2];
+    }
+}
+%typemap(typecheck) pv_date {
+    $1 = ($input == Py_None || PyObject_HasAttrString($input, "year")) ? 1 : 0;
+}
+
+/* ---- Out-parameters ------------------------------------------------------------------------ */
+
+%typemap(in, numinputs=0) pv_date *out (pv_date temp) {
+    temp.year = 0;
+    temp.month = 0;
+    temp.day = 0;
+    $1 = &temp;
+}
+%typemap(argout, fragment="pv_raise_invalid") pv_date *out {
+    if (result != PV_OK) {
+        pv_raise_invalid("$symname", "is not a valid input");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    {
+        pv_date *copy = (pv_date *)malloc(sizeof(pv_date));
+        if (copy == NULL) {
+            PyErr_NoMemory();
+            SWIG_fail;
+        }
+        *copy = *$1;
+        $result = SWIG_Python_AppendOutput($result,
+            SWIG_NewPointerObj(copy, $descriptor(pv_date *), SWIG_POINTER_OWN));
+    }
+}
+
+%typemap(in, numinputs=0) int *out (int temp = 0) "$1 = &temp;"
+%typemap(argout, fragment="pv_raise_invalid") int *out {
+    if (result != PV_OK) {
+        pv_raise_invalid("$symname", "is not a valid input");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, PyLong_FromLong(*$1));
+}
+
+%typemap(in, numinputs=0) pv_reason *out (pv_reason temp = PV_REASON_INVALID_INPUT) "$1 = &temp;"
+%typemap(in, numinputs=0) pv_rule *out (pv_rule temp = PV_RULE_NONE) "$1 = &temp;"
+%typemap(argout, fragment="pv_raise_invalid") pv_reason *out, pv_rule *out {
+    if (result != PV_OK) {
+        pv_raise_invalid("name", "is not a known name");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)*$1));
+}
+
+/* pv_date_format: the buffer is local, the result a str. */
+%typemap(in, numinputs=0) (char *buf, size_t size) (char temp[PV_DATE_STRING_SIZE]) {
+    $1 = temp;
+    $2 = sizeof temp;
+}
+%typemap(argout, fragment="pv_raise_invalid") (char *buf, size_t size) {
+    if (result != PV_OK) {
+        pv_raise_invalid("date", "is not a date that exists");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));
+}
+
+/* pv_pnr_parse: a cportvakt.pnr, or InvalidInput("text", the library's sentence). */
+%typemap(in, numinputs=0) pv_pnr *out (pv_pnr temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout, fragment="pv_raise_invalid") pv_pnr *out {
+    if (result != PV_OK) {
+        pv_raise_invalid("text", $1->error != NULL ? $1->error : "is not a valid number");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    {
+        pv_pnr *copy = (pv_pnr *)malloc(sizeof(pv_pnr));
+        if (copy == NULL) {
+            PyErr_NoMemory();
+            SWIG_fail;
+        }
+        *copy = *$1;
+        $result = SWIG_Python_AppendOutput($result,
+            SWIG_NewPointerObj(copy, $descriptor(pv_pnr *), SWIG_POINTER_OWN));
+    }
+}
+
+/* The decision functions: the tuple described at the top, or InvalidInput(field, detail). */
+%typemap(in, numinputs=0) pv_decision *out (pv_decision decision) {
+    memset(&decision, 0, sizeof decision);
+    $1 = &decision;
+}
+%typemap(argout, fragment="pv_raise_invalid") pv_decision *out {
+    if (result != PV_OK) {
+        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
+                         $1->detail != NULL ? $1->detail : "is not valid");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    if (strcmp("$symname", "validate") != 0) {
+        PyObject *tuple = PyTuple_New(7);
+        PyObject *changes;
+        if (tuple == NULL) SWIG_fail;
+        if (pv_date_is_none($1->changes_on)) {
+            Py_INCREF(Py_None);
+            changes = Py_None;
+        } else {
+            changes = PyLong_FromLong((long)pv_date_to_days($1->changes_on));
+        }
+        PyTuple_SET_ITEM(tuple, 0, PyLong_FromLong((long)$1->effect));
+        PyTuple_SET_ITEM(tuple, 1, PyLong_FromLong((long)$1->reason));
+        PyTuple_SET_ITEM(tuple, 2, PyLong_FromUnsignedLong((unsigned long)$1->reasons));
+        PyTuple_SET_ITEM(tuple, 3, PyLong_FromLong((long)$1->rule));
+        PyTuple_SET_ITEM(tuple, 4, PyBool_FromLong((long)$1->filtered));
+        PyTuple_SET_ITEM(tuple, 5, changes);
+        PyTuple_SET_ITEM(tuple, 6, PyBytes_FromStringAndSize(
+            (const char *)$1->reason_rules, (Py_ssize_t)sizeof $1->reason_rules));
+        if (PyErr_Occurred()) {
+            Py_DECREF(tuple);
+            SWIG_fail;
+        }
+        Py_XDECREF($result);
+        $result = tuple;
+    }
+}
+
+/* ---- Arrays of structs ---------------------------------------------------------------------- */
+
+/* cast() and frompointer() would hand out pointers that keep nothing alive. */
+%ignore seal_array::cast;
+%ignore seal_array::frompointer;
+%ignore guardian_array::cast;
+%ignore guardian_array::frompointer;
+%ignore grant_array::cast;
+%ignore grant_array::frompointer;
+%ignore representative_array::cast;
+%ignore representative_array::frompointer;
+
+%include "portvakt.h"
+
+%array_class(pv_seal, seal_array);
+%array_class(pv_guardian, guardian_array);
+%array_class(pv_grant, grant_array);
+%array_class(pv_representative, representative_array);
+
+/* ---- Python: keeping borrowed strings and arrays alive, bounds-checked arrays --------------- */
+
+%pythoncode %{
+def _pv_keep(obj, key, value):
+    """Holds 'value' for as long as the proxy 'obj' lives."""
+    refs = obj.__dict__.get("_pv_refs")
+    if refs is None:
+        refs = obj.__dict__["_pv_refs"] = {}
+    refs[key] = value
+
+
+def _pv_keeping(cls, name):
+    """Makes the member property 'name' of 'cls' hold what it is given."""
+    prop = getattr(cls, name)
+    fset = prop.fset
+
+    def setter(self, value, _fset=fset, _name=name):
+        _fset(self, value)
+        _pv_keep(self, _name, value)
+
+    setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
+
+
+for _cls, _names in (
+    (seal, ("unit",)),
+    (guardian, ("id",)),
+    (grant, ("holder", "unit")),
+    (representative, ("id",)),
+    (citizen, ("personnummer", "login_lock_case_number",
+               "seals", "guardians", "grants", "representatives")),
+    (actor, ("id",)),
+    (service, ("unit",)),
+):
+    for _name in _names:
+        _pv_keeping(_cls, _name)
+
+
+def _pv_array(cls, item):
+    """Gives the array class 'cls' of 'item' structs a length, bounds checks and references."""
+    init = cls.__init__
+    getitem = cls.__getitem__
+    setitem = cls.__setitem__
+
+    def __init__(self, nelements):
+        if not isinstance(nelements, int) or isinstance(nelements, bool) or nelements < 1:
+            raise ValueError("an array holds at least one element")
+        init(self, nelements)
+        self.__dict__["_pv_len"] = nelements
+
+    def index(self, i):
+        if not isinstance(i, int) or isinstance(i, bool):
+            raise TypeError("array indices must be int")
+        n = self.__dict__["_pv_len"]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("array index out of range")
+        return i
+
+    def __getitem__(self, i):
+        value = getitem(self, index(self, i))
+        _pv_keep(value, "_pv_owner", self)
+        return value
+
+    def __setitem__(self, i, value):
+        if not isinstance(value, item):
+            raise TypeError("expected %s, not %s" % (item.__name__, type(value).__name__))
+        i = index(self, i)
+        setitem(self, i, value)
+        _pv_keep(self, i, value.__dict__.get("_pv_refs"))
+
+    def __len__(self):
+        return self.__dict__["_pv_len"]
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    cls.__init__ = __init__
+    cls.__getitem__ = __getitem__
+    cls.__setitem__ = __setitem__
+    cls.__len__ = __len__
+    cls.__iter__ = __iter__
+
+
+_pv_array(seal_array, seal)
+_pv_array(guardian_array, guardian)
+_pv_array(grant_array, grant)
+_pv_array(representative_array, representative)
+del _cls, _names, _name
+%}

@@ -1,0 +1,59 @@
+/*
+ * access.c — steps 1 to 3 of RULES.md section 3: the relation between actor and citizen (R0),
+ * authentication (E1), and the actor's own way into the portal (E2, E3).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+bool step_relation(pv_request *rq, pv_decision *d) {
+    const pv_citizen *c = rq->citizen;
+    const pv_actor *a = rq->actor;
+    switch (a->kind) {
+    case PV_ACTOR_SELF:
+        return true;
+    case PV_ACTOR_GUARDIAN:
+        for (size_t i = 0; i < c->guardian_count; i++) {
+            if (strcmp(c->guardians[i].id, a->id) == 0) {
+                rq->guardian = &c->guardians[i];
+                return true;
+            }
+        }
+        break;
+    case PV_ACTOR_REPRESENTATIVE:
+        for (size_t i = 0; i < c->representative_count; i++) {
+            if (strcmp(c->representatives[i].id, a->id) == 0) {
+                rq->representative = &c->representatives[i];
+                return true;
+            }
+        }
+        break;
+    case PV_ACTOR_OTHER:
+    case PV_ACTOR_KIND_COUNT:
+        break;
+    }
+    /* R0: access is denied unless granted: 'other', or an id not in the record. */
+    deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);
+    return false;
+}
+
+void step_authentication(const pv_request *rq, pv_decision *d) {
+    pv_eid eid = rq->actor->eid;
+    /* E1: only BankID and Freja+ let anyone log in. */
+    if (eid != PV_EID_BANKID && eid != PV_EID_FREJA_PLUS) deny(d, PV_REASON_NO_EID, PV_RULE_E1);
+}
+
+void step_own_way_in(const pv_request *rq, pv_decision *d) {
+    const pv_actor *a = rq->actor;
+    /* E2: for self the actor's login is the citizen's login. */
+    bool own_login_locked = a->kind == PV_ACTOR_SELF ? rq->citizen->login_locked : a->login_locked;
+    /* E2: a locked login closes the portal — e-services and the journal reached from the
+       logged-in start page — but not the direct link or the app. */
+    bool through_portal = !is_journal(rq) || rq->service->channel == PV_CHANNEL_PORTAL;
+    if (own_login_locked && through_portal) deny(d, PV_REASON_LOGIN_LOCKED, PV_RULE_E2);
+    /* E3: a guardian or representative whose own journal account is sealed opens no journal,
+       since every other journal is reached from one's own journal view. */
+    if (a->kind != PV_ACTOR_SELF && a->journal_sealed && is_journal(rq)) {
+        deny(d, PV_REASON_OWN_JOURNAL_SEALED, PV_RULE_E3);
+    }
+}

@@ -1,0 +1,56 @@
+/*
+ * changes_on.c — T1: the first date after the evaluation date on which the same inputs give
+ * another (effect, reason, filtered).
+ *
+ * The decision depends on the date only through the 13th and 16th birthdays and through which
+ * validity intervals contain it, so it is constant between candidate dates: the birthdays, and
+ * the first day inside and the first day after every seal's active interval, grant and
+ * appointment (content periods are about entries, not about time passing). The first change is
+ * therefore the earliest candidate whose decision differs; no sorting is needed.
+ */
+#include "internal.h"
+
+typedef struct search {
+    const pv_request *rq;
+    const pv_decision *now;
+    uint32_t on_key;
+    pv_date best; /* the earliest differing candidate so far, or none */
+} search;
+
+static bool same_answer(const pv_decision *a, const pv_decision *b) {
+    return a->effect == b->effect && a->reason == b->reason && a->filtered == b->filtered;
+}
+
+static void consider(search *s, pv_date candidate) {
+    if (date_is_none(candidate)) return;
+    uint32_t k = date_key(candidate);
+    if (k <= s->on_key) return;
+    if (!date_is_none(s->best) && k >= date_key(s->best)) return;
+    pv_decision then;
+    decide_on(s->rq, candidate, &then);
+    if (!same_answer(&then, s->now)) s->best = candidate;
+}
+
+/* The first day inside [from, until] and the first day after it. */
+static void consider_interval(search *s, pv_date from, pv_date until) {
+    consider(s, from);
+    if (!date_is_none(until)) consider(s, date_next_day(until));
+}
+
+pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
+    search s = {rq, now, date_key(on), PV_DATE_NONE};
+    const pv_citizen *c = rq->citizen;
+    /* T1, A2: the 13th and 16th birthdays. */
+    consider(&s, date_anniversary(rq->birth, 13));
+    consider(&s, date_anniversary(rq->birth, 16));
+    for (size_t i = 0; i < c->seal_count; i++) {
+        consider_interval(&s, c->seals[i].active.from, c->seals[i].active.until);
+    }
+    for (size_t i = 0; i < c->grant_count; i++) {
+        consider_interval(&s, c->grants[i].from, c->grants[i].until);
+    }
+    for (size_t i = 0; i < c->representative_count; i++) {
+        consider_interval(&s, c->representatives[i].from, c->representatives[i].until);
+    }
+    return s.best;
+}

@@ -1,0 +1,105 @@
+/* internal.h — helpers shared by the files of src/; not part of the public API. */
+#ifndef PV_INTERNAL_H
+#define PV_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "portvakt.h"
+
+/* A date as one number that orders as the calendar does, for cheap comparisons on the decision
+   path: year in the high bits, then month, then day. PV_DATE_NONE has key 0. */
+static inline uint32_t date_key(pv_date d) {
+    return ((uint32_t)(uint16_t)d.year << 9) | ((uint32_t)d.month << 5) | (uint32_t)d.day;
+}
+
+static inline bool date_is_none(pv_date d) {
+    return d.year == 0 && d.month == 0 && d.day == 0;
+}
+
+/* J3: 'on' lies inside [from, until], both ends inclusive, an open (none) end unbounded. */
+static inline bool interval_contains(pv_date from, pv_date until, pv_date on) {
+    uint32_t k = date_key(on);
+    return (date_is_none(from) || date_key(from) <= k) && (date_is_none(until) || k <= date_key(until));
+}
+
+/* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
+pv_date date_next_day(pv_date d);
+
+/* A1: the date on which someone born on 'birth' (valid) attains age 'years' (>= 0), or
+   PV_DATE_NONE past year 9999. Defined in date.c. */
+pv_date date_anniversary(pv_date birth, int years);
+
+/* A1, A2: whole years of age on 'on' of someone born on 'birth' (both valid, birth <= on).
+   Defined in date.c. */
+int date_age(pv_date birth, pv_date on);
+
+/* ---- The request while it is being decided ------------------------------------------------ */
+
+/* A validated request: the caller's inputs, the birth date resolved (A3), and the actor's entry
+   in the record found in step 1. */
+typedef struct pv_request {
+    const pv_citizen *citizen;
+    const pv_actor *actor;
+    const pv_service *service;
+    pv_date birth;
+    const pv_guardian *guardian;             /* the acting guardian, or NULL */
+    const pv_representative *representative; /* the acting representative, or NULL */
+} pv_request;
+
+/* What step 4 found besides its reasons: the permit basis if nothing else denies, and whether
+   the view is restricted to granted units (D1, D2). */
+typedef struct pv_basis {
+    pv_reason reason;
+    pv_rule rule;
+    bool restricted_to_grants;
+} pv_basis;
+
+/* Records 'reason', decided by 'rule', in 'd'. */
+static inline void deny(pv_decision *d, pv_reason reason, pv_rule rule) {
+    d->reasons |= 1u << reason;
+    d->reason_rules[reason] = (unsigned char)rule;
+}
+
+static inline bool is_journal(const pv_request *rq) {
+    return rq->service->kind == PV_SERVICE_JOURNAL;
+}
+
+/* validate.c — step 0 (V1, section 8). On error fills 'out' as a fail-closed deny and returns
+   PV_ERR_INVALID_INPUT; on success resolves rq->birth and returns PV_OK. */
+pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
+                           const pv_service *service, pv_date on, pv_request *rq,
+                           pv_decision *out);
+
+/* validate.c — the citizen's record alone (section 8), for the questions that take no actor or
+   service. Same contract as validate_request. */
+pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth,
+                           pv_decision *out);
+
+/* Fills 'out' as the fail-closed decision for invalid input at 'field' (V1). */
+void decision_set_invalid(pv_decision *out, const char *field, const char *detail);
+
+/* access.c — steps 1 to 3. step_relation returns false when the actor is not related (R0); it
+   records the reason and resolves rq->guardian / rq->representative. */
+bool step_relation(pv_request *rq, pv_decision *d);
+void step_authentication(const pv_request *rq, pv_decision *d);
+void step_own_way_in(const pv_request *rq, pv_decision *d);
+
+/* right_to_act.c — step 4. 'age' is the citizen's age on 'on'. */
+pv_basis step_right_to_act(const pv_request *rq, pv_date on, int age, pv_decision *d);
+
+/* proxy_breaks.c — step 5. */
+void step_proxy_breaks(const pv_request *rq, pv_decision *d);
+
+/* restrictions.c — step 6. Returns true when a seal in force hides part of the asked view
+   (for step 7's 'filtered'). */
+bool step_restrictions(const pv_request *rq, pv_date on, pv_decision *d);
+
+/* evaluate.c — steps 1 to 7 on a validated request for the date 'on'; changes_on untouched. */
+void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
+
+/* changes_on.c — T1: the first date after 'on' on which decide_on gives another (effect,
+   reason, filtered) than 'now', or PV_DATE_NONE. */
+pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now);
+
+#endif

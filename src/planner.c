@@ -1,0 +1,265 @@
+/*
+ * planner.c — the measures planner: for a goal, the measures the routines of RULES.md section 5
+ * call for (M-ALL, M-GUARD, M-PROT, and the seals of J1, J2, J4), and a proof that the plan
+ * works: the measures applied to a copy of the record (on the stack), and every affected actor,
+ * service, channel and query evaluated.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void plan_fail(pv_plan *out, const char *field, const char *detail) {
+    snprintf(out->field, sizeof out->field, "%s", field);
+    out->detail = detail;
+    out->holds = false;
+}
+
+static void add_measure(pv_plan *p, pv_action action, const char *routine, const char *guardian,
+                        const pv_seal *seal, const char *condition) {
+    pv_measure *m = &p->measures[p->measure_count++];
+    memset(m, 0, sizeof *m);
+    m->action = action;
+    m->routine = routine;
+    m->guardian = guardian;
+    if (seal != NULL) m->seal = *seal;
+    m->condition = condition;
+}
+
+/* The record with the plan's unconditional measures applied. */
+typedef struct applied {
+    pv_citizen citizen;
+    pv_seal seals[PV_PLAN_MAX_RECORD + PV_PLAN_MAX_MEASURES];
+    pv_guardian guardians[PV_PLAN_MAX_RECORD];
+} applied;
+
+static void apply_plan(const pv_citizen *c, const pv_plan *p, applied *a) {
+    a->citizen = *c;
+    memcpy(a->seals, c->seals, c->seal_count * sizeof *c->seals);
+    memcpy(a->guardians, c->guardians, c->guardian_count * sizeof *c->guardians);
+    size_t seals = c->seal_count;
+    for (size_t i = 0; i < p->measure_count; i++) {
+        const pv_measure *m = &p->measures[i];
+        if (m->condition != NULL) continue; /* conditional measures are not assumed */
+        if (m->action == PV_ACTION_LOCK_LOGIN) a->citizen.login_locked = true;
+        if (m->action == PV_ACTION_SEAL) a->seals[seals++] = m->seal;
+        if (m->action == PV_ACTION_BLOCK_GUARDIAN) {
+            for (size_t g = 0; g < c->guardian_count; g++) {
+                if (strcmp(a->guardians[g].id, m->guardian) == 0) a->guardians[g].blocked = true;
+            }
+        }
+    }
+    a->citizen.seals = a->seals;
+    a->citizen.seal_count = seals;
+    a->citizen.guardians = a->guardians;
+}
+
+/* The proof: every evaluated decision must be a deny. */
+typedef struct prover {
+    const pv_citizen *citizen;
+    pv_date on;
+    size_t checked;
+    bool holds;
+} prover;
+
+static void expect_deny(prover *pr, const pv_actor *actor, pv_service_kind kind,
+                        pv_channel channel, const char *unit, pv_date entry) {
+    pv_service s = {kind, channel, unit, entry};
+    pv_decision d;
+    pr->checked++;
+    if (pv_decide(pr->citizen, actor, &s, pr->on, &d) != PV_OK || d.effect != PV_EFFECT_DENY) {
+        pr->holds = false;
+    }
+}
+
+/* The journal through both channels (E2), as a whole and for every unit of the record. */
+static void expect_no_journal(prover *pr, const pv_actor *actor) {
+    const pv_citizen *c = pr->citizen;
+    for (int ch = 0; ch < PV_CHANNEL_COUNT; ch++) {
+        pv_channel channel = (pv_channel)ch;
+        expect_deny(pr, actor, PV_SERVICE_JOURNAL, channel, NULL, PV_DATE_NONE);
+        for (size_t i = 0; i < c->seal_count + c->grant_count; i++) {
+            const char *u = i < c->seal_count ? c->seals[i].unit : c->grants[i - c->seal_count].unit;
+            if (u != NULL) expect_deny(pr, actor, PV_SERVICE_JOURNAL, channel, u, PV_DATE_NONE);
+        }
+    }
+}
+
+static void expect_nothing(prover *pr, const pv_actor *actor) {
+    expect_deny(pr, actor, PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE);
+    expect_no_journal(pr, actor);
+}
+
+/* Every actor named in the record, for the goals about a unit. */
+static size_t record_actor(const pv_citizen *c, size_t i, pv_actor *a) {
+    size_t n = 1 + c->guardian_count + c->representative_count;
+    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    if (i > 0 && i <= c->guardian_count) {
+        actor.kind = PV_ACTOR_GUARDIAN;
+        actor.id = c->guardians[i - 1].id;
+    } else if (i > c->guardian_count && i < n) {
+        actor.kind = PV_ACTOR_REPRESENTATIVE;
+        actor.id = c->representatives[i - 1 - c->guardian_count].id;
+    }
+    *a = actor;
+    return n;
+}
+
+static bool id_well_formed(const char *id) {
+    if (id == NULL || id[0] == '\0') return false;
+    for (size_t n = 0; id[n] != '\0'; n++) {
+        if (n >= PV_ID_MAX || (unsigned char)id[n] < 0x21 || (unsigned char)id[n] > 0x7E) return false;
+    }
+    return true;
+}
+
+static bool goal_ok(const pv_citizen *c, const pv_goal *g, pv_plan *out) {
+    if (g == NULL) {
+        plan_fail(out, "goal", "is required");
+        return false;
+    }
+    if ((unsigned)g->kind >= PV_GOAL_KIND_COUNT) {
+        plan_fail(out, "goal.kind", "is not a goal");
+        return false;
+    }
+    if (c->seal_count > PV_PLAN_MAX_RECORD || c->guardian_count > PV_PLAN_MAX_RECORD) {
+        plan_fail(out, "citizen", "has more seals or guardians than the planner holds");
+        return false;
+    }
+    if (g->kind == PV_GOAL_GUARDIAN) {
+        bool found = false;
+        for (size_t i = 0; g->guardian != NULL && i < c->guardian_count; i++) {
+            found |= strcmp(c->guardians[i].id, g->guardian) == 0;
+        }
+        if (!found) {
+            plan_fail(out, "goal.guardian", "is not one of the citizen's guardians");
+            return false;
+        }
+    }
+    if (g->kind == PV_GOAL_HIDE_UNIT || g->kind == PV_GOAL_HIDE_ENTRIES) {
+        if (!id_well_formed(g->unit)) {
+            plan_fail(out, "goal.unit", "must be a unit: 1 to 64 printable ASCII characters");
+            return false;
+        }
+        bool need_dates = g->kind == PV_GOAL_HIDE_ENTRIES;
+        if ((need_dates || !date_is_none(g->from)) && !pv_date_is_valid(g->from)) {
+            plan_fail(out, "goal.from", "is not a date that exists");
+            return false;
+        }
+        if (need_dates && !pv_date_is_valid(g->until)) {
+            plan_fail(out, "goal.until", "is not a date that exists");
+            return false;
+        }
+        if (need_dates && date_key(g->from) > date_key(g->until)) {
+            plan_fail(out, "goal.from", "is after goal.until");
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool protected_identity_in_record(const pv_citizen *c) {
+    bool any = c->protected_identity;
+    for (size_t i = 0; i < c->guardian_count; i++) any |= c->guardians[i].protected_identity;
+    return any;
+}
+
+pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_date on,
+                           pv_plan *out) {
+    if (out == NULL) return PV_ERR_INVALID_INPUT;
+    memset(out, 0, sizeof *out);
+    pv_decision check;
+    pv_date birth;
+    if (validate_citizen(citizen, on, &birth, &check) != PV_OK) {
+        plan_fail(out, check.field, check.detail);
+        return PV_ERR_INVALID_INPUT;
+    }
+    if (!goal_ok(citizen, goal, out)) return PV_ERR_INVALID_INPUT;
+
+    const pv_seal whole = {.scope = PV_SEAL_WHOLE};
+    out->proven_on = on;
+    switch (goal->kind) {
+    case PV_GOAL_NOTHING:
+        /* M-ALL: the lock closes the portal, the seal the journal (the direct link too, E2). */
+        add_measure(out, PV_ACTION_LOCK_LOGIN, "M-ALL", NULL, NULL, NULL);
+        add_measure(out, PV_ACTION_SEAL, "M-ALL", NULL, &whole, NULL);
+        break;
+    case PV_GOAL_NO_JOURNAL:
+        /* M-ALL (000): a lock does not make the journal unreachable; the seal does (J1). */
+        add_measure(out, PV_ACTION_SEAL, "M-ALL", NULL, &whole, NULL);
+        break;
+    case PV_GOAL_GUARDIAN:
+        /* M-GUARD: block the guardian (G3). */
+        add_measure(out, PV_ACTION_BLOCK_GUARDIAN, "M-GUARD", goal->guardian, NULL, NULL);
+        if (protected_identity_in_record(citizen)) {
+            /* M-PROT: lock and seal, so that access does not reopen when protection ends. */
+            add_measure(out, PV_ACTION_LOCK_LOGIN, "M-PROT", NULL, NULL, NULL);
+            add_measure(out, PV_ACTION_SEAL, "M-PROT", NULL, &whole, NULL);
+        } else {
+            /* M-GUARD: the child's login too when the guardian can use the child's e-ID. */
+            add_measure(out, PV_ACTION_LOCK_LOGIN, "M-GUARD", NULL, NULL,
+                        "if the guardian has access to the child's e-ID (000); the routine of "
+                        "001 locks it with every block, though it cuts every guardian off the "
+                        "e-services (002)");
+        }
+        break;
+    case PV_GOAL_HIDE_UNIT: {
+        /* J2, J3: a unit seal in force from the goal's date (or from 'on'). */
+        pv_seal s = {.scope = PV_SEAL_UNIT, .unit = goal->unit};
+        s.active.from = date_is_none(goal->from) ? on : goal->from;
+        if (date_key(s.active.from) > date_key(on)) out->proven_on = s.active.from;
+        add_measure(out, PV_ACTION_SEAL, "J2", NULL, &s, NULL);
+        break;
+    }
+    case PV_GOAL_HIDE_ENTRIES: {
+        /* J4: a unit seal whose content period is the entries' registration dates. */
+        pv_seal s = {.scope = PV_SEAL_UNIT, .unit = goal->unit, .has_content = true};
+        s.content.from = goal->from;
+        s.content.until = goal->until;
+        add_measure(out, PV_ACTION_SEAL, "J4", NULL, &s, NULL);
+        break;
+    }
+    case PV_GOAL_KIND_COUNT:
+        break;
+    }
+
+    applied a;
+    apply_plan(citizen, out, &a);
+    prover pr = {&a.citizen, out->proven_on, 0, true};
+    pv_actor actor;
+    switch (goal->kind) {
+    case PV_GOAL_NOTHING:
+        record_actor(&a.citizen, 0, &actor);
+        expect_nothing(&pr, &actor);
+        break;
+    case PV_GOAL_NO_JOURNAL:
+        record_actor(&a.citizen, 0, &actor);
+        expect_no_journal(&pr, &actor);
+        break;
+    case PV_GOAL_GUARDIAN:
+        actor = (pv_actor){.kind = PV_ACTOR_GUARDIAN, .id = goal->guardian, .eid = PV_EID_BANKID};
+        expect_nothing(&pr, &actor);
+        break;
+    case PV_GOAL_HIDE_UNIT:
+    case PV_GOAL_HIDE_ENTRIES:
+        for (size_t i = 0, n = 1; i < n; i++) {
+            n = record_actor(&a.citizen, i, &actor);
+            for (int ch = 0; ch < PV_CHANNEL_COUNT; ch++) {
+                pv_channel channel = (pv_channel)ch;
+                if (goal->kind == PV_GOAL_HIDE_UNIT) {
+                    expect_deny(&pr, &actor, PV_SERVICE_JOURNAL, channel, goal->unit, PV_DATE_NONE);
+                    expect_deny(&pr, &actor, PV_SERVICE_JOURNAL, channel, goal->unit, pr.on);
+                } else {
+                    expect_deny(&pr, &actor, PV_SERVICE_JOURNAL, channel, goal->unit, goal->from);
+                    expect_deny(&pr, &actor, PV_SERVICE_JOURNAL, channel, goal->unit, goal->until);
+                }
+            }
+        }
+        break;
+    case PV_GOAL_KIND_COUNT:
+        break;
+    }
+    out->holds = pr.holds;
+    out->checked = pr.checked;
+    return PV_OK;
+}
