@@ -114,11 +114,16 @@ static void write_pnr(char out[MIX_ID_SIZE], pv_date birth, bool coordination, i
     out[13] = '\0';
 }
 
-/* An id for a guardian, representative or stranger: the person's own personnummer, as a portal
-   would hold it. */
+/* An id for a representative or a stranger: the person's own personnummer, as a portal would
+   hold it, for someone born 1945 to 2006. */
 static void random_person_id(rng *r, char out[MIX_ID_SIZE]) {
     pv_date birth = date_of(between(r, days_of((pv_date){1945, 1, 1}), days_of((pv_date){2006, 12, 31})));
     write_pnr(out, birth, false, between(r, 1, 999));
+}
+
+/* A guardian's id: the personnummer of someone 18 to 50 years older than the citizen. */
+static void guardian_id(rng *r, char out[MIX_ID_SIZE], int32_t citizen_birth) {
+    write_pnr(out, date_of(citizen_birth - between(r, 18 * 365, 50 * 365)), false, between(r, 1, 999));
 }
 
 /* ---- Intervals ------------------------------------------------------------------------------ */
@@ -216,10 +221,13 @@ static void make_representative(rng *r, mix_request *q, int32_t on) {
     q->citizen.representative_count = 1;
 }
 
-/* A stranger's id that is not among the ids in 'taken' (n of them). */
-static void unrelated_id(rng *r, char out[MIX_ID_SIZE], const char (*taken)[MIX_ID_SIZE], size_t n) {
+/* An id that is not among the ids in 'taken' (n of them): a guardian's for a citizen born on
+   '*citizen_birth', or a stranger's if that is NULL. */
+static void unrelated_id(rng *r, char out[MIX_ID_SIZE], const char (*taken)[MIX_ID_SIZE], size_t n,
+                         const int32_t *citizen_birth) {
     for (;;) {
-        random_person_id(r, out);
+        if (citizen_birth != NULL) guardian_id(r, out, *citizen_birth);
+        else random_person_id(r, out);
         bool clash = false;
         for (size_t i = 0; i < n; i++) clash |= strcmp(out, taken[i]) == 0;
         if (!clash) return;
@@ -248,7 +256,8 @@ static void make_actor(rng *r, mix_request *q, int32_t on) {
         if (chance(r, 93)) {
             memcpy(q->actor_id, q->guardian_ids[below(r, (int)c->guardian_count)], MIX_ID_SIZE);
         } else {
-            unrelated_id(r, q->actor_id, (const char (*)[MIX_ID_SIZE])q->guardian_ids, c->guardian_count);
+            unrelated_id(r, q->actor_id, (const char (*)[MIX_ID_SIZE])q->guardian_ids,
+                         c->guardian_count, NULL);
         }
         a->id = q->actor_id;
     } else if (x < 90) {
@@ -258,7 +267,7 @@ static void make_actor(rng *r, mix_request *q, int32_t on) {
             memcpy(q->actor_id, q->representative_ids[0], MIX_ID_SIZE);
         } else {
             unrelated_id(r, q->actor_id, (const char (*)[MIX_ID_SIZE])q->representative_ids,
-                         c->representative_count);
+                         c->representative_count, NULL);
         }
         a->id = q->actor_id;
     } else {
@@ -352,7 +361,7 @@ static void make_request(rng *r, mix_request *q) {
     /* 1 or 2 guardians with distinct ids; a few blocked or with protected identity. */
     c->guardian_count = chance(r, 60) ? 2 : 1;
     for (size_t i = 0; i < c->guardian_count; i++) {
-        unrelated_id(r, q->guardian_ids[i], (const char (*)[MIX_ID_SIZE])q->guardian_ids, i);
+        unrelated_id(r, q->guardian_ids[i], (const char (*)[MIX_ID_SIZE])q->guardian_ids, i, &birth);
         q->guardians[i].id = q->guardian_ids[i];
         q->guardians[i].blocked = chance(r, 8);
         q->guardians[i].protected_identity = chance(r, 4);

@@ -6,35 +6,30 @@
 
 #include "internal.h"
 
-bool step_relation(pv_request *rq, pv_decision *d) {
+void resolve_actor(pv_request *rq) {
     const pv_citizen *c = rq->citizen;
     const pv_actor *a = rq->actor;
-    switch (a->kind) {
-    case PV_ACTOR_SELF:
-        return true;
-    case PV_ACTOR_GUARDIAN:
-        for (size_t i = 0; i < c->guardian_count; i++) {
-            if (strcmp(c->guardians[i].id, a->id) == 0) {
-                rq->guardian = &c->guardians[i];
-                return true;
-            }
+    rq->guardian = NULL;
+    rq->representative = NULL;
+    if (a->kind == PV_ACTOR_GUARDIAN) {
+        for (size_t i = 0; i < c->guardian_count && rq->guardian == NULL; i++) {
+            if (strcmp(c->guardians[i].id, a->id) == 0) rq->guardian = &c->guardians[i];
         }
-        break;
-    case PV_ACTOR_REPRESENTATIVE:
-        for (size_t i = 0; i < c->representative_count; i++) {
+    } else if (a->kind == PV_ACTOR_REPRESENTATIVE) {
+        for (size_t i = 0; i < c->representative_count && rq->representative == NULL; i++) {
             if (strcmp(c->representatives[i].id, a->id) == 0) {
                 rq->representative = &c->representatives[i];
-                return true;
             }
         }
-        break;
-    case PV_ACTOR_OTHER:
-    case PV_ACTOR_KIND_COUNT:
-        break;
     }
+}
+
+bool step_relation(const pv_request *rq, pv_decision *d) {
     /* R0: access is denied unless granted: 'other', or an id not in the record. */
-    deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);
-    return false;
+    bool related = rq->actor->kind == PV_ACTOR_SELF || rq->guardian != NULL ||
+                   rq->representative != NULL;
+    if (!related) deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);
+    return related;
 }
 
 void step_authentication(const pv_request *rq, pv_decision *d) {

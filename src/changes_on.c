@@ -8,6 +8,8 @@
  * appointment (content periods are about entries, not about time passing). The first change is
  * therefore the earliest candidate whose decision differs; no sorting is needed.
  */
+#include <string.h>
+
 #include "internal.h"
 
 typedef struct search {
@@ -37,20 +39,41 @@ static void consider_interval(search *s, pv_date from, pv_date until) {
     if (!date_is_none(until)) consider(s, date_next_day(until));
 }
 
+/* Reasons that do not depend on the date and come before every reason that does: once one of
+   them is the primary reason it stays the primary reason on every later date. */
+static const uint32_t timeless_first = (1u << PV_REASON_NOT_RELATED) | (1u << PV_REASON_NO_EID) |
+                                       (1u << PV_REASON_LOGIN_LOCKED) |
+                                       (1u << PV_REASON_OWN_JOURNAL_SEALED);
+
 pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
     search s = {rq, now, date_key(on), PV_DATE_NONE};
+    if (now->reasons & timeless_first) return s.best;
     const pv_citizen *c = rq->citizen;
-    /* T1, A2: the 13th and 16th birthdays. */
-    consider(&s, date_anniversary(rq->birth, 13));
-    consider(&s, date_anniversary(rq->birth, 16));
+    const pv_actor *a = rq->actor;
+    const bool journal = is_journal(rq);
+    /* Only candidates that can change this request's decision are evaluated; the others leave
+       it as it is by the rules, so skipping them changes nothing but the cost. */
+    if (a->kind == PV_ACTOR_SELF || a->kind == PV_ACTOR_GUARDIAN) {
+        /* T1, A2: the 13th and 16th birthdays (ages matter to the citizen and guardians). */
+        consider(&s, date_anniversary(rq->birth, 13));
+        consider(&s, date_anniversary(rq->birth, 16));
+    }
+    if (!journal) return s.best; /* J5: seals, grants and appointments act on the journal only. */
     for (size_t i = 0; i < c->seal_count; i++) {
         consider_interval(&s, c->seals[i].active.from, c->seals[i].active.until);
     }
-    for (size_t i = 0; i < c->grant_count; i++) {
-        consider_interval(&s, c->grants[i].from, c->grants[i].until);
+    const char *holder = a->kind == PV_ACTOR_SELF       ? PV_GRANT_HOLDER_SELF
+                         : a->kind == PV_ACTOR_GUARDIAN ? a->id
+                                                        : NULL;
+    for (size_t i = 0; holder != NULL && i < c->grant_count; i++) {
+        /* D1, D2: only the grants held by the actor. */
+        if (strcmp(c->grants[i].holder, holder) == 0) {
+            consider_interval(&s, c->grants[i].from, c->grants[i].until);
+        }
     }
-    for (size_t i = 0; i < c->representative_count; i++) {
-        consider_interval(&s, c->representatives[i].from, c->representatives[i].until);
+    if (a->kind == PV_ACTOR_REPRESENTATIVE) {
+        /* P2: only the acting representative's appointment. */
+        consider_interval(&s, rq->representative->from, rq->representative->until);
     }
     return s.best;
 }

@@ -26,17 +26,16 @@ static void decision_reset(pv_decision *d) {
     d->detail = NULL;
 }
 
-void decide_on(const pv_request *validated, pv_date on, pv_decision *d) {
-    pv_request rq = *validated;
+void decide_on(const pv_request *rq, pv_date on, pv_decision *d) {
     decision_reset(d);
     /* Step 1 ends the evaluation at once (R0). */
-    if (step_relation(&rq, d)) {
+    if (step_relation(rq, d)) {
         /* Steps 2 to 6: each check is made on its own and every deny is recorded. */
-        step_authentication(&rq, d);
-        step_own_way_in(&rq, d);
-        pv_basis basis = step_right_to_act(&rq, on, date_age(rq.birth, on), d);
-        step_proxy_breaks(&rq, d);
-        bool seal_hides = step_restrictions(&rq, on, d);
+        step_authentication(rq, d);
+        step_own_way_in(rq, d);
+        pv_basis basis = step_right_to_act(rq, on, date_age(rq->birth, on), d);
+        step_proxy_breaks(rq, d);
+        bool seal_hides = step_restrictions(rq, on, d);
         if (d->reasons == 0) {
             /* Step 7: permit with the basis; filtered when the view hides something. */
             d->effect = PV_EFFECT_PERMIT;
@@ -59,6 +58,7 @@ static pv_status evaluate(const pv_citizen *citizen, const pv_actor *actor,
     if (validate_request(citizen, actor, service, on, &rq, out) != PV_OK) {
         return PV_ERR_INVALID_INPUT;
     }
+    resolve_actor(&rq);
     decide_on(&rq, on, out);
     if (with_changes_on) out->changes_on = changes_on(&rq, on, out);
     return PV_OK;

@@ -79,9 +79,11 @@ pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth
 /* Fills 'out' as the fail-closed decision for invalid input at 'field' (V1). */
 void decision_set_invalid(pv_decision *out, const char *field, const char *detail);
 
-/* access.c — steps 1 to 3. step_relation returns false when the actor is not related (R0); it
-   records the reason and resolves rq->guardian / rq->representative. */
-bool step_relation(pv_request *rq, pv_decision *d);
+/* access.c — steps 1 to 3. resolve_actor finds the acting guardian or representative in the
+   record (once per request); step_relation returns false when the actor is not related (R0) and
+   records the reason. */
+void resolve_actor(pv_request *rq);
+bool step_relation(const pv_request *rq, pv_decision *d);
 void step_authentication(const pv_request *rq, pv_decision *d);
 void step_own_way_in(const pv_request *rq, pv_decision *d);
 
@@ -95,7 +97,8 @@ void step_proxy_breaks(const pv_request *rq, pv_decision *d);
    (for step 7's 'filtered'). */
 bool step_restrictions(const pv_request *rq, pv_date on, pv_decision *d);
 
-/* evaluate.c — steps 1 to 7 on a validated request for the date 'on'; changes_on untouched. */
+/* evaluate.c — steps 1 to 7 on a validated and resolved request for the date 'on'; changes_on
+   untouched. */
 void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
 
 /* changes_on.c — T1: the first date after 'on' on which decide_on gives another (effect,

@@ -47,14 +47,16 @@ typedef struct decoder {
     arena mem;
 } decoder;
 
-/* Ids that appear in several places so that actors, guardians, grants and seals match; valid
-   and invalid personnummer (the Luhn digits are right unless noted). */
+/* Ids that appear in several places so that actors, guardians, grants and seals match, ids at
+   and past the length limit, and personnummer: valid ones in every form, a samordningsnummer,
+   then birth number 000 (N6), a wrong check digit (N2), an interim number (N7) and a space. */
 static const char *const known_strings[] = {
     "g1", "g2", "r1", "r2", "self", "u1", "u2", "SE2321000016-1ABC", "",
     "a b", "\xc3\xa5", "0123456789012345678901234567890123456789012345678901234567890123",
-    "19121212-1212", "121212-1212", "191212121212", "1212121212", "20140615-0009",
-    "140615+0009", "19701063-2391", "701063-2391", "20080229-0004", "19121212-1213",
-    "19121212-T212", "19121212 1212",
+    "01234567890123456789012345678901234567890123456789012345678901234",
+    "19121212-1212", "121212-1212", "191212121212", "1212121212", "20140615-1231",
+    "140615+1231", "050101-9871", "19701063-2391", "701063-2391",
+    "20080229-0007", "19121212-1213", "19121212-T212", "19121212 1212",
 };
 enum { KNOWN_STRING_COUNT = sizeof known_strings / sizeof known_strings[0] };
 
