@@ -123,7 +123,8 @@ static void random_person_id(rng *r, char out[MIX_ID_SIZE]) {
 
 /* A guardian's id: the personnummer of someone 18 to 50 years older than the citizen. */
 static void guardian_id(rng *r, char out[MIX_ID_SIZE], int32_t citizen_birth) {
-    write_pnr(out, date_of(citizen_birth - between(r, 18 * 365, 50 * 365)), false, between(r, 1, 999));
+    pv_date birth = date_of(citizen_birth - between(r, 18 * 365, 50 * 365));
+    write_pnr(out, birth, false, between(r, 1, 999));
 }
 
 /* ---- Intervals ------------------------------------------------------------------------------ */
@@ -244,15 +245,40 @@ static pv_eid random_eid(rng *r) {
     return PV_EID_NONE;
 }
 
-static void make_actor(rng *r, mix_request *q, int32_t on) {
+/* Who asks: mostly the citizen and guardians. */
+static pv_actor_kind random_actor_kind(rng *r) {
+    int x = below(r, 100);
+    if (x < 45) return PV_ACTOR_SELF;
+    if (x < 80) return PV_ACTOR_GUARDIAN;
+    if (x < 90) return PV_ACTOR_REPRESENTATIVE;
+    return PV_ACTOR_OTHER;
+}
+
+/* The citizen's age in days on 'on', 0 to 90 years, by who asks: people mostly look themselves
+   up as adults (a child logs in from 13), guardians mostly look up children, representatives
+   adults. Each range stays a day inside the next birthday whatever the leap days. */
+static int32_t random_age_days(rng *r, pv_actor_kind asker) {
+    int child, teen; /* percent aged 0 to 12 and 13 to 17; the rest is 18 to 90 */
+    switch (asker) {
+    case PV_ACTOR_SELF: child = 4; teen = 12; break;
+    case PV_ACTOR_GUARDIAN: child = 55; teen = 30; break;
+    case PV_ACTOR_REPRESENTATIVE: child = 2; teen = 3; break;
+    default: child = 30; teen = 15; break;
+    }
+    int x = below(r, 100);
+    if (x < child) return between(r, 0, 13 * 365 + 2);
+    if (x < child + teen) return between(r, 13 * 365 + 4, 18 * 365 + 3);
+    return between(r, 18 * 365 + 5, 91 * 365 + 21);
+}
+
+static void make_actor(rng *r, mix_request *q, pv_actor_kind kind, int32_t on) {
     pv_actor *a = &q->actor;
     pv_citizen *c = &q->citizen;
     memset(a, 0, sizeof *a);
-    int x = below(r, 100);
-    if (x < 45) {
-        a->kind = PV_ACTOR_SELF;
-    } else if (x < 80) {
-        a->kind = PV_ACTOR_GUARDIAN;
+    a->kind = kind;
+    if (kind == PV_ACTOR_SELF) {
+        /* No id, and no lock or seal of the actor's own (section 8). */
+    } else if (kind == PV_ACTOR_GUARDIAN) {
         if (chance(r, 93)) {
             memcpy(q->actor_id, q->guardian_ids[below(r, (int)c->guardian_count)], MIX_ID_SIZE);
         } else {
@@ -260,8 +286,7 @@ static void make_actor(rng *r, mix_request *q, int32_t on) {
                          c->guardian_count, NULL);
         }
         a->id = q->actor_id;
-    } else if (x < 90) {
-        a->kind = PV_ACTOR_REPRESENTATIVE;
+    } else if (kind == PV_ACTOR_REPRESENTATIVE) {
         if (c->representative_count == 0 && chance(r, 85)) make_representative(r, q, on);
         if (c->representative_count > 0 && chance(r, 93)) {
             memcpy(q->actor_id, q->representative_ids[0], MIX_ID_SIZE);
@@ -271,7 +296,6 @@ static void make_actor(rng *r, mix_request *q, int32_t on) {
         }
         a->id = q->actor_id;
     } else {
-        a->kind = PV_ACTOR_OTHER;
         if (chance(r, 50)) {
             random_person_id(r, q->actor_id);
             a->id = q->actor_id;
@@ -336,15 +360,14 @@ static void make_request(rng *r, mix_request *q) {
     int32_t on = between(r, days_of((pv_date){2025, 1, 1}), days_of((pv_date){2027, 12, 31}));
     q->on = date_of(on);
 
-    /* Ages 0 to 90: children (0 to 17) are 45 % of the mix, adults (18 to 90) the rest. The
-       bounds stay a day inside the next birthday whatever the leap days. */
-    int32_t age_days = chance(r, 45) ? between(r, 0, 18 * 365 + 3)
-                                     : between(r, 18 * 365 + 5, 91 * 365 + 21);
+    pv_actor_kind asker = random_actor_kind(r);
+    int32_t age_days = random_age_days(r, asker);
     int32_t birth = on - age_days;
     q->birth_date = date_of(birth);
     c->birth_date = q->birth_date;
     c->personnummer = NULL;
-    write_pnr(q->personnummer, q->birth_date, chance(r, 5), between(r, 1, 999));
+    bool coordination = chance(r, 5);
+    write_pnr(q->personnummer, q->birth_date, coordination, between(r, 1, 999));
     bool teen = age_days >= 12 * 365 && age_days <= 17 * 365;
 
     c->protected_identity = chance(r, 4);
@@ -388,7 +411,7 @@ static void make_request(rng *r, mix_request *q) {
     if (chance(r, age_days >= 18 * 365 ? 12 : 2)) make_representative(r, q, on);
     c->representatives = q->representatives;
 
-    make_actor(r, q, on);
+    make_actor(r, q, asker, on);
     make_service(r, q, birth, on);
 }
 

@@ -33,8 +33,8 @@ static const char *date_text(pv_date d, char buf[PV_DATE_STRING_SIZE]) {
     return buf;
 }
 
-static void ask(const char *who, const pv_citizen *child, const pv_actor *actor,
-                const char *what, const pv_service *service, pv_date on) {
+static void ask(const char *who, const pv_citizen *child, const pv_actor *actor, const char *what,
+                const pv_service *service, pv_date on) {
     pv_decision d;
     char when[PV_DATE_STRING_SIZE];
     if (pv_evaluate(child, actor, service, on, &d) != PV_OK) {
@@ -45,7 +45,8 @@ static void ask(const char *who, const pv_citizen *child, const pv_actor *actor,
            pv_reason_name(d.reason), pv_rule_name(d.rule), d.filtered ? " (filtered)" : "",
            date_text(d.changes_on, when));
     if (d.effect == PV_EFFECT_DENY) {
-        printf("  %-8s %-22s shown: \"%s\"\n", "", "", pv_message(d.reason, actor->kind, PV_LANGUAGE_SV));
+        printf("  %-8s %-22s shown: \"%s\"\n", "", "",
+               pv_message(d.reason, actor->kind, PV_LANGUAGE_SV));
     }
 }
 
@@ -61,14 +62,13 @@ int main(int argc, char **argv) {
     const char *unit = "SE2321000016-1ABC";
 
     const pv_guardian guardians[] = {
-        {.id = "anna"},
-        {.id = "bertil", .blocked = true}, /* G3: care has blocked this guardian */
+        {.id = "anna"}, {.id = "bertil", .blocked = true}, /* G3: care has blocked this guardian */
     };
     const pv_seal seals[] = {{
         .scope = PV_SEAL_UNIT,
         .unit = unit,
         .active = {.from = {2025, 1, 1}}, /* in force from 2025, open-ended (J3) */
-        .has_content = true,               /* J4: hides only these entries */
+        .has_content = true,              /* J4: hides only these entries */
         .content = {.from = {2024, 1, 1}, .until = {2024, 6, 30}},
     }};
     const pv_citizen child = {
@@ -89,8 +89,8 @@ int main(int argc, char **argv) {
     const pv_service e_services = {.kind = PV_SERVICE_E_SERVICES};
     const pv_service journal = {.kind = PV_SERVICE_JOURNAL};
     const pv_service unit_records = {.kind = PV_SERVICE_JOURNAL, .unit = unit};
-    const pv_service sealed_entry = {.kind = PV_SERVICE_JOURNAL, .unit = unit,
-                                     .entry_date = {2024, 3, 12}};
+    const pv_service sealed_entry = {
+        .kind = PV_SERVICE_JOURNAL, .unit = unit, .entry_date = {2024, 3, 12}};
 
     char b[PV_DATE_STRING_SIZE], o[PV_DATE_STRING_SIZE];
     printf("portvakt %s — household on %s (child born %s)\n\n", pv_version(), date_text(on, o),

@@ -142,9 +142,9 @@ PV_EXPORT PV_NODISCARD pv_status pv_age_on(pv_date birth, pv_date on, int *out);
 
 /** What kind of identity number was parsed (RULES.md section 9). */
 typedef enum pv_pnr_kind {
-    PV_PNR_PERSONNUMMER = 0,     /**< an ordinary personnummer */
+    PV_PNR_PERSONNUMMER = 0,      /**< an ordinary personnummer */
     PV_PNR_SAMORDNINGSNUMMER = 1, /**< day 61 to 91 (N3) */
-    PV_PNR_INTERIM = 2,          /**< a letter in place of the first digit of the birth number (N7) */
+    PV_PNR_INTERIM = 2, /**< a letter in place of the first digit of the birth number (N7) */
     PV_PNR_KIND_COUNT = 3
 } pv_pnr_kind;
 
@@ -159,7 +159,7 @@ enum {
 
 /** A parsed personnummer, samordningsnummer or interim number. */
 typedef struct pv_pnr {
-    pv_date birth_date;   /**< for a samordningsnummer, the day less 60 (N3) */
+    pv_date birth_date; /**< for a samordningsnummer, the day less 60 (N3) */
     pv_pnr_kind kind;
     /** Twelve characters: century, the ten digits as written (day 61-91 kept for a
         samordningsnummer, the letter kept for an interim number), no separator. */
@@ -387,6 +387,8 @@ typedef enum pv_reason {
 
 /** The rule ids of RULES.md, for decisions and explanations. PV_RULE_NONE is 0. */
 typedef enum pv_rule {
+    /* The ids grouped as in RULES.md. */
+    /* clang-format off */
     PV_RULE_NONE = 0,
     PV_RULE_A1, PV_RULE_A2, PV_RULE_A3,
     PV_RULE_V1, PV_RULE_R0,
@@ -400,6 +402,7 @@ typedef enum pv_rule {
     PV_RULE_N1, PV_RULE_N2, PV_RULE_N3, PV_RULE_N4, PV_RULE_N5, PV_RULE_N6, PV_RULE_N7,
     PV_RULE_X1, PV_RULE_X2, PV_RULE_X3, PV_RULE_X4, PV_RULE_X5, PV_RULE_X6, PV_RULE_X7,
     PV_RULE_COUNT
+    /* clang-format on */
 } pv_rule;
 
 /** Room for the longest field path, e.g. "citizen.representatives[18446744073709551615].until". */
@@ -452,8 +455,7 @@ PV_EXPORT PV_NODISCARD pv_status pv_evaluate(const pv_citizen *citizen, const pv
  * need the answer for one day and want it at the lowest cost.
  */
 PV_EXPORT PV_NODISCARD pv_status pv_decide(const pv_citizen *citizen, const pv_actor *actor,
-                                           const pv_service *service, pv_date on,
-                                           pv_decision *out);
+                                           const pv_service *service, pv_date on, pv_decision *out);
 
 /**
  * Checks the inputs without deciding (RULES.md section 8, V1). Returns PV_OK, or
@@ -539,7 +541,7 @@ typedef struct pv_access_row {
     pv_actor_kind actor_kind; /**< self, guardian or representative */
     const char *actor_id;     /**< NULL for self; else points into the citizen's record */
     pv_service_kind service;
-    const char *unit;         /**< NULL for e-services and the whole journal; else into the record */
+    const char *unit; /**< NULL for e-services and the whole journal; else into the record */
     pv_decision decision;
 } pv_access_row;
 
@@ -574,9 +576,9 @@ typedef struct pv_timeline_step {
  * malformed input on 'from': then '*count' is 0).
  */
 PV_EXPORT PV_NODISCARD pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor,
-                                             const pv_service *service, pv_date from,
-                                             pv_date until, pv_timeline_step *steps,
-                                             size_t capacity, size_t *count);
+                                             const pv_service *service, pv_date from, pv_date until,
+                                             pv_timeline_step *steps, size_t capacity,
+                                             size_t *count);
 
 /** The consistency advice on a record (RULES.md section 5). */
 typedef enum pv_advice_kind {
@@ -596,10 +598,10 @@ typedef enum pv_advice_kind {
 /** One advice item. */
 typedef struct pv_advice {
     pv_advice_kind kind;
-    const char *routine;   /**< "M-GUARD", "M-PROT", "M-13" or "X1" (static) */
-    const char *source;    /**< the seeds the routine comes from, e.g. "seed 001, 000" (static) */
-    const char *guardian;  /**< the guardian concerned, or NULL (points into the record) */
-    const char *message;   /**< an English sentence for staff (static) */
+    const char *routine;  /**< "M-GUARD", "M-PROT", "M-13" or "X1" (static) */
+    const char *source;   /**< the seeds the routine comes from, e.g. "seed 001, 000" (static) */
+    const char *guardian; /**< the guardian concerned, or NULL (points into the record) */
+    const char *message;  /**< an English sentence for staff (static) */
 } pv_advice;
 
 /**
@@ -607,16 +609,16 @@ typedef struct pv_advice {
  * most 'capacity' items and the number found to '*count'. Returns PV_OK,
  * PV_ERR_BUFFER_TOO_SMALL, or PV_ERR_INVALID_INPUT for a malformed record ('*count' 0).
  */
-PV_EXPORT PV_NODISCARD pv_status pv_advise(const pv_citizen *citizen, pv_date on,
-                                           pv_advice *items, size_t capacity, size_t *count);
+PV_EXPORT PV_NODISCARD pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items,
+                                           size_t capacity, size_t *count);
 
 /** What a measures plan should achieve. */
 typedef enum pv_goal_kind {
-    PV_GOAL_NOTHING = 0,       /**< the citizen reaches nothing (M-ALL) */
-    PV_GOAL_NO_JOURNAL = 1,    /**< the citizen reaches no journal */
-    PV_GOAL_GUARDIAN = 2,      /**< guardian 'guardian' reaches nothing of the child (M-GUARD) */
-    PV_GOAL_HIDE_UNIT = 3,     /**< unit 'unit' is hidden from 'from' (or from 'on') */
-    PV_GOAL_HIDE_ENTRIES = 4,  /**< entries of 'unit' registered in [from, until] are hidden */
+    PV_GOAL_NOTHING = 0,      /**< the citizen reaches nothing (M-ALL) */
+    PV_GOAL_NO_JOURNAL = 1,   /**< the citizen reaches no journal */
+    PV_GOAL_GUARDIAN = 2,     /**< guardian 'guardian' reaches nothing of the child (M-GUARD) */
+    PV_GOAL_HIDE_UNIT = 3,    /**< unit 'unit' is hidden from 'from' (or from 'on') */
+    PV_GOAL_HIDE_ENTRIES = 4, /**< entries of 'unit' registered in [from, until] are hidden */
     PV_GOAL_KIND_COUNT = 5
 } pv_goal_kind;
 
@@ -631,9 +633,9 @@ typedef struct pv_goal {
 
 /** A measure a plan calls for. */
 typedef enum pv_action {
-    PV_ACTION_LOCK_LOGIN = 0,   /**< lock the citizen's login */
+    PV_ACTION_LOCK_LOGIN = 0, /**< lock the citizen's login */
     PV_ACTION_UNLOCK_LOGIN = 1,
-    PV_ACTION_SEAL = 2,         /**< seal the journal (whole, a unit, or a content period) */
+    PV_ACTION_SEAL = 2, /**< seal the journal (whole, a unit, or a content period) */
     PV_ACTION_UNSEAL = 3,
     PV_ACTION_BLOCK_GUARDIAN = 4,
     PV_ACTION_UNBLOCK_GUARDIAN = 5,
@@ -649,9 +651,9 @@ typedef enum pv_action {
 /** One measure of a plan: the action, what it applies to, and the routine that calls for it. */
 typedef struct pv_measure {
     pv_action action;
-    const char *routine;   /**< "M-ALL", "M-GUARD", "M-PROT", "J2", "J4" ... (static) */
-    const char *guardian;  /**< PV_ACTION_BLOCK_GUARDIAN: the guardian (into the goal) */
-    pv_seal seal;          /**< PV_ACTION_SEAL: the seal to set (unit points into the goal) */
+    const char *routine;  /**< "M-ALL", "M-GUARD", "M-PROT", "J2", "J4" ... (static) */
+    const char *guardian; /**< PV_ACTION_BLOCK_GUARDIAN: the guardian (into the goal) */
+    pv_seal seal;         /**< PV_ACTION_SEAL: the seal to set (unit points into the goal) */
     /** When the measure is conditional, the condition (static), else NULL; a conditional
         measure is not applied in the proof. */
     const char *condition;
@@ -712,9 +714,9 @@ typedef enum pv_part {
 
 /** The answer of pv_may_change(). */
 typedef struct pv_permission {
-    bool allowed;  /**< the role plays a part in the change */
-    pv_part part;  /**< which part (the strongest it plays) */
-    pv_rule rule;  /**< the rule of section 7 that answers (X1 ... X7) */
+    bool allowed; /**< the role plays a part in the change */
+    pv_part part; /**< which part (the strongest it plays) */
+    pv_rule rule; /**< the rule of section 7 that answers (X1 ... X7) */
     const char *conditions[PV_MAY_MAX_CONDITIONS]; /**< static English sentences */
     size_t condition_count;
 } pv_permission;

@@ -26,8 +26,8 @@ void resolve_actor(pv_request *rq) {
 
 bool step_relation(const pv_request *rq, pv_decision *d) {
     /* R0: access is denied unless granted: 'other', or an id not in the record. */
-    bool related = rq->actor->kind == PV_ACTOR_SELF || rq->guardian != NULL ||
-                   rq->representative != NULL;
+    bool related =
+        rq->actor->kind == PV_ACTOR_SELF || rq->guardian != NULL || rq->representative != NULL;
     if (!related) deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);
     return related;
 }

@@ -31,9 +31,8 @@ int pv_date_days_in_month(int year, int month) {
 }
 
 bool pv_date_is_valid(pv_date date) {
-    return date.year >= YEAR_MIN && date.year <= YEAR_MAX && date.month >= 1 &&
-           date.month <= 12 && date.day >= 1 &&
-           date.day <= pv_date_days_in_month(date.year, date.month);
+    return date.year >= YEAR_MIN && date.year <= YEAR_MAX && date.month >= 1 && date.month <= 12 &&
+           date.day >= 1 && date.day <= pv_date_days_in_month(date.year, date.month);
 }
 
 static bool is_digit(char c) {
@@ -99,9 +98,9 @@ int32_t pv_date_to_days(pv_date date) {
     const int32_t d = date.day;
     const int32_t y = (int32_t)date.year - (m <= 2);
     const int32_t era = (y >= 0 ? y : y - 399) / 400;
-    const int32_t yoe = y - era * 400;                                 /* [0, 399] */
+    const int32_t yoe = y - era * 400;                                   /* [0, 399] */
     const int32_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
-    const int32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         /* [0, 146096] */
+    const int32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -110,12 +109,12 @@ pv_date pv_date_from_days(int32_t days) {
     if (days < DAYS_MIN || days > DAYS_MAX) return PV_DATE_NONE;
     const int32_t z = days + 719468; /* positive for every day from 0001-01-01 on */
     const int32_t era = z / 146097;
-    const int32_t doe = z - era * 146097;                                 /* [0, 146096] */
+    const int32_t doe = z - era * 146097;                                      /* [0, 146096] */
     const int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-    const int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);          /* [0, 365] */
-    const int32_t mp = (5 * doy + 2) / 153;                               /* [0, 11] */
-    const int32_t d = doy - (153 * mp + 2) / 5 + 1;                       /* [1, 31] */
-    const int32_t m = mp < 10 ? mp + 3 : mp - 9;                          /* [1, 12] */
+    const int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+    const int32_t mp = (5 * doy + 2) / 153;                                    /* [0, 11] */
+    const int32_t d = doy - (153 * mp + 2) / 5 + 1;                            /* [1, 31] */
+    const int32_t m = mp < 10 ? mp + 3 : mp - 9;                               /* [1, 12] */
     const int32_t y = yoe + era * 400 + (m <= 2);
     pv_date out = {(int16_t)y, (uint8_t)m, (uint8_t)d};
     return out;

@@ -20,7 +20,8 @@ static inline bool date_is_none(pv_date d) {
 /* J3: 'on' lies inside [from, until], both ends inclusive, an open (none) end unbounded. */
 static inline bool interval_contains(pv_date from, pv_date until, pv_date on) {
     uint32_t k = date_key(on);
-    return (date_is_none(from) || date_key(from) <= k) && (date_is_none(until) || k <= date_key(until));
+    return (date_is_none(from) || date_key(from) <= k) &&
+           (date_is_none(until) || k <= date_key(until));
 }
 
 /* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
@@ -68,13 +69,11 @@ static inline bool is_journal(const pv_request *rq) {
 /* validate.c — step 0 (V1, section 8). On error fills 'out' as a fail-closed deny and returns
    PV_ERR_INVALID_INPUT; on success resolves rq->birth and returns PV_OK. */
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
-                           const pv_service *service, pv_date on, pv_request *rq,
-                           pv_decision *out);
+                           const pv_service *service, pv_date on, pv_request *rq, pv_decision *out);
 
 /* validate.c — the citizen's record alone (section 8), for the questions that take no actor or
    service. Same contract as validate_request. */
-pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth,
-                           pv_decision *out);
+pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth, pv_decision *out);
 
 /* Fills 'out' as the fail-closed decision for invalid input at 'field' (V1). */
 void decision_set_invalid(pv_decision *out, const char *field, const char *detail);

@@ -28,9 +28,13 @@ static const char *const no_violence =
 /* X1, X2: the login lock. */
 static entry lock_entry(pv_role role) {
     switch (role) {
-    case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X1, {"for the citizen's own login", case_number}};
+    case PV_ROLE_CITIZEN:
+        return (entry){PV_PART_ASK, PV_RULE_X1, {"for the citizen's own login", case_number}};
     case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X1, {assessment, case_number}};
-    case PV_ROLE_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X1, {"on a signed request from care or the citizen", case_number}};
+    case PV_ROLE_SUPPORT:
+        return (entry){PV_PART_EXECUTE,
+                       PV_RULE_X1,
+                       {"on a signed request from care or the citizen", case_number}};
     default: return (entry){PV_PART_NONE, PV_RULE_X2, {raise_only}};
     }
 }
@@ -40,7 +44,8 @@ static entry unlock_entry(pv_role role) {
     switch (role) {
     case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X3, {never_automatic}};
     case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X3, {never_automatic, assessment}};
-    case PV_ROLE_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X3, {"on a documented decision", never_automatic}};
+    case PV_ROLE_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X3, {"on a documented decision", never_automatic}};
     default: return (entry){PV_PART_NONE, PV_RULE_X2, {raise_only}};
     }
 }
@@ -48,10 +53,15 @@ static entry unlock_entry(pv_role role) {
 /* X4: setting a seal. */
 static entry seal_entry(pv_role role) {
     switch (role) {
-    case PV_ROLE_CITIZEN: return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"in Journalen: \"Försegla mitt konto\""}};
-    case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X4, {"with the form \"Försegling av journalen\", executed by support"}};
+    case PV_ROLE_CITIZEN:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"in Journalen: \"Försegla mitt konto\""}};
+    case PV_ROLE_CARE:
+        return (entry){PV_PART_DECIDE,
+                       PV_RULE_X4,
+                       {"with the form \"Försegling av journalen\", executed by support"}};
     case PV_ROLE_SUPPORT:
-    case PV_ROLE_CENTRAL_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"on the signed form from care"}};
+    case PV_ROLE_CENTRAL_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"on the signed form from care"}};
     default: return (entry){PV_PART_NONE, PV_RULE_X2, {raise_only}};
     }
 }
@@ -60,16 +70,26 @@ static entry seal_entry(pv_role role) {
 static entry unseal_entry(pv_role role, pv_requester set_by) {
     if (set_by == PV_REQUESTER_CITIZEN) {
         switch (role) {
-        case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X4, {"by contacting central support for Journalen"}};
+        case PV_ROLE_CITIZEN:
+            return (entry){
+                PV_PART_ASK, PV_RULE_X4, {"by contacting central support for Journalen"}};
         case PV_ROLE_CENTRAL_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X4, {no_violence}};
-        default: return (entry){PV_PART_NONE, PV_RULE_X4, {"a seal set by the citizen is lifted only by central support, at the citizen's request"}};
+        default:
+            return (entry){
+                PV_PART_NONE,
+                PV_RULE_X4,
+                {"a seal set by the citizen is lifted only by central support, at the citizen's request"}};
         }
     }
     switch (role) {
     case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X4, {own_wish}};
-    case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X4, {"with the form \"Bryta försegling av journalen\"", own_wish}};
+    case PV_ROLE_CARE:
+        return (entry){PV_PART_DECIDE,
+                       PV_RULE_X4,
+                       {"with the form \"Bryta försegling av journalen\"", own_wish}};
     case PV_ROLE_SUPPORT:
-    case PV_ROLE_CENTRAL_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"on the signed form from care", own_wish}};
+    case PV_ROLE_CENTRAL_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X4, {"on the signed form from care", own_wish}};
     default: return (entry){PV_PART_NONE, PV_RULE_X2, {raise_only}};
     }
 }
@@ -77,19 +97,35 @@ static entry unseal_entry(pv_role role, pv_requester set_by) {
 /* X5: blocks are care's alone. */
 static entry block_entry(pv_role role) {
     switch (role) {
-    case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X5, {"care alone decides a block and its lifting"}};
-    case PV_ROLE_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X5, {"on the signed form from care"}};
-    default: return (entry){PV_PART_NONE, PV_RULE_X5, {"only care blocks a guardian, and only care lifts the block"}};
+    case PV_ROLE_CARE:
+        return (entry){PV_PART_DECIDE, PV_RULE_X5, {"care alone decides a block and its lifting"}};
+    case PV_ROLE_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X5, {"on the signed form from care"}};
+    default:
+        return (entry){PV_PART_NONE,
+                       PV_RULE_X5,
+                       {"only care blocks a guardian, and only care lifts the block"}};
     }
 }
 
 /* X6: direct access, per unit, decided by the treating staff with the child (and guardian). */
 static entry direct_access_entry(pv_role role) {
     switch (role) {
-    case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X6, {"the child aged 13 to 15 takes part in the decision (D1)", "per unit"}};
-    case PV_ROLE_GUARDIAN: return (entry){PV_PART_ASK, PV_RULE_X6, {"together with the child aged 13 to 15 (D2)", "per unit"}};
-    case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X6, {"the treating care staff decide, with the child (D1) or with guardian and child (D2)", "per unit"}};
-    case PV_ROLE_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X6, {"on the signed form from care"}};
+    case PV_ROLE_CITIZEN:
+        return (entry){PV_PART_ASK,
+                       PV_RULE_X6,
+                       {"the child aged 13 to 15 takes part in the decision (D1)", "per unit"}};
+    case PV_ROLE_GUARDIAN:
+        return (entry){
+            PV_PART_ASK, PV_RULE_X6, {"together with the child aged 13 to 15 (D2)", "per unit"}};
+    case PV_ROLE_CARE:
+        return (entry){
+            PV_PART_DECIDE,
+            PV_RULE_X6,
+            {"the treating care staff decide, with the child (D1) or with guardian and child (D2)",
+             "per unit"}};
+    case PV_ROLE_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X6, {"on the signed form from care"}};
     default: return (entry){PV_PART_NONE, PV_RULE_X6, {"decided by the treating care staff"}};
     }
 }
@@ -97,11 +133,26 @@ static entry direct_access_entry(pv_role role) {
 /* X7, P2: a representative for the journal. */
 static entry representative_entry(pv_role role) {
     switch (role) {
-    case PV_ROLE_REPRESENTATIVE: return (entry){PV_PART_ASK, PV_RULE_X7, {"presents the court order (tingsrättsförordnande)", "god man or förvaltare with the duty to care for the person"}};
-    case PV_ROLE_CITIZEN: return (entry){PV_PART_ASK, PV_RULE_X7, {"the principal consents that confidentiality does not apply to the representative"}};
-    case PV_ROLE_CARE: return (entry){PV_PART_DECIDE, PV_RULE_X7, {"the signed form and the court order are scanned into the journal", "the principal's consent is recorded"}};
-    case PV_ROLE_SUPPORT: return (entry){PV_PART_EXECUTE, PV_RULE_X7, {"on the signed form from care"}};
-    default: return (entry){PV_PART_NONE, PV_RULE_X7, {"needs a court order and the principal's consent"}};
+    case PV_ROLE_REPRESENTATIVE:
+        return (entry){PV_PART_ASK,
+                       PV_RULE_X7,
+                       {"presents the court order (tingsrättsförordnande)",
+                        "god man or förvaltare with the duty to care for the person"}};
+    case PV_ROLE_CITIZEN:
+        return (entry){
+            PV_PART_ASK,
+            PV_RULE_X7,
+            {"the principal consents that confidentiality does not apply to the representative"}};
+    case PV_ROLE_CARE:
+        return (entry){PV_PART_DECIDE,
+                       PV_RULE_X7,
+                       {"the signed form and the court order are scanned into the journal",
+                        "the principal's consent is recorded"}};
+    case PV_ROLE_SUPPORT:
+        return (entry){PV_PART_EXECUTE, PV_RULE_X7, {"on the signed form from care"}};
+    default:
+        return (entry){
+            PV_PART_NONE, PV_RULE_X7, {"needs a court order and the principal's consent"}};
     }
 }
 
@@ -116,7 +167,8 @@ pv_status pv_may_change(pv_role role, pv_action action, const pv_citizen *citize
         return PV_ERR_INVALID_INPUT;
     }
     bool about_seal = action == PV_ACTION_UNSEAL;
-    bool about_guardian = action == PV_ACTION_BLOCK_GUARDIAN || action == PV_ACTION_UNBLOCK_GUARDIAN;
+    bool about_guardian =
+        action == PV_ACTION_BLOCK_GUARDIAN || action == PV_ACTION_UNBLOCK_GUARDIAN;
     size_t limit = about_seal ? citizen->seal_count : about_guardian ? citizen->guardian_count : 0;
     /* Unsealing needs the seal: who set it decides who may lift it (X4). */
     if ((about_seal && measure < 0) || (measure >= 0 && (size_t)measure >= limit) || measure < -1) {

@@ -30,8 +30,8 @@ const char *pv_actor_kind_name(pv_actor_kind kind) {
 }
 
 const char *pv_eid_name(pv_eid eid) {
-    static const char *const names[PV_EID_COUNT] = {"bankid", "freja_plus", "freja",
-                                                    "password", "other", "none"};
+    static const char *const names[PV_EID_COUNT] = {"bankid",   "freja_plus", "freja",
+                                                    "password", "other",      "none"};
     return name_of((int)eid, names, PV_EID_COUNT);
 }
 
@@ -70,8 +70,9 @@ int pv_version_number(void) {
 
 const char *pv_action_name(pv_action action) {
     static const char *const names[PV_ACTION_COUNT] = {
-        "lock", "unlock", "seal", "unseal", "block", "unblock", "grant", "remove_grant",
-        "register_representative"};
+        "lock_login",     "unlock_login",        "seal",
+        "unseal",         "block_guardian",      "unblock_guardian",
+        "grant_direct_access", "remove_direct_access", "register_representative"};
     return name_of((int)action, names, PV_ACTION_COUNT);
 }
 
@@ -88,6 +89,6 @@ const char *pv_part_name(pv_part part) {
 
 const char *pv_goal_kind_name(pv_goal_kind kind) {
     static const char *const names[PV_GOAL_KIND_COUNT] = {"nothing", "no-journal", "guardian",
-                                                         "hide-unit", "hide-entries"};
+                                                          "hide-unit", "hide-entries"};
     return name_of((int)kind, names, PV_GOAL_KIND_COUNT);
 }

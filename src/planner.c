@@ -10,7 +10,8 @@
 #include "internal.h"
 
 static void plan_fail(pv_plan *out, const char *field, const char *detail) {
-    snprintf(out->field, sizeof out->field, "%s", field);
+    /* Cannot truncate: the fields named are literals or a decision's field, all shorter. */
+    (void)snprintf(out->field, sizeof out->field, "%s", field);
     out->detail = detail;
     out->holds = false;
 }
@@ -35,8 +36,9 @@ typedef struct applied {
 
 static void apply_plan(const pv_citizen *c, const pv_plan *p, applied *a) {
     a->citizen = *c;
-    memcpy(a->seals, c->seals, c->seal_count * sizeof *c->seals);
-    memcpy(a->guardians, c->guardians, c->guardian_count * sizeof *c->guardians);
+    /* Element by element: the arrays may be NULL when their count is 0. */
+    for (size_t i = 0; i < c->seal_count; i++) a->seals[i] = c->seals[i];
+    for (size_t i = 0; i < c->guardian_count; i++) a->guardians[i] = c->guardians[i];
     size_t seals = c->seal_count;
     for (size_t i = 0; i < p->measure_count; i++) {
         const pv_measure *m = &p->measures[i];
@@ -62,8 +64,8 @@ typedef struct prover {
     bool holds;
 } prover;
 
-static void expect_deny(prover *pr, const pv_actor *actor, pv_service_kind kind,
-                        pv_channel channel, const char *unit, pv_date entry) {
+static void expect_deny(prover *pr, const pv_actor *actor, pv_service_kind kind, pv_channel channel,
+                        const char *unit, pv_date entry) {
     pv_service s = {kind, channel, unit, entry};
     pv_decision d;
     pr->checked++;
@@ -79,7 +81,8 @@ static void expect_no_journal(prover *pr, const pv_actor *actor) {
         pv_channel channel = (pv_channel)ch;
         expect_deny(pr, actor, PV_SERVICE_JOURNAL, channel, NULL, PV_DATE_NONE);
         for (size_t i = 0; i < c->seal_count + c->grant_count; i++) {
-            const char *u = i < c->seal_count ? c->seals[i].unit : c->grants[i - c->seal_count].unit;
+            const char *u =
+                i < c->seal_count ? c->seals[i].unit : c->grants[i - c->seal_count].unit;
             if (u != NULL) expect_deny(pr, actor, PV_SERVICE_JOURNAL, channel, u, PV_DATE_NONE);
         }
     }
@@ -108,7 +111,8 @@ static size_t record_actor(const pv_citizen *c, size_t i, pv_actor *a) {
 static bool id_well_formed(const char *id) {
     if (id == NULL || id[0] == '\0') return false;
     for (size_t n = 0; id[n] != '\0'; n++) {
-        if (n >= PV_ID_MAX || (unsigned char)id[n] < 0x21 || (unsigned char)id[n] > 0x7E) return false;
+        if (n >= PV_ID_MAX || (unsigned char)id[n] < 0x21 || (unsigned char)id[n] > 0x7E)
+            return false;
     }
     return true;
 }
@@ -219,8 +223,7 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
         add_measure(out, PV_ACTION_SEAL, "J4", NULL, &s, NULL);
         break;
     }
-    case PV_GOAL_KIND_COUNT:
-        break;
+    case PV_GOAL_KIND_COUNT: break;
     }
 
     applied a;
@@ -256,8 +259,7 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
             }
         }
         break;
-    case PV_GOAL_KIND_COUNT:
-        break;
+    case PV_GOAL_KIND_COUNT: break;
     }
     out->holds = pr.holds;
     out->checked = pr.checked;

@@ -11,7 +11,9 @@
 #include "internal.h"
 
 /* The longest form, "YYYYMMDD-NNNC", is 13 characters. */
-enum { PNR_TEXT_MAX = 13 };
+enum {
+    PNR_TEXT_MAX = 13
+};
 
 /* Where the ten characters YYMMDDNNNC of a form start, and its separator (0 if none). */
 typedef struct pnr_form {
@@ -48,10 +50,22 @@ static bool read_form(const char *text, pnr_form *form) {
     while (len <= PNR_TEXT_MAX && text[len] != '\0') len++;
     size_t sep_at;
     switch (len) {
-    case 13: form->has_century = true;  sep_at = 8; break; /* YYYYMMDD-NNNC, YYYYMMDD+NNNC */
-    case 12: form->has_century = true;  sep_at = 0; break; /* YYYYMMDDNNNC */
-    case 11: form->has_century = false; sep_at = 6; break; /* YYMMDD-NNNC, YYMMDD+NNNC */
-    case 10: form->has_century = false; sep_at = 0; break; /* YYMMDDNNNC */
+    case 13:
+        form->has_century = true;
+        sep_at = 8;
+        break; /* YYYYMMDD-NNNC, YYYYMMDD+NNNC */
+    case 12:
+        form->has_century = true;
+        sep_at = 0;
+        break; /* YYYYMMDDNNNC */
+    case 11:
+        form->has_century = false;
+        sep_at = 6;
+        break; /* YYMMDD-NNNC, YYMMDD+NNNC */
+    case 10:
+        form->has_century = false;
+        sep_at = 0;
+        break; /* YYMMDDNNNC */
     default: return false;
     }
     form->separator = '\0';
@@ -132,8 +146,7 @@ pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_p
     if (year < 1 || !pv_date_is_valid((pv_date){(int16_t)year, (uint8_t)month, (uint8_t)day})) {
         return fail(out, "date does not exist");
     }
-    if (!interim && ten_at(&form, 6) == '0' && ten_at(&form, 7) == '0' &&
-        ten_at(&form, 8) == '0') {
+    if (!interim && ten_at(&form, 6) == '0' && ten_at(&form, 7) == '0' && ten_at(&form, 8) == '0') {
         /* N6: birth number 000 is invalid even with a correct check digit. */
         return fail(out, "birth number 000 is not used");
     }
@@ -141,8 +154,9 @@ pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_p
     /* A3: the birth date. */
     out->birth_date = (pv_date){(int16_t)year, (uint8_t)month, (uint8_t)day};
     /* N7: an interim number is its own kind, never a personnummer. */
-    out->kind = interim ? PV_PNR_INTERIM
-                        : coordination ? PV_PNR_SAMORDNINGSNUMMER : PV_PNR_PERSONNUMMER;
+    out->kind = interim        ? PV_PNR_INTERIM
+                : coordination ? PV_PNR_SAMORDNINGSNUMMER
+                               : PV_PNR_PERSONNUMMER;
     out->normalized[0] = (char)('0' + year / 1000);
     out->normalized[1] = (char)('0' + year / 100 % 10);
     for (int i = 0; i < 10; i++) out->normalized[2 + i] = ten_at(&form, i);

@@ -52,7 +52,8 @@ static pv_basis self_right(const pv_request *rq, pv_date on, int age, pv_decisio
     if (age >= 16) return basis(PV_REASON_SELF, PV_RULE_S2); /* S2: from 16, one's own journal. */
     /* D1: 13 to 15, only the units with a direct-access grant held by the citizen. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D1);
-    if (!direct_access_granted(rq, PV_GRANT_HOLDER_SELF, on)) deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
+    if (!direct_access_granted(rq, PV_GRANT_HOLDER_SELF, on))
+        deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
@@ -63,7 +64,8 @@ static pv_basis guardian_right(const pv_request *rq, pv_date on, int age, pv_dec
         if (age >= 13) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G1);
         return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G1);
     }
-    if (age < 13) return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G2); /* G2: the child's journal until 13. */
+    if (age < 13)
+        return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G2); /* G2: the child's journal until 13. */
     if (age >= 16) {
         /* G2: from 16 no guardian reads the journal; grants have no effect (D3). */
         deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G2);
@@ -71,7 +73,8 @@ static pv_basis guardian_right(const pv_request *rq, pv_date on, int age, pv_dec
     }
     /* D2: 13 to 15, only the units with a grant held by this guardian. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D2);
-    if (!direct_access_granted(rq, rq->guardian->id, on)) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
+    if (!direct_access_granted(rq, rq->guardian->id, on))
+        deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
@@ -90,15 +93,11 @@ static pv_basis representative_right(const pv_request *rq, pv_date on, pv_decisi
 
 pv_basis step_right_to_act(const pv_request *rq, pv_date on, int age, pv_decision *d) {
     switch (rq->actor->kind) {
-    case PV_ACTOR_SELF:
-        return self_right(rq, on, age, d);
-    case PV_ACTOR_GUARDIAN:
-        return guardian_right(rq, on, age, d);
-    case PV_ACTOR_REPRESENTATIVE:
-        return representative_right(rq, on, d);
+    case PV_ACTOR_SELF: return self_right(rq, on, age, d);
+    case PV_ACTOR_GUARDIAN: return guardian_right(rq, on, age, d);
+    case PV_ACTOR_REPRESENTATIVE: return representative_right(rq, on, d);
     case PV_ACTOR_OTHER:
-    case PV_ACTOR_KIND_COUNT:
-        break;
+    case PV_ACTOR_KIND_COUNT: break;
     }
     /* Unreachable after step 1; R0 keeps it a deny all the same. */
     deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);

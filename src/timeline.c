@@ -18,8 +18,10 @@ pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv
     while (!date_is_none(on) && date_key(on) <= date_key(until)) {
         pv_decision d;
         if (pv_evaluate(citizen, actor, service, on, &d) != PV_OK) {
-            if (capacity > 0) steps[0].decision = d;
-            if (capacity > 0) steps[0].from = on;
+            if (capacity > 0) {
+                steps[0].from = on;
+                steps[0].decision = d;
+            }
             *count = 0;
             return PV_ERR_INVALID_INPUT;
         }

@@ -20,7 +20,8 @@ void decision_set_invalid(pv_decision *out, const char *field, const char *detai
     out->reason_rules[PV_REASON_INVALID_INPUT] = (unsigned char)PV_RULE_V1;
     out->filtered = false;
     out->changes_on = PV_DATE_NONE;
-    snprintf(out->field, sizeof out->field, "%s", field);
+    /* Cannot truncate: PV_FIELD_PATH_SIZE holds the longest field path. */
+    (void)snprintf(out->field, sizeof out->field, "%s", field);
     out->detail = detail;
 }
 
@@ -28,21 +29,37 @@ void decision_set_invalid(pv_decision *out, const char *field, const char *detai
 static void fail_at(pv_decision *out, const char *array, size_t index, const char *member,
                     const char *detail) {
     char path[PV_FIELD_PATH_SIZE];
-    snprintf(path, sizeof path, "%s[%zu]%s", array, index, member);
+    (void)snprintf(path, sizeof path, "%s[%zu]%s", array, index, member); /* cannot truncate */
     decision_set_invalid(out, path, detail);
 }
+
+/* Section 8: a byte of a unit or id is printable ASCII other than the space, 0x21 to 0x7E. */
+static bool id_byte(char c) {
+    return (unsigned char)(c - 0x21) <= 0x7E - 0x21;
+}
+
+/* What is wrong with an id whose first 'n' bytes (n < PV_ID_MAX) are id bytes and whose next
+   byte is not, or NULL. */
+static const char *id_stop(const char *text, size_t n) {
+    if (text[n] == '\0') return n == 0 ? "must not be empty" : NULL;
+    return "must be printable ASCII without spaces";
+}
+
+_Static_assert(PV_ID_MAX % 4 == 0, "id_problem reads four bytes a round");
 
 /* Section 8: a unit or id is 1 to PV_ID_MAX printable ASCII characters without spaces. Returns
    NULL when 'text' is well-formed, else what is wrong with it. */
 static const char *id_problem(const char *text) {
     if (text == NULL) return "is required";
-    size_t n = 0;
-    for (; text[n] != '\0'; n++) {
-        if (n >= PV_ID_MAX) return "is longer than 64 bytes";
-        unsigned char c = (unsigned char)text[n];
-        if (c < 0x21 || c > 0x7E) return "must be printable ASCII without spaces";
+    /* Four bytes a round, one test each: this is the costliest loop of validation. A byte is
+       read only after the one before it was an id byte, so never past the NUL. */
+    for (size_t n = 0; n < PV_ID_MAX; n += 4) {
+        if (!id_byte(text[n])) return id_stop(text, n);
+        if (!id_byte(text[n + 1])) return id_stop(text, n + 1);
+        if (!id_byte(text[n + 2])) return id_stop(text, n + 2);
+        if (!id_byte(text[n + 3])) return id_stop(text, n + 3);
     }
-    return n == 0 ? "must not be empty" : NULL;
+    return text[PV_ID_MAX] == '\0' ? NULL : "is longer than 64 bytes";
 }
 
 /* A case number is free text for people: printable ASCII, spaces allowed, may be empty. */
@@ -329,7 +346,8 @@ static bool service_ok(const pv_service *s, pv_decision *out) {
     if (s->kind == PV_SERVICE_E_SERVICES) {
         /* E-services are reached only through the portal and have no units or entries. */
         if (s->channel != PV_CHANNEL_PORTAL) {
-            decision_set_invalid(out, "service.channel", "e-services are reached only through the portal");
+            decision_set_invalid(out, "service.channel",
+                                 "e-services are reached only through the portal");
             return false;
         }
         if (s->unit != NULL) {

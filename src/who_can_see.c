@@ -17,7 +17,8 @@ static const char *record_unit(const pv_citizen *c, size_t wanted) {
         if (u == NULL) continue;
         bool earlier = false;
         for (size_t j = 0; j < i && !earlier; j++) {
-            const char *v = j < c->seal_count ? c->seals[j].unit : c->grants[j - c->seal_count].unit;
+            const char *v =
+                j < c->seal_count ? c->seals[j].unit : c->grants[j - c->seal_count].unit;
             earlier = v != NULL && strcmp(u, v) == 0;
         }
         if (!earlier && seen++ == wanted) return u;
@@ -29,6 +30,20 @@ static size_t record_unit_count(const pv_citizen *c) {
     size_t n = 0;
     while (record_unit(c, n) != NULL) n++;
     return n;
+}
+
+/* The a-th actor named in the record: the citizen, each guardian, each representative; logged
+   in with BankID, without own lock or seal. */
+static pv_actor record_actor(const pv_citizen *c, size_t a) {
+    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    if (a > 0 && a <= c->guardian_count) {
+        actor.kind = PV_ACTOR_GUARDIAN;
+        actor.id = c->guardians[a - 1].id;
+    } else if (a > c->guardian_count) {
+        actor.kind = PV_ACTOR_REPRESENTATIVE;
+        actor.id = c->representatives[a - 1 - c->guardian_count].id;
+    }
+    return actor;
 }
 
 pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *rows,
@@ -45,18 +60,11 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
     size_t actors = 1 + citizen->guardian_count + citizen->representative_count;
     size_t per_actor = 2 + units;
     *count = actors * per_actor;
-    if (capacity < *count) return PV_ERR_BUFFER_TOO_SMALL;
+    if (rows == NULL || capacity < *count) return PV_ERR_BUFFER_TOO_SMALL;
 
     size_t n = 0;
     for (size_t a = 0; a < actors; a++) {
-        pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
-        if (a > 0 && a <= citizen->guardian_count) {
-            actor.kind = PV_ACTOR_GUARDIAN;
-            actor.id = citizen->guardians[a - 1].id;
-        } else if (a > citizen->guardian_count) {
-            actor.kind = PV_ACTOR_REPRESENTATIVE;
-            actor.id = citizen->representatives[a - 1 - citizen->guardian_count].id;
-        }
+        pv_actor actor = record_actor(citizen, a);
         for (size_t q = 0; q < per_actor; q++, n++) {
             /* E2: the journal through the direct channel, which the citizen's lock leaves open. */
             pv_service service = {.kind = q == 0 ? PV_SERVICE_E_SERVICES : PV_SERVICE_JOURNAL,

@@ -10,6 +10,17 @@
 static int (*const registrations[])(void) = {
     register_date_suite,
     register_pnr_suite,
+    register_relation_suite,
+    register_own_way_in_suite,
+    register_right_to_act_suite,
+    register_proxy_breaks_suite,
+    register_restrictions_suite,
+    register_permit_suite,
+    register_changes_on_suite,
+    register_validation_suite,
+    register_messages_suite,
+    register_reasons_suite,
+    register_beyond_suite,
 };
 
 int main(void) {

@@ -14,5 +14,6 @@ int register_changes_on_suite(void);
 int register_validation_suite(void);
 int register_messages_suite(void);
 int register_reasons_suite(void);
+int register_beyond_suite(void);
 
 #endif

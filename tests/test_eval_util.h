@@ -20,7 +20,9 @@
 /* The bit of a reason in pv_decision.reasons: BIT(UNIT_SEALED). */
 #define BIT(name) (1u << PV_REASON_##name)
 
-enum { FX_MAX = 6 };
+enum {
+    FX_MAX = 6
+};
 
 typedef struct fixture {
     pv_citizen citizen;
@@ -171,7 +173,8 @@ static inline pv_representative *fx_add_rep(fixture *f, const char *id) {
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static inline void fx_check(bool ok, const char *file, unsigned line, const char *fmt, ...) {
+static inline void
+fx_check(bool ok, const char *file, unsigned line, const char *fmt, ...) {
     char text[512];
     if (ok) {
         CU_assertImplementation(CU_TRUE, line, "", file, "", CU_FALSE);
@@ -233,8 +236,7 @@ static inline const pv_decision *fx_eval_at(fixture *f, const char *file, unsign
     pv_status st = pv_decide(&f->citizen, &f->actor, &f->service, f->on, &other);
     fx_check(st == f->status && fx_same_decision(&f->d, &other), file, line,
              "pv_decide() disagrees with pv_evaluate()");
-    fx_check(pv_date_is_none(other.changes_on), file, line,
-             "pv_decide() computed changes_on");
+    fx_check(pv_date_is_none(other.changes_on), file, line, "pv_decide() computed changes_on");
 
     memset(&other, 0xA5, sizeof other);
     st = pv_validate(&f->citizen, &f->actor, &f->service, f->on, &other);
@@ -309,8 +311,8 @@ static inline void fx_expect_deny(fixture *f, uint32_t mask, pv_rule rule, const
              fx_reason_text(d->reason), fx_reason_text(primary));
     fx_check(d->reasons == mask, file, line, "reasons %s, expected %s",
              fx_mask_text(d->reasons, got, sizeof got), fx_mask_text(mask, want, sizeof want));
-    fx_check(d->rule == rule, file, line, "rule %s, expected %s (reason %s)",
-             fx_rule_text(d->rule), fx_rule_text(rule), fx_reason_text(d->reason));
+    fx_check(d->rule == rule, file, line, "rule %s, expected %s (reason %s)", fx_rule_text(d->rule),
+             fx_rule_text(rule), fx_reason_text(d->reason));
     fx_check(!d->filtered, file, line, "a deny marked filtered");
     fx_check(d->reason < PV_REASON_COUNT && d->reason_rules[d->reason] == d->rule, file, line,
              "reason_rules of the primary reason %s differs from rule %s",
@@ -321,16 +323,18 @@ static inline void fx_expect_deny(fixture *f, uint32_t mask, pv_rule rule, const
 /* After an evaluation: expects 'rule' behind 'reason'. */
 static inline void fx_expect_reason_rule(const fixture *f, pv_reason reason, pv_rule rule,
                                          const char *file, unsigned line) {
-    fx_check(f->d.reason_rules[reason] == rule &&
-                 pv_decision_reason_rule(&f->d, reason) == rule,
+    fx_check(f->d.reason_rules[reason] == rule && pv_decision_reason_rule(&f->d, reason) == rule,
              file, line, "rule behind %s is %s, expected %s", fx_reason_text(reason),
              fx_rule_text(f->d.reason_rules[reason]), fx_rule_text(rule));
 }
 
-/* After an evaluation: expects changes_on. */
-static inline void fx_expect_changes_on(const fixture *f, pv_date expected, const char *file,
+/* Evaluates and expects changes_on (T1). */
+static inline void fx_expect_changes_on(fixture *f, pv_date expected, const char *file,
                                         unsigned line) {
     char a[32], b[32];
+    fx_eval_at(f, file, line);
+    fx_check(f->status == PV_OK, file, line, "status %s (field '%.96s'), expected PV_OK",
+             pv_status_name(f->status), f->d.field);
     fx_check(pv_date_compare(f->d.changes_on, expected) == 0 &&
                  pv_date_is_none(f->d.changes_on) == pv_date_is_none(expected),
              file, line, "changes_on %s, expected %s", fx_date_text(f->d.changes_on, a),
@@ -366,10 +370,10 @@ static inline void fx_expect_invalid(fixture *f, const char *field, const char *
     }
 }
 
-#define EXPECT_PERMIT(f, basis, rule, filtered) \
+#define EXPECT_PERMIT(f, basis, rule, filtered)                                                    \
     fx_expect_permit((f), PV_REASON_##basis, PV_RULE_##rule, (filtered), __FILE__, __LINE__)
 #define EXPECT_DENY(f, mask, rule) fx_expect_deny((f), (mask), PV_RULE_##rule, __FILE__, __LINE__)
-#define EXPECT_REASON_RULE(f, reason, rule) \
+#define EXPECT_REASON_RULE(f, reason, rule)                                                        \
     fx_expect_reason_rule((f), PV_REASON_##reason, PV_RULE_##rule, __FILE__, __LINE__)
 #define EXPECT_CHANGES_ON(f, date) fx_expect_changes_on((f), (date), __FILE__, __LINE__)
 #define EXPECT_INVALID(f, field) fx_expect_invalid((f), (field), __FILE__, __LINE__)

@@ -159,9 +159,9 @@ static void everything_against_guardian(fixture *f, pv_date birth) {
 
 static void test_reason_order_guardian_journal(void) {
     static const pv_reason want[] = {
-        PV_REASON_NO_EID,           PV_REASON_LOGIN_LOCKED,       PV_REASON_OWN_JOURNAL_SEALED,
-        PV_REASON_PROXY_ENDED,      PV_REASON_GUARDIAN_BLOCKED,   PV_REASON_PROTECTED_IDENTITY,
-        PV_REASON_JOURNAL_SEALED,   PV_REASON_UNIT_SEALED,        PV_REASON_ENTRY_SEALED};
+        PV_REASON_NO_EID,         PV_REASON_LOGIN_LOCKED,     PV_REASON_OWN_JOURNAL_SEALED,
+        PV_REASON_PROXY_ENDED,    PV_REASON_GUARDIAN_BLOCKED, PV_REASON_PROTECTED_IDENTITY,
+        PV_REASON_JOURNAL_SEALED, PV_REASON_UNIT_SEALED,      PV_REASON_ENTRY_SEALED};
     static const pv_rule rules[] = {PV_RULE_E1, PV_RULE_E2, PV_RULE_E3, PV_RULE_G2, PV_RULE_G3,
                                     PV_RULE_G4, PV_RULE_J1, PV_RULE_J2, PV_RULE_J4};
     fixture f;
@@ -176,9 +176,9 @@ static void test_reason_order_guardian_journal(void) {
 }
 
 static void test_reason_order_guardian_e_services(void) {
-    static const pv_reason want[] = {PV_REASON_NO_EID,           PV_REASON_LOGIN_LOCKED,
-                                     PV_REASON_PROXY_ENDED,      PV_REASON_GUARDIAN_BLOCKED,
-                                     PV_REASON_PROTECTED_IDENTITY, PV_REASON_CHILD_LOGIN_LOCKED};
+    static const pv_reason want[] = {
+        PV_REASON_NO_EID,           PV_REASON_LOGIN_LOCKED,       PV_REASON_PROXY_ENDED,
+        PV_REASON_GUARDIAN_BLOCKED, PV_REASON_PROTECTED_IDENTITY, PV_REASON_CHILD_LOGIN_LOCKED};
     static const pv_rule rules[] = {PV_RULE_E1, PV_RULE_E2, PV_RULE_G1,
                                     PV_RULE_G3, PV_RULE_G4, PV_RULE_L1};
     fixture f;
@@ -206,7 +206,7 @@ static void test_reason_order_guardian_e_services(void) {
 static void test_reason_order_guardian_d2_journal(void) {
     /* 14-year-old, no grant for U2: PROXY_ENDED by D2. */
     static const pv_reason want[] = {PV_REASON_OWN_JOURNAL_SEALED, PV_REASON_PROXY_ENDED,
-                                     PV_REASON_GUARDIAN_BLOCKED,   PV_REASON_PROTECTED_IDENTITY,
+                                     PV_REASON_GUARDIAN_BLOCKED, PV_REASON_PROTECTED_IDENTITY,
                                      PV_REASON_JOURNAL_SEALED};
     static const pv_rule rules[] = {PV_RULE_E3, PV_RULE_D2, PV_RULE_G3, PV_RULE_G4, PV_RULE_J1};
     fixture f;
@@ -222,9 +222,9 @@ static void test_reason_order_guardian_d2_journal(void) {
 }
 
 static void test_reason_order_self(void) {
-    static const pv_reason want[] = {PV_REASON_NO_EID,         PV_REASON_LOGIN_LOCKED,
-                                     PV_REASON_UNDER_13,       PV_REASON_JOURNAL_SEALED,
-                                     PV_REASON_UNIT_SEALED,    PV_REASON_ENTRY_SEALED};
+    static const pv_reason want[] = {PV_REASON_NO_EID,      PV_REASON_LOGIN_LOCKED,
+                                     PV_REASON_UNDER_13,    PV_REASON_JOURNAL_SEALED,
+                                     PV_REASON_UNIT_SEALED, PV_REASON_ENTRY_SEALED};
     static const pv_rule rules[] = {PV_RULE_E1, PV_RULE_E2, PV_RULE_S2,
                                     PV_RULE_J1, PV_RULE_J2, PV_RULE_J4};
     fixture f;
@@ -253,8 +253,7 @@ static void test_reason_order_self(void) {
 
 static void test_reason_order_representative(void) {
     static const pv_reason want[] = {PV_REASON_LOGIN_LOCKED, PV_REASON_OWN_JOURNAL_SEALED,
-                                     PV_REASON_REPRESENTATIVE_INCOMPLETE,
-                                     PV_REASON_JOURNAL_SEALED};
+                                     PV_REASON_REPRESENTATIVE_INCOMPLETE, PV_REASON_JOURNAL_SEALED};
     static const pv_rule rules[] = {PV_RULE_E2, PV_RULE_E3, PV_RULE_P2, PV_RULE_J1};
     fixture f;
     adult(&f);
@@ -442,28 +441,28 @@ static void test_invariants_over_many_inputs(void) {
                         fx_check_ok(&f, __FILE__, __LINE__);
                         bool permit = d->effect == PV_EFFECT_PERMIT;
                         fx_check(permit == (d->reasons == 0), __FILE__, __LINE__,
-                                 "case %d/%d/%d/%d/%d: effect and reasons disagree", actor,
-                                 service, b, seals, flags);
+                                 "case %d/%d/%d/%d/%d: effect and reasons disagree", actor, service,
+                                 b, seals, flags);
                         fx_check(pv_reason_effect(d->reason) == d->effect, __FILE__, __LINE__,
-                                 "case %d/%d/%d/%d/%d: reason %s with effect %d", actor, service,
-                                 b, seals, flags, fx_reason_text(d->reason), d->effect);
+                                 "case %d/%d/%d/%d/%d: reason %s with effect %d", actor, service, b,
+                                 seals, flags, fx_reason_text(d->reason), d->effect);
                         fx_check(d->rule != PV_RULE_NONE, __FILE__, __LINE__,
                                  "case %d/%d/%d/%d/%d: no rule", actor, service, b, seals, flags);
-                        fx_check(!d->filtered || (permit && service != 0 && service != 4 &&
-                                                  service != 5),
+                        fx_check(!d->filtered ||
+                                     (permit && service != 0 && service != 4 && service != 5),
                                  __FILE__, __LINE__, "case %d/%d/%d/%d/%d: filtered", actor,
                                  service, b, seals, flags);
                         if (!permit) {
                             int count = popcount(d->reasons);
                             fx_check(pv_decision_reason_count(d) == count, __FILE__, __LINE__,
-                                     "case %d/%d/%d/%d/%d: reason count", actor, service, b,
-                                     seals, flags);
+                                     "case %d/%d/%d/%d/%d: reason count", actor, service, b, seals,
+                                     flags);
                             fx_check(d->reason < PV_REASON_COUNT &&
                                          pv_decision_reason_at(d, 0) == d->reason &&
                                          (d->reasons & ((1u << d->reason) - 1u)) == 0,
                                      __FILE__, __LINE__,
-                                     "case %d/%d/%d/%d/%d: primary is not the first reason",
-                                     actor, service, b, seals, flags);
+                                     "case %d/%d/%d/%d/%d: primary is not the first reason", actor,
+                                     service, b, seals, flags);
                             int prev = -1;
                             for (int i = 0; i < count; i++) {
                                 pv_reason r = pv_decision_reason_at(d, i);
@@ -474,12 +473,12 @@ static void test_invariants_over_many_inputs(void) {
                                          service, b, seals, flags, i);
                                 prev = (int)r;
                             }
-                            fx_check((d->reasons & (BIT(SELF) | BIT(GUARDIAN_PROXY) |
-                                                    BIT(DIRECT_ACCESS) | BIT(REPRESENTATIVE) |
-                                                    BIT(INVALID_INPUT))) == 0,
+                            fx_check((d->reasons &
+                                      (BIT(SELF) | BIT(GUARDIAN_PROXY) | BIT(DIRECT_ACCESS) |
+                                       BIT(REPRESENTATIVE) | BIT(INVALID_INPUT))) == 0,
                                      __FILE__, __LINE__,
-                                     "case %d/%d/%d/%d/%d: a permit basis among the reasons",
-                                     actor, service, b, seals, flags);
+                                     "case %d/%d/%d/%d/%d: a permit basis among the reasons", actor,
+                                     service, b, seals, flags);
                         }
                     }
     CU_ASSERT_EQUAL(evaluated, 3 * 7 * 4 * 4 * 16);

@@ -89,7 +89,8 @@ static void test_g3_rules_md_example(void) {
     fx_guardian(&f, "g1");
     EXPECT_DENY(&f, BIT(PROXY_ENDED) | BIT(GUARDIAN_BLOCKED), G1);
     CU_ASSERT_EQUAL(f.d.reason, PV_REASON_PROXY_ENDED);
-    CU_ASSERT_EQUAL(f.d.reasons, (1u << PV_REASON_PROXY_ENDED) | (1u << PV_REASON_GUARDIAN_BLOCKED));
+    CU_ASSERT_EQUAL(f.d.reasons,
+                    (1u << PV_REASON_PROXY_ENDED) | (1u << PV_REASON_GUARDIAN_BLOCKED));
     CU_ASSERT_EQUAL(pv_decision_reason_count(&f.d), 2);
     CU_ASSERT_EQUAL(pv_decision_reason_at(&f.d, 0), PV_REASON_PROXY_ENDED);
     CU_ASSERT_EQUAL(pv_decision_reason_at(&f.d, 1), PV_REASON_GUARDIAN_BLOCKED);
@@ -196,8 +197,7 @@ static void test_g3_g4_together(void) {
     /* with the child's lock (L1) as well, for e-services */
     f.citizen.login_locked = true;
     fx_eservices(&f);
-    EXPECT_DENY(&f, BIT(GUARDIAN_BLOCKED) | BIT(PROTECTED_IDENTITY) | BIT(CHILD_LOGIN_LOCKED),
-                G3);
+    EXPECT_DENY(&f, BIT(GUARDIAN_BLOCKED) | BIT(PROTECTED_IDENTITY) | BIT(CHILD_LOGIN_LOCKED), G3);
     EXPECT_REASON_RULE(&f, CHILD_LOGIN_LOCKED, L1);
 }
 

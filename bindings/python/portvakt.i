@@ -20,6 +20,10 @@
  *     effect, reason and rule are the C enum values, reasons the bit set (bit r is 1 << r),
  *     filtered a bool, changes_on the days since 1970-01-01 (pv_date_to_days) or None, and
  *     reason_rules the PV_REASON_COUNT bytes of pv_decision.reason_rules. validate returns None.
+ *     evaluate_packed and decide_packed return the same answer packed into one int (the
+ *     package's fast path and cache key; layout at their typemap).
+ *   - A pv_date argument takes a datetime.date (or anything with year, month and day), None for
+ *     PV_DATE_NONE, or an int: days since 1970-01-01, the fastest way in.
  *   - Arrays of structs (seal_array, guardian_array, grant_array, representative_array) are
  *     allocated by their constructor and freed with their proxy; indexing is bounds-checked.
  */
@@ -38,8 +42,16 @@
 %rename("%(regex:/^(pv_|PV_)(.*)/\\2/)s") "";
 %rename(from_) from;
 
-/* The decision struct and its accessors are replaced by the tuple of the decision functions. */
+/* The decision struct and its accessors are replaced by the tuple of the decision functions; the
+   other output structs by the lists and tuples their functions return (portvakt_beyond.i), so
+   that no Python object ever holds a pointer into a caller's buffer or record. */
 %ignore pv_decision;
+%ignore pv_access_row;
+%ignore pv_timeline_step;
+%ignore pv_advice;
+%ignore pv_measure;
+%ignore pv_plan;
+%ignore pv_permission;
 %ignore pv_decision_has_reason;
 %ignore pv_decision_reason_count;
 %ignore pv_decision_reason_at;
@@ -76,6 +88,56 @@ SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
 }
 }
 
+%fragment("pv_tuple", "header") {
+/* Returns 'tuple' if every item was made, else releases it and returns NULL. */
+SWIGINTERN PyObject *pv_tuple_checked(PyObject *tuple) {
+    Py_ssize_t i;
+    if (tuple == NULL) return NULL;
+    for (i = 0; i < PyTuple_GET_SIZE(tuple); i++) {
+        if (PyTuple_GET_ITEM(tuple, i) == NULL) {
+            Py_DECREF(tuple);
+            return NULL;
+        }
+    }
+    return tuple;
+}
+
+/* A date as days since 1970-01-01, or None for PV_DATE_NONE. */
+SWIGINTERN PyObject *pv_days_or_none(pv_date date) {
+    if (pv_date_is_none(date)) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return PyLong_FromLong((long)pv_date_to_days(date));
+}
+
+/* A str copied from 'text', or None for NULL. */
+SWIGINTERN PyObject *pv_str_or_none(const char *text) {
+    if (text == NULL) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return PyUnicode_FromString(text);
+}
+}
+
+%fragment("pv_decision_tuple", "header", fragment="pv_tuple") {
+/* (effect, reason, reasons, rule, filtered, changes_on, reason_rules), as documented at the top. */
+SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
+    PyObject *tuple = PyTuple_New(7);
+    if (tuple == NULL) return NULL;
+    PyTuple_SET_ITEM(tuple, 0, PyLong_FromLong((long)d->effect));
+    PyTuple_SET_ITEM(tuple, 1, PyLong_FromLong((long)d->reason));
+    PyTuple_SET_ITEM(tuple, 2, PyLong_FromUnsignedLong((unsigned long)d->reasons));
+    PyTuple_SET_ITEM(tuple, 3, PyLong_FromLong((long)d->rule));
+    PyTuple_SET_ITEM(tuple, 4, PyBool_FromLong((long)d->filtered));
+    PyTuple_SET_ITEM(tuple, 5, pv_days_or_none(d->changes_on));
+    PyTuple_SET_ITEM(tuple, 6, PyBytes_FromStringAndSize((const char *)d->reason_rules,
+                                                         (Py_ssize_t)sizeof d->reason_rules));
+    return pv_tuple_checked(tuple);
+}
+}
+
 /* pv_status carries no information once the out-parameter typemaps have checked it. */
 %typemap(out) pv_status "$result = SWIG_Py_Void();"
 
@@ -102,21 +164,37 @@ SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
 %typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
     $1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;
 }
+/* Nothing was allocated, so nothing is freed. */
+%typemap(freearg) const char * ""
 /* A member keeps the borrowed pointer; the proxy keeps the str alive (see the end). */
 %typemap(memberin) const char * "$1 = $input;"
 
 /* ---- Dates --------------------------------------------------------------------------------- */
 
-/* A date value from None (PV_DATE_NONE) or anything with int year, month and day attributes: a
-   datetime.date or a cportvakt.date. Values out of the C ranges raise OverflowError. */
+/* A date value from None (PV_DATE_NONE), an int (days since 1970-01-01, as pv_date_to_days()
+   gives; the fast way in), or anything with int year, month and day attributes: a datetime.date
+   or a cportvakt.date. Values out of the C ranges raise OverflowError. */
 %typemap(in) pv_date {
     if ($input == Py_None) {
         $1.year = 0;
         $1.month = 0;
         $1.day = 0;
+    } else if (PyLong_Check($input) && !PyBool_Check($input)) {
+        long days = PyLong_AsLong($input);
+        if (days == -1 && PyErr_Occurred()) SWIG_fail;
+        if (days < INT32_MIN || days > INT32_MAX) {
+            $1.year = 0;
+        } else {
+            $1 = pv_date_from_days((int32_t)days);
+        }
+        if ($1.year == 0) {
+            PyErr_SetString(PyExc_OverflowError,
+                            "in '$symname': '$1_name' is outside the years 1 to 9999");
+            SWIG_fail;
+        }
     } else {
-        static const char *const parts[3] = {"year", "month", "day"};
-        static const long limits[3] = {INT16_MAX, UINT8_MAX, UINT8_MAX};
+        const char *const parts[3] = {"year", "month", "day"};
+        const long limits[3] = {INT16_MAX, UINT8_MAX, UINT8_MAX};
         long value[3];
         int i;
         for (i = 0; i < 3; i++) {
@@ -146,7 +224,8 @@ SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
     }
 }
 %typemap(typecheck) pv_date {
-    $1 = ($input == Py_None || PyObject_HasAttrString($input, "year")) ? 1 : 0;
+    $1 = ($input == Py_None || (PyLong_Check($input) && !PyBool_Check($input)) ||
+          PyObject_HasAttrString($input, "year")) ? 1 : 0;
 }
 
 /* ---- Out-parameters ------------------------------------------------------------------------ */
@@ -243,7 +322,7 @@ SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
     memset(&decision, 0, sizeof decision);
     $1 = &decision;
 }
-%typemap(argout, fragment="pv_raise_invalid") pv_decision *out {
+%typemap(argout, fragment="pv_raise_invalid,pv_decision_tuple") pv_decision *out {
     if (result != PV_OK) {
         pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
                          $1->detail != NULL ? $1->detail : "is not valid");
@@ -252,45 +331,77 @@ SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
         SWIG_fail;
     }
     if (strcmp("$symname", "validate") != 0) {
-        PyObject *tuple = PyTuple_New(7);
-        PyObject *changes;
+        PyObject *tuple = pv_decision_tuple($1);
         if (tuple == NULL) SWIG_fail;
-        if (pv_date_is_none($1->changes_on)) {
-            Py_INCREF(Py_None);
-            changes = Py_None;
-        } else {
-            changes = PyLong_FromLong((long)pv_date_to_days($1->changes_on));
-        }
-        PyTuple_SET_ITEM(tuple, 0, PyLong_FromLong((long)$1->effect));
-        PyTuple_SET_ITEM(tuple, 1, PyLong_FromLong((long)$1->reason));
-        PyTuple_SET_ITEM(tuple, 2, PyLong_FromUnsignedLong((unsigned long)$1->reasons));
-        PyTuple_SET_ITEM(tuple, 3, PyLong_FromLong((long)$1->rule));
-        PyTuple_SET_ITEM(tuple, 4, PyBool_FromLong((long)$1->filtered));
-        PyTuple_SET_ITEM(tuple, 5, changes);
-        PyTuple_SET_ITEM(tuple, 6, PyBytes_FromStringAndSize(
-            (const char *)$1->reason_rules, (Py_ssize_t)sizeof $1->reason_rules));
-        if (PyErr_Occurred()) {
-            Py_DECREF(tuple);
-            SWIG_fail;
-        }
         Py_XDECREF($result);
         $result = tuple;
     }
 }
 
+/* The packed decision of evaluate_packed and decide_packed: one int, so that the package can use
+   it as a dictionary key (decisions are values; equal answers share one Decision object).
+   Little-endian bytes: 0-7 effect | reason << 1 | rule << 6 | filtered << 14 | reasons << 15;
+   8-11 changes_on as a proleptic Gregorian ordinal (date.toordinal(); 0 for none); 12 on, one
+   byte per reason, reason_rules. */
+%typemap(in, numinputs=0) pv_decision *packed_out (pv_decision decision) {
+    memset(&decision, 0, sizeof decision);
+    $1 = &decision;
+}
+%typemap(argout, fragment="pv_raise_invalid") pv_decision *packed_out {
+    if (result != PV_OK) {
+        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
+                         $1->detail != NULL ? $1->detail : "is not valid");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+    {
+        /* Days from 0001-01-01 (ordinal 1) to 1970-01-01. */
+        enum { ORDINAL_1970 = 719163, RULES = (int)sizeof $1->reason_rules };
+        unsigned char bytes[12 + RULES];
+        uint64_t head = (uint64_t)$1->effect | ((uint64_t)$1->reason << 1) |
+                        ((uint64_t)$1->rule << 6) | ((uint64_t)$1->filtered << 14) |
+                        ((uint64_t)$1->reasons << 15);
+        uint32_t ordinal = pv_date_is_none($1->changes_on)
+                               ? 0u
+                               : (uint32_t)(pv_date_to_days($1->changes_on) + ORDINAL_1970);
+        int i;
+        for (i = 0; i < 8; i++) bytes[i] = (unsigned char)(head >> (8 * i));
+        for (i = 0; i < 4; i++) bytes[8 + i] = (unsigned char)(ordinal >> (8 * i));
+        memcpy(bytes + 12, $1->reason_rules, RULES);
+        Py_XDECREF($result);
+        $result = _PyLong_FromByteArray(bytes, sizeof bytes, 1, 0);
+        if ($result == NULL) SWIG_fail;
+    }
+}
+
 /* ---- Arrays of structs ---------------------------------------------------------------------- */
 
-/* cast() and frompointer() would hand out pointers that keep nothing alive. */
-%ignore seal_array::cast;
+/* cast() is used only by the citizen's array setters below, which keep the array alive;
+   frompointer() would make an array that owns nothing and keeps nothing alive. */
+%rename(_pv_cast) seal_array::cast;
+%rename(_pv_cast) guardian_array::cast;
+%rename(_pv_cast) grant_array::cast;
+%rename(_pv_cast) representative_array::cast;
 %ignore seal_array::frompointer;
-%ignore guardian_array::cast;
 %ignore guardian_array::frompointer;
-%ignore grant_array::cast;
 %ignore grant_array::frompointer;
-%ignore representative_array::cast;
 %ignore representative_array::frompointer;
 
+/* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
+%include "portvakt_beyond.i"
+
 %include "portvakt.h"
+
+/* evaluate and decide once more, returning the packed decision (see the typemap above). */
+%{
+#define pv_evaluate_packed pv_evaluate
+#define pv_decide_packed pv_decide
+%}
+pv_status pv_evaluate_packed(const pv_citizen *citizen, const pv_actor *actor,
+                             const pv_service *service, pv_date on, pv_decision *packed_out);
+pv_status pv_decide_packed(const pv_citizen *citizen, const pv_actor *actor,
+                           const pv_service *service, pv_date on, pv_decision *packed_out);
 
 %array_class(pv_seal, seal_array);
 %array_class(pv_guardian, guardian_array);
@@ -320,18 +431,39 @@ def _pv_keeping(cls, name):
     setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
 
 
+def _pv_keeping_array(cls, name, array):
+    """Makes the pointer member 'name' of 'cls' take an instance of the array class 'array' (or
+    None) and hold it for as long as the proxy lives."""
+    prop = getattr(cls, name)
+    fset = prop.fset
+
+    def setter(self, value, _fset=fset, _name=name, _array=array):
+        if value is not None and not isinstance(value, _array):
+            raise TypeError("%s must be a %s or None, not %s"
+                            % (_name, _array.__name__, type(value).__name__))
+        _fset(self, None if value is None else value._pv_cast())
+        _pv_keep(self, _name, value)
+
+    setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
+
+
 for _cls, _names in (
-    (seal, ("unit",)),
+    (globals().get("seal"), ("unit",)),
     (guardian, ("id",)),
     (grant, ("holder", "unit")),
     (representative, ("id",)),
-    (citizen, ("personnummer", "login_lock_case_number",
-               "seals", "guardians", "grants", "representatives")),
+    (citizen, ("personnummer", "login_lock_case_number")),
     (actor, ("id",)),
     (service, ("unit",)),
+    (globals().get("goal"), ("guardian", "unit")),
 ):
-    for _name in _names:
+    for _name in _names if _cls is not None else ():
         _pv_keeping(_cls, _name)
+
+_pv_keeping_array(citizen, "seals", seal_array)
+_pv_keeping_array(citizen, "guardians", guardian_array)
+_pv_keeping_array(citizen, "grants", grant_array)
+_pv_keeping_array(citizen, "representatives", representative_array)
 
 
 def _pv_array(cls, item):

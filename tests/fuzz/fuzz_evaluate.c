@@ -20,7 +20,10 @@
  */
 #include "fuzz_input.h"
 
-enum { MAX_ITEMS = 8, MAX_STRINGS = 128 };
+enum {
+    MAX_ITEMS = 8,
+    MAX_STRINGS = 128
+};
 
 /* Every block allocated for one input, freed at the end. */
 typedef struct arena {
@@ -51,14 +54,36 @@ typedef struct decoder {
    and past the length limit, and personnummer: valid ones in every form, a samordningsnummer,
    then birth number 000 (N6), a wrong check digit (N2), an interim number (N7) and a space. */
 static const char *const known_strings[] = {
-    "g1", "g2", "r1", "r2", "self", "u1", "u2", "SE2321000016-1ABC", "",
-    "a b", "\xc3\xa5", "0123456789012345678901234567890123456789012345678901234567890123",
+    "g1",
+    "g2",
+    "r1",
+    "r2",
+    "self",
+    "u1",
+    "u2",
+    "SE2321000016-1ABC",
+    "",
+    "a b",
+    "\xc3\xa5",
+    "0123456789012345678901234567890123456789012345678901234567890123",
     "01234567890123456789012345678901234567890123456789012345678901234",
-    "19121212-1212", "121212-1212", "191212121212", "1212121212", "20140615-1231",
-    "140615+1231", "050101-9871", "19701063-2391", "701063-2391",
-    "20080229-0007", "19121212-1213", "19121212-T212", "19121212 1212",
+    "19121212-1212",
+    "121212-1212",
+    "191212121212",
+    "1212121212",
+    "20140615-1231",
+    "140615+1231",
+    "050101-9871",
+    "19701063-2391",
+    "701063-2391",
+    "20080229-0007",
+    "19121212-1213",
+    "19121212-T212",
+    "19121212 1212",
 };
-enum { KNOWN_STRING_COUNT = sizeof known_strings / sizeof known_strings[0] };
+enum {
+    KNOWN_STRING_COUNT = sizeof known_strings / sizeof known_strings[0]
+};
 
 static uint8_t next(decoder *dc) {
     return take_u8(&dc->in);
@@ -87,8 +112,8 @@ static const char *next_string(decoder *dc) {
 static int next_enum(decoder *dc, int count) {
     uint8_t b = next(dc);
     switch (b >> 5) {
-    case 7: return (int8_t)b;                  /* -1 to -32 */
-    case 6: return count + (b & 3);            /* just out of range */
+    case 7: return (int8_t)b;       /* -1 to -32 */
+    case 6: return count + (b & 3); /* just out of range */
     case 5: return (b & 1) ? INT32_MAX : INT32_MIN;
     default: return b % count;
     }
@@ -98,8 +123,8 @@ static int next_enum(decoder *dc, int count) {
    an edge of the calendar. */
 static pv_date next_date(decoder *dc) {
     static const pv_date edges[] = {
-        {1, 1, 1},   {9999, 12, 31}, {9999, 12, 30}, {0, 1, 1},     {-1, 12, 31},
-        {2000, 2, 29}, {1900, 2, 29}, {2024, 0, 1},  {2024, 1, 0},  {0, 0, 1},
+        {1, 1, 1},     {9999, 12, 31}, {9999, 12, 30}, {0, 1, 1},    {-1, 12, 31},
+        {2000, 2, 29}, {1900, 2, 29},  {2024, 0, 1},   {2024, 1, 0}, {0, 0, 1},
     };
     uint8_t mode = next(dc);
     switch (mode % 8) {

@@ -57,10 +57,14 @@ static void check_success(const char *text, pv_date reference, unsigned flags, c
     for (int i = 0; i < 12; i++) {
         FUZZ_CHECK(is_digit(n[i]) || (i == 8 && p->kind == PV_PNR_INTERIM));
     }
-    FUZZ_CHECK(luhn_ok(n));                                         /* N2 */
-    FUZZ_CHECK(!(n[8] == '0' && n[9] == '0' && n[10] == '0'));      /* N6 */
+    FUZZ_CHECK(luhn_ok(n));                                    /* N2 */
+    FUZZ_CHECK(!(n[8] == '0' && n[9] == '0' && n[10] == '0')); /* N6 */
+    /* N3: a day of 61 to 91 is the birth day + 60: a samordningsnummer, or an interim number
+       (N7 makes the letter decide the kind). */
     int day = digits_value(n + 6, 2);
-    FUZZ_CHECK(day == p->birth_date.day + (p->kind == PV_PNR_SAMORDNINGSNUMMER ? 60 : 0)); /* N3 */
+    int added = day - p->birth_date.day;
+    FUZZ_CHECK(added == 0 || added == 60);
+    FUZZ_CHECK((p->kind == PV_PNR_SAMORDNINGSNUMMER) == (added == 60 && p->kind != PV_PNR_INTERIM));
     FUZZ_CHECK(digits_value(n, 4) == p->birth_date.year);
     FUZZ_CHECK(digits_value(n + 4, 2) == p->birth_date.month);
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
@@ -76,7 +77,7 @@ class Decision:
     field: Optional[str] = None
     detail: Optional[str] = None
     reason_rules: Tuple[str, ...] = ()
-    asker: ActorKind = field(default=ActorKind.OTHER, compare=False, repr=False)
+    asker: ActorKind = dataclasses.field(default=ActorKind.OTHER, compare=False, repr=False)
 
     @property
     def permitted(self) -> bool:
@@ -122,11 +123,13 @@ class Decision:
         )
 
 
-# Decisions are values: equal C answers for the same kind of asker share one Decision. One
-# cache per actor kind, emptied when it grows past _CACHE_LIMIT entries.
+# Decisions are values: equal C answers for the same kind of asker share one Decision. The C
+# answer comes packed into one int (see evaluate_packed in portvakt.i), the key of one cache per
+# actor kind; a cache is emptied when it grows past _CACHE_LIMIT entries.
 _CACHE_LIMIT = 4096
-_CACHES: Tuple[Dict[Tuple[Any, ...], Decision], ...] = tuple({} for _ in ACTOR_KINDS_FROM_C)
+_CACHES: Tuple[Dict[int, Decision], ...] = tuple({} for _ in ACTOR_KINDS_FROM_C)
 _REASON_SETS: Dict[int, Tuple[Tuple[Reason, ...], Tuple[int, ...]]] = {}
+_DAYS_TO_1970 = _EPOCH_ORDINAL
 
 
 def _reason_set(bits: int) -> Tuple[Tuple[Reason, ...], Tuple[int, ...]]:
@@ -138,25 +141,31 @@ def _reason_set(bits: int) -> Tuple[Tuple[Reason, ...], Tuple[int, ...]]:
     return found
 
 
-def _new_decision(answer: Tuple[Any, ...], kind: int) -> Decision:
-    effect, reason, bits, rule, filtered, changes, rules = answer
-    reasons, indices = _reason_set(bits)
-    decision = Decision(
-        EFFECTS_FROM_C[effect],
-        REASONS_FROM_C[reason],
+def _unpack(key: int, kind: int) -> Decision:
+    """The Decision of a packed C answer (bytes 0-7 the head, 8-11 the ordinal of changes_on,
+    12 on one byte per reason: its rule)."""
+    reasons, indices = _reason_set((key >> 15) & 0xFFFFFFFF)
+    ordinal = (key >> 64) & 0xFFFFFFFF
+    return Decision(
+        EFFECTS_FROM_C[key & 1],
+        REASONS_FROM_C[(key >> 1) & 31],
         reasons,
-        _RULE_NAMES[rule],
-        filtered,
-        None if changes is None else date.fromordinal(changes + _EPOCH_ORDINAL),
+        _RULE_NAMES[(key >> 6) & 0xFF],
+        bool((key >> 14) & 1),
+        date.fromordinal(ordinal) if ordinal else None,
         None,
         None,
-        tuple(_RULE_NAMES[rules[i]] for i in indices),
+        tuple(_RULE_NAMES[(key >> (96 + 8 * i)) & 0xFF] for i in indices),
         ACTOR_KINDS_FROM_C[kind],
     )
+
+
+def _new_decision(key: int, kind: int) -> Decision:
+    decision = _unpack(key, kind)
     cache = _CACHES[kind]
     if len(cache) >= _CACHE_LIMIT:
         cache.clear()
-    cache[answer] = decision
+    cache[key] = decision
     return decision
 
 
@@ -168,9 +177,10 @@ def _invalid(error: InvalidInput, actor: object, raise_on_invalid: bool) -> Deci
     return error.decision
 
 
-def _make(c_function: Callable[..., Tuple[Any, ...]], name: str, doc: str) -> Callable[..., Decision]:
+def _make(c_function: Callable[..., int], name: str, doc: str) -> Callable[..., Decision]:
     caches = _CACHES
     date_class = date
+    days_to_1970 = _DAYS_TO_1970
     new_decision = _new_decision
 
     def run(
@@ -184,15 +194,15 @@ def _make(c_function: Callable[..., Tuple[Any, ...]], name: str, doc: str) -> Ca
             sm = service._pv_mirror
             if cm is None or am is None or sm is None:
                 cm, am, sm = mirrors(citizen, actor, service)
-            answer = c_function(cm.ptr, am.ptr, sm.ptr, on)
+            key = c_function(cm.ptr, am.ptr, sm.ptr, on.toordinal() - days_to_1970)
         except AttributeError:
             mirrors(citizen, actor, service)  # raises InvalidType naming the input
             raise
         except InvalidInput as error:
             return _invalid(error, actor, raise_on_invalid)
-        decision = caches[am.kind].get(answer)
+        decision = caches[am.kind].get(key)
         if decision is None:
-            decision = new_decision(answer, am.kind)
+            decision = new_decision(key, am.kind)
         return decision
 
     run.__name__ = run.__qualname__ = name
@@ -201,7 +211,7 @@ def _make(c_function: Callable[..., Tuple[Any, ...]], name: str, doc: str) -> Ca
 
 
 evaluate = _make(
-    _ext.evaluate,
+    _ext.evaluate_packed,
     "evaluate",
     """Decides whether 'actor' may reach 'service' of 'citizen' on the date 'on' (RULES.md
     section 3, steps 0 to 7, and T1). Crosses into C once; the C form of each input is built on
@@ -214,7 +224,7 @@ evaluate = _make(
 )
 
 decide = _make(
-    _ext.decide,
+    _ext.decide_packed,
     "decide",
     """As :func:`evaluate`, without ``changes_on`` (always None): the answer for one day at the
     lowest cost.""",

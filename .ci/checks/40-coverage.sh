@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Coverage: the test suite on a -Db_coverage=true build (gcc, -O0), then gcovr over src/
+# only. Fails below 100 % of lines or 95 % of branches (branches the compiler proves
+# unreachable are left out).
+set -euo pipefail
+source .ci/lib.sh
+dir=build-rel-cov
+echo "40-coverage: line and branch coverage of src/ by the test suite in $dir"
+
+setup_build "$dir" -Db_coverage=true -Dbuildtype=debug
+meson compile -C "$dir"
+find "$dir" -name '*.gcda' -delete  # count this run only
+# Suite 'slow' (the wheel check) builds and tests a copy of the project elsewhere, which adds
+# nothing to the counts of $dir.
+meson test -C "$dir" --print-errorlogs --no-suite slow
+
+gcovr --root . --object-directory "$dir" --filter 'src/' --exclude-unreachable-branches \
+  --exclude-throw-branches --json "$dir/coverage.json"
+report() { gcovr --root . --add-tracefile "$dir/coverage.json" "$@"; }
+echo "::: files with lines not run (the missing lines listed):"
+report --sort-percentage | awk '!/ 100%$/ && !/^-+$/'
+echo "::: branches per file:"
+report --branches --sort-percentage | awk '!/^-+$/'
+echo "::: summary:"
+if ! report --print-summary --fail-under-line 100 --fail-under-branch 95 --txt /dev/null; then
+  echo "40-coverage: FAIL: src/ is below 100 % of lines or 95 % of branches" >&2
+  exit 1
+fi
+
+echo "40-coverage: OK: src/ at 100 % of lines and at least 95 % of branches"

@@ -1,0 +1,148 @@
+"""portvakt — the access rules of the 1177 patient portal, from Python.
+
+May this person, on this date, reach this citizen's e-services or journal, and if not, why not?
+The rules are those of RULES.md (rule ids such as G1, J4 are named in decisions); the work is done
+by the C library through the SWIG module :mod:`portvakt.cportvakt`.
+
+    >>> from datetime import date
+    >>> import portvakt as pv
+    >>> child = pv.Citizen(birth_date=date(2014, 6, 15),
+    ...                    guardians=[pv.Guardian("anna"), pv.Guardian("bertil", blocked=True)])
+    >>> d = pv.evaluate(child, pv.Actor.guardian("bertil"), pv.Service.journal(), date(2026, 11, 22))
+    >>> d.effect, d.reason, d.rule
+    (<Effect.DENY: 'deny'>, <Reason.GUARDIAN_BLOCKED: 'GUARDIAN_BLOCKED'>, 'G3')
+
+The library never reads a clock: every date is an argument.
+"""
+
+from . import cportvakt
+from ._decision import (
+    RULES,
+    Access,
+    Decision,
+    decide,
+    evaluate,
+    generic_message,
+    message,
+    rule_source,
+    rule_summary,
+    validate,
+    what_can_see,
+)
+from ._enums import (
+    ActorKind,
+    Channel,
+    Effect,
+    Eid,
+    Language,
+    PnrKind,
+    Reason,
+    RepresentativeKind,
+    Requester,
+    SealScope,
+    ServiceKind,
+)
+from ._errors import InvalidInput, InvalidType
+from ._json import Difference, Expect, Request, Vector, load_vectors
+from ._model import (
+    GRANT_HOLDER_SELF,
+    Actor,
+    Citizen,
+    Grant,
+    Guardian,
+    Interval,
+    Representative,
+    Seal,
+    Service,
+)
+from ._pnr import Personnummer, age_on, birthday, parse_personnummer
+from .beyond import (
+    AccessRow,
+    Action,
+    Advice,
+    AdviceKind,
+    Goal,
+    GoalKind,
+    Measure,
+    Part,
+    Permission,
+    Plan,
+    Role,
+    TimelineStep,
+    advise,
+    may_change,
+    plan,
+    timeline,
+    timeline_svg,
+    who_can_see,
+)
+
+#: The version of the C library the package runs on ("MAJOR.MINOR.PATCH").
+__version__: str = cportvakt.version()
+
+__all__ = [
+    "Access",
+    "Actor",
+    "ActorKind",
+    "Channel",
+    "Citizen",
+    "Decision",
+    "Difference",
+    "Effect",
+    "Eid",
+    "Expect",
+    "GRANT_HOLDER_SELF",
+    "Grant",
+    "Guardian",
+    "Interval",
+    "InvalidInput",
+    "InvalidType",
+    "Language",
+    "Personnummer",
+    "PnrKind",
+    "RULES",
+    "Reason",
+    "RepresentativeKind",
+    "Representative",
+    "Request",
+    "Requester",
+    "Seal",
+    "SealScope",
+    "Service",
+    "ServiceKind",
+    "Vector",
+    "age_on",
+    "birthday",
+    "decide",
+    "evaluate",
+    "generic_message",
+    "load_vectors",
+    "message",
+    "parse_personnummer",
+    "rule_source",
+    "rule_summary",
+    "validate",
+    "what_can_see",
+]
+
+# The questions beyond a yes/no (portvakt.beyond).
+__all__ += [
+    "AccessRow",
+    "Action",
+    "Advice",
+    "AdviceKind",
+    "Goal",
+    "GoalKind",
+    "Measure",
+    "Part",
+    "Permission",
+    "Plan",
+    "Role",
+    "TimelineStep",
+    "advise",
+    "may_change",
+    "plan",
+    "timeline",
+    "timeline_svg",
+    "who_can_see",
+]

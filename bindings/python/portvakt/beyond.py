@@ -1,0 +1,760 @@
+"""Questions beyond a yes/no: who can see what, when that changes, whether a record follows the
+routines, which measures reach a goal, and who may change a measure.
+
+    who_can_see(citizen, on)                         -> [AccessRow, ...]      pv_who_can_see
+    timeline(citizen, actor, service, start, end)    -> [TimelineStep, ...]   pv_timeline (T1)
+    advise(citizen, on)                              -> [Advice, ...]         pv_advise (section 5)
+    plan(citizen, goal, on)                          -> Plan                  pv_plan_measures
+    may_change(requester, action, citizen, on, measure=None)
+                                                     -> Permission            pv_may_change (X1-X7)
+    timeline_svg(citizen, start, end, ...)           -> str (an SVG picture of the timelines)
+
+Every answer is a frozen dataclass with ``to_json()``; the JSON shapes are those of the command
+line (``portvakt who|timeline|advise|plan|may --json``) and of the vectors in
+``tests/conformance/beyond/``. Invalid input raises :class:`portvakt.InvalidInput` naming the
+field, as :func:`portvakt.evaluate` does.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from xml.sax.saxutils import escape
+
+from . import cportvakt as _c
+from ._decision import _RULE_NAMES, Decision, rule_source, rule_summary
+from ._enums import (
+    ACTOR_KINDS_FROM_C,
+    EFFECTS_FROM_C,
+    REASONS_FROM_C,
+    REQUESTERS_FROM_C,
+    SEAL_SCOPES_FROM_C,
+    SERVICE_KINDS_FROM_C,
+    ActorKind,
+    Channel,
+    Effect,
+    ServiceKind,
+    _from_c,
+    _Named,
+    _to_c,
+)
+from ._errors import InvalidInput, InvalidType
+from ._model import Actor, Citizen, Interval, Seal, Service, _is_date, _type_name, check_on, mirrors
+
+__all__ = [
+    "AccessRow",
+    "Action",
+    "Advice",
+    "AdviceKind",
+    "Goal",
+    "GoalKind",
+    "Measure",
+    "Part",
+    "Permission",
+    "Plan",
+    "Role",
+    "TimelineStep",
+    "advise",
+    "may_change",
+    "plan",
+    "timeline",
+    "timeline_svg",
+    "who_can_see",
+]
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _date_of(days: Optional[int]) -> Optional[date]:
+    return None if days is None else date.fromordinal(days + _EPOCH_ORDINAL)
+
+
+def _iso(d: Optional[date]) -> Optional[str]:
+    return None if d is None else d.isoformat()
+
+
+# ---- Enums --------------------------------------------------------------------------------------
+
+
+class GoalKind(_Named):
+    """What a measures plan should achieve (pv_goal_kind); the values are the goal words of the
+    command line."""
+
+    NOTHING = "nothing"
+    NO_JOURNAL = "no-journal"
+    GUARDIAN = "guardian"
+    HIDE_UNIT = "hide-unit"
+    HIDE_ENTRIES = "hide-entries"
+
+
+class Action(_Named):
+    """A change to a measure (pv_action). The values are the names pv_action_name() returns,
+    the C enum names without the prefix (PV_ACTION_BLOCK_GUARDIAN is "block_guardian")."""
+
+    LOCK_LOGIN = "lock_login"
+    UNLOCK_LOGIN = "unlock_login"
+    SEAL = "seal"
+    UNSEAL = "unseal"
+    BLOCK_GUARDIAN = "block_guardian"
+    UNBLOCK_GUARDIAN = "unblock_guardian"
+    GRANT_DIRECT_ACCESS = "grant_direct_access"
+    REMOVE_DIRECT_ACCESS = "remove_direct_access"
+    REGISTER_REPRESENTATIVE = "register_representative"
+
+
+class Role(_Named):
+    """Who asks to change a measure (pv_role, RULES.md section 7)."""
+
+    CITIZEN = "citizen"
+    GUARDIAN = "guardian"
+    RELATIVE = "relative"
+    REPRESENTATIVE = "representative"
+    CARE = "care"
+    SUPPORT = "support"
+    CENTRAL_SUPPORT = "central_support"
+
+
+class Part(_Named):
+    """What part of a change a role plays (pv_part)."""
+
+    NONE = "none"
+    ASK = "ask"
+    DECIDE = "decide"
+    EXECUTE = "execute"
+
+
+class AdviceKind(_Named):
+    """The kinds of consistency advice (pv_advice_kind, RULES.md section 5)."""
+
+    BLOCK_WITHOUT_LOCK = "block_without_lock"
+    PROTECTED_WITHOUT_MEASURES = "protected_without_measures"
+    CHILD_LOCK_CUTS_ALL_GUARDIANS = "child_lock_cuts_all_guardians"
+    LOCK_WITHOUT_CASE_NUMBER = "lock_without_case_number"
+
+
+GOAL_KINDS_FROM_C = _from_c(GoalKind, _c.GOAL_KIND_COUNT, _c.goal_kind_name)
+ROLES_FROM_C = _from_c(Role, _c.ROLE_COUNT, _c.role_name)
+PARTS_FROM_C = _from_c(Part, _c.PART_COUNT, _c.part_name)
+ACTIONS_FROM_C = sorted(Action, key=lambda a: int(getattr(_c, "ACTION_" + a.name)))
+if [int(getattr(_c, "ACTION_" + a.name)) for a in ACTIONS_FROM_C] != list(range(_c.ACTION_COUNT)):
+    raise ImportError("portvakt.Action does not match the C library")  # pragma: no cover
+ADVICE_KINDS_FROM_C = sorted(AdviceKind, key=lambda k: int(getattr(_c, "ADVICE_" + k.name)))
+if len(ADVICE_KINDS_FROM_C) != _c.ADVICE_KIND_COUNT:
+    raise ImportError("portvakt.AdviceKind does not match the C library")  # pragma: no cover
+
+GOAL_KIND_TO_C = _to_c(GOAL_KINDS_FROM_C)
+ROLE_TO_C = _to_c(ROLES_FROM_C)
+ACTION_TO_C = _to_c(ACTIONS_FROM_C)
+
+# The action names are the library's own (pv_action_name); a mismatch is a build error.
+_ACTION_NAMES: Dict[str, Action] = {a.value: a for a in Action}
+if any(_c.action_name(ACTION_TO_C[a]) != a.value for a in Action):
+    raise ImportError("portvakt.Action does not match the C library")  # pragma: no cover
+
+
+def _enum(cls: Any, value: object, path: str, names: Optional[Dict[str, Any]] = None) -> Any:
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, str):
+        raise InvalidType(path, f"must be a str, not {_type_name(value)}")
+    table = names if names is not None else {m.value: m for m in cls}
+    found = table.get(value)
+    if found is None:
+        raise InvalidInput(path, f"{value!r} is not one of {', '.join(sorted(table))}")
+    return found
+
+
+# ---- Decisions from the C tuples ----------------------------------------------------------------
+
+
+def _decision(t: Tuple[Any, ...], asker: ActorKind) -> Decision:
+    effect, reason, bits, rule, filtered, changes_on, rules = t
+    indices = [i for i in range(len(REASONS_FROM_C)) if bits & (1 << i)]
+    return Decision(
+        EFFECTS_FROM_C[effect],
+        REASONS_FROM_C[reason],
+        tuple(REASONS_FROM_C[i] for i in indices),
+        _RULE_NAMES[rule],
+        bool(filtered),
+        _date_of(changes_on),
+        None,
+        None,
+        tuple(_RULE_NAMES[rules[i]] for i in indices),
+        asker,
+    )
+
+
+def _citizen_ptr(citizen: object) -> Any:
+    return mirrors(citizen, Actor.self(), Service.e_services())[0].ptr
+
+
+def _decision_json(d: Decision) -> Dict[str, Any]:
+    return {
+        "effect": d.effect.value,
+        "reason": d.reason.value,
+        "reasons": [r.value for r in d.reasons],
+        "rule": d.rule,
+        "filtered": d.filtered,
+        "changes_on": _iso(d.changes_on),
+    }
+
+
+# ---- Who can see what ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    """One row of :func:`who_can_see`: an actor named in the record, what they ask for (the
+    e-services through the portal, or the journal — whole or one unit — through the direct
+    channel) and the decision."""
+
+    actor: Actor
+    service: Service
+    decision: Decision
+
+    @property
+    def unit(self) -> Optional[str]:
+        return self.service.unit
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"actor": "self"|id, "kind", "service", "unit", "effect", "reason", "reasons",
+        "rule", "filtered", "changes_on"}``."""
+        out: Dict[str, Any] = {
+            "actor": "self" if self.actor.kind is ActorKind.SELF else self.actor.id,
+            "kind": self.actor.kind.value,
+            "service": self.service.kind.value,
+            "unit": self.service.unit,
+        }
+        out.update(_decision_json(self.decision))
+        return out
+
+
+def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
+    """Who can see what of 'citizen' on 'on': for the citizen, each guardian and each
+    representative (in that order), the e-services, the whole journal and each unit named in
+    the record (seals, then grants), each with its decision. Every actor is taken as logged in
+    with BankID and without an own lock or seal; the journal is asked through the direct
+    channel, which the citizen's login lock does not close (E2). Raises InvalidInput for a
+    malformed record."""
+    check_on(on)
+    rows = _c.beyond_who_can_see(_citizen_ptr(citizen), on)
+    out: List[AccessRow] = []
+    for kind, actor_id, service, unit, decision in rows:
+        actor_kind = ACTOR_KINDS_FROM_C[kind]
+        if SERVICE_KINDS_FROM_C[service] is ServiceKind.E_SERVICES:
+            svc = Service.e_services()
+        else:
+            svc = Service.journal(unit, channel=Channel.DIRECT)
+        out.append(AccessRow(Actor(actor_kind, actor_id), svc, _decision(decision, actor_kind)))
+    return out
+
+
+# ---- Timelines ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """From ``from_`` on (until the next step), the decision is ``decision``."""
+
+    from_: date
+    decision: Decision
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"from", "effect", "reason", "reasons", "rule", "filtered", "changes_on"}``."""
+        out: Dict[str, Any] = {"from": self.from_.isoformat()}
+        out.update(_decision_json(self.decision))
+        return out
+
+
+def actor_named(citizen: Citizen, name: Union[Actor, str]) -> Actor:
+    """The actor 'name' stands for in 'citizen': ``"self"``, the id of a guardian or of a
+    representative, or ``"guardian:ID"`` / ``"representative:ID"`` when an id is both. An Actor
+    is returned as it is. Raises InvalidInput("actor", ...) for a name the record does not
+    hold."""
+    if isinstance(name, Actor):
+        return name
+    if not isinstance(name, str):
+        raise InvalidType("actor", f"must be a portvakt.Actor or a str, not {_type_name(name)}")
+    if not isinstance(citizen, Citizen):
+        raise InvalidType("citizen", f"must be a portvakt.Citizen, not {_type_name(citizen)}")
+    if name == "self":
+        return Actor.self()
+    kind, _, rest = name.partition(":")
+    guardians = [g.id for g in citizen.guardians]
+    representatives = [r.id for r in citizen.representatives]
+    if rest and kind == "guardian" and rest in guardians:
+        return Actor.guardian(rest)
+    if rest and kind == "representative" and rest in representatives:
+        return Actor.representative(rest)
+    if name in guardians:
+        return Actor.guardian(name)
+    if name in representatives:
+        return Actor.representative(name)
+    raise InvalidInput("actor", f"{name!r} is not self, a guardian or a representative of the record")
+
+
+def service_named(
+    name: Union[Service, str],
+    unit: Optional[str] = None,
+    channel: Union[Channel, str] = Channel.DIRECT,
+) -> Service:
+    """The service ``"e_services"`` (through the portal) or ``"journal"`` (whole, or 'unit',
+    through 'channel': the direct channel by default, as :func:`who_can_see` asks). A Service is
+    returned as it is."""
+    if isinstance(name, Service):
+        return name
+    kind = _enum(ServiceKind, name, "service")
+    if kind is ServiceKind.E_SERVICES:
+        if unit is not None:
+            raise InvalidInput("unit", "e-services are asked without a unit")
+        return Service.e_services()
+    return Service.journal(unit, channel=_enum(Channel, channel, "channel"))
+
+
+def timeline(
+    citizen: Citizen,
+    actor: Union[Actor, str],
+    service: Union[Service, str],
+    start: date,
+    end: date,
+    *,
+    unit: Optional[str] = None,
+    channel: Union[Channel, str] = Channel.DIRECT,
+) -> List[TimelineStep]:
+    """The decisions of 'actor' for 'service' from 'start' to 'end' (both inclusive): the first
+    step is the decision on 'start', each further step the date on which it changes (T1) and
+    the new decision. 'actor' and 'service' may be given by name (see :func:`actor_named`,
+    :func:`service_named`; 'unit' and 'channel' then complete the service). Raises InvalidInput
+    for bad dates, 'end' before 'start', or a record that is malformed on 'start'."""
+    for value, path in ((start, "from"), (end, "until")):
+        if not _is_date(value):
+            raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
+    who = actor_named(citizen, actor)
+    what = service_named(service, unit, channel)
+    cm, am, sm = mirrors(citizen, who, what)
+    steps = _c.beyond_timeline(cm.ptr, am.ptr, sm.ptr, start, end)
+    return [TimelineStep(_date_of(days), _decision(d, who.kind)) for days, d in steps]  # type: ignore[arg-type]
+
+
+# ---- Advice -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One consistency advice: the record does not follow routine ``routine`` (section 5)."""
+
+    kind: AdviceKind
+    routine: str
+    source: str
+    guardian: Optional[str]
+    message: str
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"id": routine, "kind", "guardian", "source", "message"}``."""
+        return {
+            "id": self.routine,
+            "kind": self.kind.value,
+            "guardian": self.guardian,
+            "source": self.source,
+            "message": self.message,
+        }
+
+
+def advise(citizen: Citizen, on: date) -> List[Advice]:
+    """Checks the record against the routines of RULES.md section 5 on 'on': M-GUARD (a blocked
+    guardian while the child's login is open), M-PROT (protected identity without the child's
+    lock and a whole seal), M-13 (a locked child under 13 with guardians who are not blocked)
+    and X1 (a lock without a case number). An empty list: the record follows the routines."""
+    check_on(on)
+    items = _c.beyond_advise(_citizen_ptr(citizen), on)
+    return [
+        Advice(ADVICE_KINDS_FROM_C[kind], routine, source, guardian, message)
+        for kind, routine, source, guardian, message in items
+    ]
+
+
+# ---- Plans --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What a plan should achieve: the citizen reaches nothing; no journal; guardian 'guardian'
+    reaches nothing; unit 'unit' is hidden from 'from_' (or from the plan's date); the entries
+    of 'unit' registered in ['from_', 'until'] are hidden."""
+
+    kind: GoalKind
+    guardian: Optional[str] = None
+    unit: Optional[str] = None
+    from_: Optional[date] = None
+    until: Optional[date] = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", _enum(GoalKind, self.kind, "goal.kind"))
+
+    @classmethod
+    def parse(cls, text: str) -> "Goal":
+        """A goal from its command-line form: ``nothing``, ``no-journal``, ``guardian:ID``,
+        ``hide-unit:U``, ``hide-unit:U:FROM``, ``hide-entries:U:FROM:UNTIL`` (dates
+        YYYY-MM-DD). Raises InvalidInput("goal", ...)."""
+        from ._json import parse_date
+
+        if not isinstance(text, str):
+            raise InvalidType("goal", f"must be a str, not {_type_name(text)}")
+        word, _, rest = text.partition(":")
+        kind = _enum(GoalKind, word, "goal")
+        parts = rest.split(":") if rest else []
+        shapes = {
+            GoalKind.NOTHING: (0, 0),
+            GoalKind.NO_JOURNAL: (0, 0),
+            GoalKind.GUARDIAN: (1, 1),
+            GoalKind.HIDE_UNIT: (1, 2),
+            GoalKind.HIDE_ENTRIES: (3, 3),
+        }
+        low, high = shapes[kind]
+        if not low <= len(parts) <= high:
+            forms = {
+                GoalKind.NOTHING: "nothing",
+                GoalKind.NO_JOURNAL: "no-journal",
+                GoalKind.GUARDIAN: "guardian:ID",
+                GoalKind.HIDE_UNIT: "hide-unit:UNIT or hide-unit:UNIT:FROM",
+                GoalKind.HIDE_ENTRIES: "hide-entries:UNIT:FROM:UNTIL",
+            }
+            raise InvalidInput("goal", f"{text!r} is not of the form {forms[kind]}")
+        if kind is GoalKind.GUARDIAN:
+            return cls(kind, guardian=parts[0])
+        if kind is GoalKind.HIDE_UNIT:
+            start = parse_date(parts[1], "goal.from") if len(parts) > 1 else None
+            return cls(kind, unit=parts[0], from_=start)
+        if kind is GoalKind.HIDE_ENTRIES:
+            return cls(kind, unit=parts[0], from_=parse_date(parts[1], "goal.from"),
+                       until=parse_date(parts[2], "goal.until"))
+        return cls(kind)
+
+    def __str__(self) -> str:
+        if self.kind is GoalKind.GUARDIAN:
+            return f"guardian:{self.guardian}"
+        if self.kind is GoalKind.HIDE_UNIT:
+            return f"hide-unit:{self.unit}" + (f":{self.from_.isoformat()}" if self.from_ else "")
+        if self.kind is GoalKind.HIDE_ENTRIES:
+            return f"hide-entries:{self.unit}:{_iso(self.from_)}:{_iso(self.until)}"
+        return self.kind.value
+
+
+def _seal_json(seal: Seal) -> Dict[str, Any]:
+    return {
+        "scope": seal.scope.value,
+        "unit": seal.unit,
+        "active": {"from": _iso(seal.active.from_), "until": _iso(seal.active.until)},
+        "content": None
+        if seal.content is None
+        else {"from": _iso(seal.content.from_), "until": _iso(seal.content.until)},
+        "requested_by": seal.requested_by.value,
+    }
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of a plan: the action, what it applies to (a guardian, or the seal to set)
+    and the routine or rule that calls for it. A measure with a ``condition`` is taken only
+    when the condition holds, and is not applied in the proof."""
+
+    action: Action
+    routine: str
+    guardian: Optional[str] = None
+    seal: Optional[Seal] = None
+    condition: Optional[str] = None
+
+    @property
+    def conditional(self) -> bool:
+        return self.condition is not None
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"id": routine, "action", "guardian", "seal": {...}|null, "condition"}``."""
+        return {
+            "id": self.routine,
+            "action": self.action.value,
+            "guardian": self.guardian,
+            "seal": None if self.seal is None else _seal_json(self.seal),
+            "condition": self.condition,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The measures for a goal and their proof: ``holds`` is true when the goal holds on the
+    record with the unconditional measures applied, for every affected actor, service, channel
+    and query on ``proven_on``; ``checked`` is the number of decisions that proof evaluated."""
+
+    goal: Goal
+    measures: Tuple[Measure, ...]
+    holds: bool
+    checked: int
+    proven_on: date
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"goal", "measures": [...], "proof": {"holds", "checked", "proven_on"}}``."""
+        return {
+            "goal": str(self.goal),
+            "measures": [m.to_json() for m in self.measures],
+            "proof": {"holds": self.holds, "checked": self.checked, "proven_on": _iso(self.proven_on)},
+        }
+
+
+def plan(citizen: Citizen, goal: Union[Goal, str], on: date) -> Plan:
+    """Plans the measures the routines of RULES.md section 5 call for to reach 'goal' (a Goal or
+    its command-line form, see :meth:`Goal.parse`) and proves the plan by evaluation. Raises
+    InvalidInput for a malformed record or goal (``goal.guardian``, ``goal.unit``,
+    ``goal.from`` ...)."""
+    check_on(on)
+    g = Goal.parse(goal) if isinstance(goal, str) else goal
+    if not isinstance(g, Goal):
+        raise InvalidType("goal", f"must be a portvakt.Goal or a str, not {_type_name(goal)}")
+    for value, path in ((g.guardian, "goal.guardian"), (g.unit, "goal.unit")):
+        if value is not None and not isinstance(value, str):
+            raise InvalidType(path, f"must be a str, not {_type_name(value)}")
+    for value, path in ((g.from_, "goal.from"), (g.until, "goal.until")):
+        if value is not None and not _is_date(value):
+            raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
+    measures, holds, checked, proven_on = _c.beyond_plan(
+        _citizen_ptr(citizen), GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, on
+    )
+    out = []
+    for action, routine, guardian, seal, condition in measures:
+        s = None
+        if seal is not None:
+            scope, unit, a_from, a_until, has_content, c_from, c_until, requested_by = seal
+            s = Seal(
+                SEAL_SCOPES_FROM_C[scope],
+                unit,
+                Interval(_date_of(a_from), _date_of(a_until)),
+                Interval(_date_of(c_from), _date_of(c_until)) if has_content else None,
+                REQUESTERS_FROM_C[requested_by],
+            )
+        out.append(Measure(ACTIONS_FROM_C[action], routine, guardian, s, condition))
+    return Plan(g, tuple(out), bool(holds), int(checked), _date_of(proven_on))  # type: ignore[arg-type]
+
+
+# ---- Who may change a measure -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Permission:
+    """May a role take part in a change (RULES.md section 7)? ``part`` is the strongest part it
+    plays, ``rule`` the rule that answers (X1 ... X7), ``conditions`` English sentences."""
+
+    allowed: bool
+    part: Part
+    rule: str
+    conditions: Tuple[str, ...] = field(default=())
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"allowed", "part", "rule", "conditions": [...]}``."""
+        return {
+            "allowed": self.allowed,
+            "part": self.part.value,
+            "rule": self.rule,
+            "conditions": list(self.conditions),
+        }
+
+
+def may_change(
+    requester: Union[Role, str],
+    action: Union[Action, str],
+    citizen: Citizen,
+    on: date,
+    measure: Optional[int] = None,
+) -> Permission:
+    """May 'requester' (a Role or its name) take part in 'action' (an Action or its name) on
+    'citizen'? 'measure' is the index of the seal (``unseal``: who set it matters, X4) or of the
+    guardian (``block_guardian``, ``unblock_guardian``) concerned. Raises InvalidInput for an
+    unknown role or action, a malformed record, or a measure that names nothing."""
+    check_on(on)
+    role = _enum(Role, requester, "requester")
+    act = _enum(Action, action, "action", _ACTION_NAMES)
+    if measure is None:
+        index = -1
+    elif isinstance(measure, bool) or not isinstance(measure, int):
+        raise InvalidType("measure", f"must be an int or None, not {_type_name(measure)}")
+    elif measure < 0:
+        raise InvalidInput("measure", "must not be negative")
+    else:
+        index = measure
+    allowed, part, rule, conditions = _c.beyond_may_change(
+        ROLE_TO_C[role], ACTION_TO_C[act], _citizen_ptr(citizen), index, on
+    )
+    return Permission(bool(allowed), PARTS_FROM_C[part], _RULE_NAMES[rule], tuple(conditions))
+
+
+# ---- A picture of the timelines -----------------------------------------------------------------
+
+_PERMIT = "#2e7d32"
+_PERMIT_FILTERED = "#8bc34a"
+_DENY = "#c62828"
+_SVG_FONT = "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\""
+
+
+def _birth_date(citizen: Citizen, on: date) -> Optional[date]:
+    if citizen.birth_date is not None:
+        return citizen.birth_date
+    if citizen.personnummer is None:
+        return None
+    from ._pnr import parse_personnummer
+
+    return parse_personnummer(citizen.personnummer, on=on).birth_date
+
+
+def _lanes_for(citizen: Citizen, units: bool) -> List[Tuple[Actor, Service]]:
+    actors = [Actor.self()]
+    actors += [Actor.guardian(g.id) for g in citizen.guardians]
+    actors += [Actor.representative(r.id) for r in citizen.representatives]
+    lanes: List[Tuple[Actor, Service]] = []
+    for actor in actors:
+        lanes.append((actor, Service.e_services()))
+        lanes.append((actor, Service.journal(channel=Channel.DIRECT)))
+        if units:
+            lanes += [(actor, Service.journal(u, channel=Channel.DIRECT)) for u in citizen.units()]
+    return lanes
+
+
+def _lane_label(actor: Actor, service: Service) -> str:
+    who = "self" if actor.kind is ActorKind.SELF else f"{actor.kind.value} {actor.id}"
+    if service.kind is ServiceKind.E_SERVICES:
+        what = "e-services"
+    elif service.unit is None:
+        what = "journal"
+    else:
+        what = f"journal {service.unit}"
+    if service.kind is ServiceKind.JOURNAL and service.channel is Channel.PORTAL:
+        what += " (portal)"
+    return f"{who} · {what}"
+
+
+def timeline_svg(
+    citizen: Citizen,
+    start: date,
+    end: date,
+    lanes: Optional[Sequence[Tuple[Union[Actor, str], Union[Service, str]]]] = None,
+    *,
+    units: bool = True,
+    title: Optional[str] = None,
+    path: Optional[str] = None,
+) -> str:
+    """An SVG picture of the timelines of 'citizen' from 'start' to 'end': one lane per actor
+    and service, each step coloured by its decision (green permit, light green permit with a
+    filtered view, red deny; the reason is written in the step when it fits and in a tooltip),
+    the 13th and 16th birthdays and every date on which a decision changes marked.
+
+    'lanes' is a sequence of (actor, service) pairs, by value or by name (see :func:`timeline`);
+    by default every actor of the record with the e-services, the whole journal and (with
+    'units') each unit of the record, the journal through the direct channel. Returns the SVG
+    text and writes it to 'path' if given. Needs no plotting library."""
+    if lanes is None:
+        pairs = _lanes_for(citizen, units)
+    else:
+        pairs = [(actor_named(citizen, a), service_named(s)) for a, s in lanes]
+    data = [(a, s, timeline(citizen, a, s, start, end)) for a, s in pairs]
+
+    width = 1000
+    label_w = 250
+    x0, x1 = label_w + 10, width - 20
+    lane_h, gap = 22, 6
+    top = 80 if title else 58
+    chart_h = len(data) * (lane_h + gap)
+    axis_y = top + chart_h + 4
+    legend_y = axis_y + 44
+    height = legend_y + 26
+    total_days = (end - start).days + 1
+
+    def x_of(d: date) -> float:
+        return x0 + (x1 - x0) * ((d - start).days / total_days)
+
+    out: List[str] = []
+    add = out.append
+    add('<?xml version="1.0" encoding="UTF-8"?>')
+    add(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" {_SVG_FONT} font-size="11">')
+    add(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>')
+    if title:
+        add(f'<text x="10" y="22" font-size="15" font-weight="bold">{escape(title)}</text>')
+    add(f'<text x="10" y="{40 if title else 18}" fill="#555">{start.isoformat()} – {end.isoformat()}'
+        f' · dotted lines: the dates on which a decision changes (T1)</text>')
+
+    # Years on the axis.
+    add(f'<line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" stroke="#333"/>')
+    years = list(range(start.year + (0 if start.month == 1 and start.day == 1 else 1), end.year + 1))
+    step = max(1, len(years) // 12 + (1 if len(years) % 12 else 0)) if len(years) > 12 else 1
+    for year in years[::step]:
+        x = x_of(date(year, 1, 1))
+        add(f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}" stroke="#333"/>')
+        add(f'<text x="{x:.1f}" y="{axis_y + 17}" text-anchor="middle">{year}</text>')
+
+    # Every date on which some lane changes.
+    changes = sorted({st.from_ for _, _, steps in data for st in steps[1:]})
+    for d in changes:
+        x = x_of(d)
+        add(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="#9e9e9e" '
+            f'stroke-width="0.8" stroke-dasharray="1,3"><title>{d.isoformat()}</title></line>')
+
+    # The lanes.
+    for i, (actor, service, steps) in enumerate(data):
+        y = top + i * (lane_h + gap)
+        add(f'<text x="{label_w}" y="{y + lane_h / 2 + 4:.1f}" text-anchor="end">'
+            f'{escape(_lane_label(actor, service))}</text>')
+        for j, st in enumerate(steps):
+            last = steps[j + 1].from_ - timedelta(days=1) if j + 1 < len(steps) else end
+            xa, xb = x_of(st.from_), x_of(last + timedelta(days=1))
+            d = st.decision
+            colour = _DENY if d.effect is Effect.DENY else (_PERMIT_FILTERED if d.filtered else _PERMIT)
+            what = d.reason.value + (" (filtered)" if d.filtered else "")
+            tip = (f"{_lane_label(actor, service)}: {st.from_.isoformat()} to {last.isoformat()}: "
+                   f"{d.effect.value} {what}, rule {d.rule}")
+            add(f'<rect x="{xa:.1f}" y="{y}" width="{max(xb - xa, 0.5):.1f}" height="{lane_h}" '
+                f'fill="{colour}" stroke="#ffffff" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
+            if xb - xa > 7 * len(what) + 8:
+                add(f'<text x="{xa + 4:.1f}" y="{y + lane_h / 2 + 4:.1f}" fill="#ffffff">'
+                    f'{escape(what)}</text>')
+
+    # The thresholds of A2: the 13th and 16th birthdays.
+    birth = _birth_date(citizen, start)
+    if birth is not None:
+        from ._pnr import birthday
+
+        for row, years_old in enumerate((13, 16)):
+            d = birthday(birth, years_old)
+            if start <= d <= end:
+                x = x_of(d)
+                text = f"{years_old} years · {d.isoformat()}"
+                anchor, tx = ("end", x - 4) if x + 8 * len(text) > width else ("start", x + 4)
+                add(f'<line x1="{x:.1f}" y1="{top - 30}" x2="{x:.1f}" y2="{axis_y + 6}" '
+                    f'stroke="#1a237e" stroke-width="1.5" stroke-dasharray="5,3"/>')
+                add(f'<text x="{tx:.1f}" y="{top - 20 + 12 * row}" text-anchor="{anchor}" '
+                    f'fill="#1a237e" font-weight="bold">{text}</text>')
+
+    # The legend.
+    lx = x0
+    for colour, text in ((_PERMIT, "permit"), (_PERMIT_FILTERED, "permit, filtered view"),
+                         (_DENY, "deny")):
+        add(f'<rect x="{lx}" y="{legend_y - 10}" width="14" height="12" fill="{colour}"/>')
+        add(f'<text x="{lx + 19}" y="{legend_y}">{escape(text)}</text>')
+        lx += 40 + 7 * len(text)
+    add(f'<line x1="{lx}" y1="{legend_y - 4}" x2="{lx + 22}" y2="{legend_y - 4}" stroke="#1a237e" '
+        f'stroke-width="1.5" stroke-dasharray="5,3"/>')
+    add(f'<text x="{lx + 27}" y="{legend_y}">13th / 16th birthday (A2)</text>')
+    add("</svg>")
+    svg = "\n".join(out) + "\n"
+    if path is not None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(svg)
+    return svg
+
+
+def rule_text(rule: str) -> str:
+    """"X4 (seed 001, 004): summary" for a rule id, for a person to read."""
+    if not rule:
+        return "-"
+    try:
+        return f"{rule} ({rule_source(rule)}): {rule_summary(rule)}"
+    except InvalidInput:
+        return rule

@@ -1,0 +1,113 @@
+/*
+ * vector_decode.h — reads conformance vectors (RULES.md section 10; the format and vocabulary are
+ * documented in tests/conformance/README.md) into the pv_* structs of portvakt.h.
+ *
+ * Used by the conformance runner (run_vectors.c) and by any tool that wants realistic requests
+ * (benchmarks, fuzz seeds). JSON decoding lives here, in the tests, never in the library.
+ *
+ * Decoding is strict. What the JSON says that the structs can express is passed on as it is, so
+ * that pv_evaluate() is the one that judges it:
+ *   - an unknown enum string becomes the enum's *_COUNT value (out of range);
+ *   - a date string of the form YYYY-MM-DD is passed digit for digit, even if the date does not
+ *     exist (2023-02-29, month 13); any other date string becomes VD_DATE_MALFORMED;
+ *   - a missing or null required member becomes NULL (strings), *_COUNT (enums) or
+ *     PV_DATE_NONE (the evaluation date); a null citizen, actor or service becomes a NULL pointer.
+ * The input state is then VD_INPUT_REJECTABLE when one of the first two happened. What the
+ * structs cannot express (an unknown key, a JSON value of the wrong type) makes the input
+ * VD_INPUT_UNDECODABLE: such a request is invalid input by definition and is not passed on.
+ *
+ * A vector whose own frame is broken (no name, no expect, a malformed expect, an unknown
+ * top-level key) is not a vector: vd_vector_decode() fails and says why.
+ */
+#ifndef PV_VECTOR_DECODE_H
+#define PV_VECTOR_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "portvakt.h"
+
+/* A date value that exists in no calendar and is not PV_DATE_NONE: what a malformed date string
+   ("2026-3-4", "") decodes to, so that the library has to reject it. */
+#define VD_DATE_MALFORMED ((pv_date){0, 13, 32})
+
+/* Room for the description of the first input problem, e.g.
+   "citizen.seals[0].activ: unknown key". */
+#define VD_PROBLEM_SIZE 192
+
+/* What the decoder made of the request part of a vector (on, citizen, actor, service). */
+typedef enum vd_input {
+    VD_INPUT_OK = 0,         /* decoded exactly */
+    VD_INPUT_REJECTABLE = 1, /* decoded, holding out-of-range values the library must reject */
+    VD_INPUT_UNDECODABLE = 2 /* an unknown key or a wrong JSON type: invalid input as such */
+} vd_input;
+
+/* The expected decision of a vector. The has_* flags say which optional fields were present. */
+typedef struct vd_expect {
+    pv_effect effect;
+    pv_reason reason;
+    bool has_reasons;
+    int reason_count;
+    pv_reason reasons[PV_REASON_COUNT];
+    bool has_filtered;
+    bool filtered;
+    bool has_changes_on;
+    pv_date changes_on; /* PV_DATE_NONE for null */
+} vd_expect;
+
+/* One decoded vector. Strings point into the JSON document the vector was decoded from, which
+   must outlive it; the arrays are owned by the vector (vd_vector_free). */
+typedef struct vd_vector {
+    const char *name;
+    pv_date on;
+    bool has_citizen; /* false when the JSON citizen is null: pass NULL */
+    bool has_actor;
+    bool has_service;
+    pv_citizen citizen;
+    pv_actor actor;
+    pv_service service;
+    vd_input input;
+    char problem[VD_PROBLEM_SIZE]; /* the first input problem, or "" */
+    vd_expect expect;
+    /* owned arrays behind citizen.seals, .guardians, .grants, .representatives */
+    pv_seal *seals;
+    pv_guardian *guardians;
+    pv_grant *grants;
+    pv_representative *representatives;
+} vd_vector;
+
+/* The request pointers to hand to pv_evaluate(): NULL where the vector holds null. */
+const pv_citizen *vd_citizen(const vd_vector *vector);
+const pv_actor *vd_actor(const vd_vector *vector);
+const pv_service *vd_service(const vd_vector *vector);
+
+/* Decodes the vector 'object' into '*out'. Returns 0, or -1 when the vector's frame is broken
+   (then 'err' says why and '*out' holds nothing to free). */
+int vd_vector_decode(const json_t *object, vd_vector *out, char *err, size_t err_size);
+
+/* Frees the arrays of a decoded vector. */
+void vd_vector_free(vd_vector *vector);
+
+/* A file of vectors: the JSON document and its decoded vectors. */
+typedef struct vd_file {
+    json_t *root;
+    size_t count;
+    vd_vector *vectors;
+} vd_file;
+
+/* Reads the JSON array at 'path' (duplicate keys are refused) and decodes every vector. Returns
+   0, or -1 with 'err' set when the file cannot be read or any vector's frame is broken. */
+int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size);
+
+/* Frees everything vd_file_load() allocated. */
+void vd_file_free(vd_file *file);
+
+/* Returns the JSON name of 'reason' as RULES.md section 4 spells it, or "?" out of range. */
+const char *vd_reason_name(pv_reason reason);
+
+/* Writes 'date' as "YYYY-MM-DD" (or "null" for PV_DATE_NONE) into 'buf'. Returns 'buf'. */
+const char *vd_date_text(pv_date date, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,219 @@
+"""The SWIG module portvakt.cportvakt: names, typemaps, arrays and memory."""
+
+import gc
+import sys
+from datetime import date
+
+import pytest
+
+import portvakt as pv
+from portvakt import cportvakt as c
+
+
+def fresh(text):
+    """A str object made at run time (not interned, not shared with a constant)."""
+    return "".join(list(text))
+
+
+def adult_citizen():
+    citizen = c.citizen()
+    citizen.birth_date = date(1980, 1, 1)
+    return citizen
+
+
+def journal():
+    service = c.service()
+    service.kind = c.SERVICE_JOURNAL
+    return service
+
+
+def test_the_pv_prefix_is_dropped():
+    assert c.OK == 0 and c.ERR_INVALID_INPUT == -1
+    assert c.REASON_UNIT_SEALED == 18 and c.REASON_COUNT == 20
+    assert c.reason_name(c.REASON_UNIT_SEALED) == "UNIT_SEALED"
+    assert c.status_name(c.ERR_INVALID_INPUT) == "PV_ERR_INVALID_INPUT"
+    assert c.GRANT_HOLDER_SELF == "self"
+    assert c.version() == pv.__version__
+    assert not hasattr(c, "pv_evaluate")
+
+
+def test_dates_are_values():
+    d = c.date_parse("2024-02-29")
+    assert (d.year, d.month, d.day) == (2024, 2, 29)
+    assert c.date_format(d) == "2024-02-29"
+    assert c.date_format(date(2024, 3, 1)) == "2024-03-01"
+    # An int is days since 1970-01-01 (pv_date_to_days), None is PV_DATE_NONE.
+    assert c.date_to_days(date(1970, 1, 2)) == 1
+    assert c.date_format(19000) == date.fromordinal(719163 + 19000).isoformat()
+    assert c.date_is_none(None) and not c.date_is_none(date(2000, 1, 1))
+    citizen = c.citizen()
+    citizen.birth_date = date(2013, 3, 4)
+    copy = citizen.birth_date
+    del citizen
+    gc.collect()
+    assert (copy.year, copy.month, copy.day) == (2013, 3, 4)  # %naturalvar: a copy, not a view
+    with pytest.raises(TypeError):
+        c.date_is_none("2020-01-01")
+    with pytest.raises(TypeError):
+        c.date_is_none(True)
+    with pytest.raises(OverflowError):
+        c.date_is_none(10**7)
+
+
+def test_status_errors_raise_invalid_input():
+    with pytest.raises(pv.InvalidInput):
+        c.date_parse("2023-02-29")  # N5 / section 8: a date that does not exist
+    with pytest.raises(pv.InvalidInput):
+        c.age_on(date(2020, 1, 2), date(2020, 1, 1))
+    assert c.age_on(date(2012, 2, 29), date(2025, 2, 28)) == 13  # A1
+    with pytest.raises(pv.InvalidInput) as e:
+        c.pnr_parse("19121212-1213", date(2026, 1, 1), 0)  # N2: wrong check digit
+    assert e.value.detail
+    p = c.pnr_parse("19121212-1212", date(2026, 1, 1), 0)
+    assert (p.normalized, p.kind, p.error) == ("191212121212", c.PNR_PERSONNUMMER, None)
+    assert c.reason_from_name("UNDER_16") == c.REASON_UNDER_16
+    with pytest.raises(pv.InvalidInput):
+        c.reason_from_name("under_16")
+    assert c.rule_name(c.rule_from_name("J4")) == "J4"
+
+
+def test_strings_are_checked():
+    with pytest.raises(ValueError):
+        c.date_parse("2024-02-29\0")
+    with pytest.raises(TypeError):
+        c.date_parse(b"2024-02-29")
+    g = c.guardian()
+    with pytest.raises(TypeError):
+        g.id = 5
+
+
+def test_evaluate_tuple_and_invalid_input_field():
+    citizen = adult_citizen()
+    actor = c.actor()
+    answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
+    effect, reason, reasons, rule, filtered, changes_on, reason_rules = answer
+    assert (effect, reason, reasons, rule, filtered, changes_on) == (
+        c.EFFECT_PERMIT, c.REASON_SELF, 0, c.RULE_S2, False, None)
+    assert reason_rules == bytes(c.REASON_COUNT)
+    actor.eid = c.EID_PASSWORD  # E1
+    answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
+    assert answer[1] == c.REASON_NO_EID and answer[2] == 1 << c.REASON_NO_EID
+    assert answer[6][c.REASON_NO_EID] == c.RULE_E1
+    assert c.validate(citizen, actor, journal(), date(2026, 1, 1)) is None
+    with pytest.raises(pv.InvalidInput) as e:
+        c.evaluate(citizen, actor, journal(), date(1979, 12, 31))
+    assert e.value.field == "citizen.birth_date"
+    with pytest.raises(pv.InvalidInput) as e:
+        c.evaluate(citizen, actor, journal(), None)
+    assert e.value.field == "on"
+    with pytest.raises(pv.InvalidInput) as e:  # None is NULL: V1, not a crash
+        c.evaluate(None, actor, journal(), date(2026, 1, 1))
+    assert e.value.field == "citizen"
+    with pytest.raises(TypeError):
+        c.evaluate(actor, actor, journal(), date(2026, 1, 1))
+
+
+def test_strings_stored_in_structs_stay_alive():
+    # A const char * member borrows the str; the proxy keeps it alive, and an array keeps the
+    # strs of what was stored in it: nothing dangles however the Python names are dropped.
+    citizen = adult_citizen()
+    guardians = c.guardian_array(2)
+    for i, name in enumerate(("anna-" + "x" * 40, "bertil-" + "y" * 40)):
+        g = c.guardian()
+        g.id = fresh(name)
+        guardians[i] = g
+        del g
+    citizen.guardians = guardians
+    citizen.guardian_count = 2
+    del guardians
+    gc.collect()
+    junk = [fresh("z" * 47) for _ in range(1000)]  # reuse freed memory, if any was freed
+    actor = c.actor()
+    actor.kind = c.ACTOR_GUARDIAN
+    actor.id = fresh("bertil-" + "y" * 40)
+    answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
+    assert answer[1] == c.REASON_PROXY_ENDED  # G2: related (R0 passed), 46 years old
+    item = citizen.guardians  # the raw pointer member reads back as a pointer
+    assert item is not None
+    del junk
+
+
+def test_array_items_read_back_own_their_strings():
+    grants = c.grant_array(1)
+    g = c.grant()
+    g.unit = fresh("SE2321000016-1ABC")
+    grants[0] = g
+    del g
+    copy = grants[0]
+    del grants
+    gc.collect()
+    assert copy.unit == "SE2321000016-1ABC"
+
+
+def test_arrays_are_bounds_checked():
+    seals = c.seal_array(2)
+    assert len(seals) == 2
+    with pytest.raises(IndexError):
+        seals[2]
+    with pytest.raises(IndexError):
+        seals[-3] = c.seal()
+    with pytest.raises(TypeError):
+        seals[0] = c.guardian()
+    with pytest.raises(ValueError):
+        c.seal_array(0)
+    s = c.seal()
+    s.scope = c.SEAL_UNIT
+    s.unit = fresh("U1")
+    seals[-1] = s
+    assert seals[1].unit == "U1" and seals[1].scope == c.SEAL_UNIT
+    assert [x.scope for x in seals] == [c.SEAL_WHOLE, c.SEAL_UNIT]
+    citizen = c.citizen()
+    with pytest.raises(TypeError):
+        citizen.seals = c.guardian_array(1)
+    citizen.seals = None
+
+
+def test_no_frompointer_no_cast():
+    assert not hasattr(c.seal_array, "frompointer")
+    assert not hasattr(c.seal_array, "cast")
+
+
+def test_many_evaluations_do_not_grow_memory():
+    # Nothing is allocated per call: the process size stays put over many calls.
+    import resource
+
+    citizen = pv.Citizen(birth_date=date(2013, 3, 4), guardians=[pv.Guardian("g1")]).compile()
+    actor = pv.Actor.guardian("g1").compile()
+    service = pv.Service.e_services().compile()
+    for _ in range(20000):
+        pv.evaluate(citizen, actor, service, date(2026, 3, 3))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(200000):
+        pv.evaluate(citizen, actor, service, date(2026, 3, 3))
+        c.pnr_parse("19121212-1212", date(2026, 1, 1), 0)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 2048, (before, after)  # kB
+
+
+@pytest.mark.skipif(not hasattr(sys, "getrefcount"), reason="CPython only")
+def test_no_reference_leaks_on_errors():
+    # The error path gives back the None it was about to return: a leak would add one
+    # reference per call.
+    citizen = adult_citizen()
+    actor = c.actor()
+    service = journal()
+    on = date(1970, 1, 1)
+
+    def run(times):
+        for _ in range(times):
+            try:
+                c.evaluate(citizen, actor, service, on)
+            except pv.InvalidInput:
+                pass
+
+    run(10)
+    gc.collect()
+    before = sys.getrefcount(None)
+    run(2000)
+    gc.collect()
+    assert sys.getrefcount(None) - before < 100

@@ -1,0 +1,61 @@
+"""portvakt.what_can_see: one actor, e-services, the whole journal and each unit of the record."""
+
+from datetime import date
+
+import pytest
+from conftest import CHILD_HEALTH, ON, PSYCHIATRY
+
+import portvakt as pv
+from portvakt import Effect, Reason
+
+
+def table(citizen, actor, on=ON, **kw):
+    return [(a.label, a.decision.effect, a.decision.reason, a.decision.filtered)
+            for a in pv.what_can_see(citizen, actor, on, **kw)]
+
+
+def test_guardian_of_a_twelve_year_old(household):
+    # G1, G2 before 13; J2 the sealed psychiatry unit (whole journal filtered); the D2 grant for
+    # the child health unit is not in force yet, and G2 needs none.
+    assert table(household, pv.Actor.guardian("anna")) == [
+        ("e-services", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
+        ("journal", Effect.PERMIT, Reason.GUARDIAN_PROXY, True),
+        (f"journal, unit {PSYCHIATRY}", Effect.DENY, Reason.UNIT_SEALED, False),
+        (f"journal, unit {CHILD_HEALTH}", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
+    ]
+    views = pv.what_can_see(household, pv.Actor.guardian("anna"), ON)
+    assert all(v.decision.changes_on == date(2027, 5, 22) for v in views)  # T1: the 13th birthday
+    assert views[0].service == pv.Service.e_services()
+    assert views[3].service == pv.Service.journal(CHILD_HEALTH)
+
+
+def test_blocked_guardian_sees_nothing(household):
+    # G3 everywhere.
+    rows = table(household, pv.Actor.guardian("bertil"))
+    assert [r[2] for r in rows] == [Reason.GUARDIAN_BLOCKED] * 4
+    assert {r[1] for r in rows} == {Effect.DENY}
+
+
+def test_guardian_after_13_reads_only_the_granted_unit(household):
+    # D2 from the 13th birthday: the granted unit and the filtered whole journal; G1 ends the
+    # e-services; the sealed unit stays sealed (J2) as well as out of reach (PROXY_ENDED first).
+    rows = table(household, pv.Actor.guardian("anna"), date(2027, 5, 22))
+    assert rows == [
+        ("e-services", Effect.DENY, Reason.PROXY_ENDED, False),
+        ("journal", Effect.PERMIT, Reason.DIRECT_ACCESS, True),
+        (f"journal, unit {PSYCHIATRY}", Effect.DENY, Reason.PROXY_ENDED, False),
+        (f"journal, unit {CHILD_HEALTH}", Effect.PERMIT, Reason.DIRECT_ACCESS, False),
+    ]
+    sealed = pv.what_can_see(household, pv.Actor.guardian("anna"), date(2027, 5, 22))[2].decision
+    assert sealed.reasons == (Reason.PROXY_ENDED, Reason.UNIT_SEALED)
+
+
+def test_channel_and_invalid_input(household):
+    rows = table(household, pv.Actor.self(), channel="direct")
+    assert rows[0][2] is Reason.UNDER_13  # S1; e-services always through the portal
+    assert rows[1][2] is Reason.UNDER_13  # S2 under 13
+    with pytest.raises(pv.InvalidInput) as e:
+        pv.what_can_see(household, pv.Actor.guardian(""), ON)
+    assert e.value.field == "actor.id"
+    with pytest.raises(pv.InvalidType):
+        pv.what_can_see(household, pv.Actor.guardian("anna"), "today")  # type: ignore[arg-type]
