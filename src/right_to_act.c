@@ -96,10 +96,11 @@ pv_basis step_right_to_act(const pv_request *rq, pv_date on, int age, pv_decisio
     case PV_ACTOR_SELF: return self_right(rq, on, age, d);
     case PV_ACTOR_GUARDIAN: return guardian_right(rq, on, age, d);
     case PV_ACTOR_REPRESENTATIVE: return representative_right(rq, on, d);
+    /* GCOVR_EXCL_START: step 1 ends the procedure for any other actor; R0 keeps it a deny. */
     case PV_ACTOR_OTHER:
     case PV_ACTOR_KIND_COUNT: break;
     }
-    /* Unreachable after step 1; R0 keeps it a deny all the same. */
     deny(d, PV_REASON_NOT_RELATED, PV_RULE_R0);
     return basis(PV_REASON_NOT_RELATED, PV_RULE_R0);
+    /* GCOVR_EXCL_STOP */
 }

@@ -1175,6 +1175,40 @@ static void test_plan_invalid_goals_v1(void) {
     EXPECT_PLAN_INVALID(&f, &g, "citizen.seals[0].unit");
 }
 
+static void test_plan_invalid_goals_more_v1(void) {
+    fixture f;
+    fx_init(&f, D(2021, 1, 1), D(2026, 3, 4));
+    pv_plan p;
+    /* no goal at all */
+    CU_ASSERT_EQUAL(plan(&f, NULL, &p), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(p.field, "goal");
+    CU_ASSERT_FALSE(p.holds);
+    /* a unit must be 1 to 64 printable ASCII characters, as every identifier (V1) */
+    pv_goal g = goal_of(PV_GOAL_HIDE_UNIT);
+    g.unit = "unit\twith a tab";
+    EXPECT_PLAN_INVALID(&f, &g, "goal.unit");
+    g.unit = "u-0123456789012345678901234567890123456789012345678901234567890123";
+    EXPECT_PLAN_INVALID(&f, &g, "goal.unit");
+    /* hide-entries needs an 'until' that exists */
+    g = goal_of(PV_GOAL_HIDE_ENTRIES);
+    g.unit = U1;
+    g.from = D(2020, 1, 1);
+    g.until = D(2020, 4, 31);
+    EXPECT_PLAN_INVALID(&f, &g, "goal.until");
+    /* a date to decide on that does not exist names 'on' (V1) */
+    g = goal_of(PV_GOAL_NOTHING);
+    CU_ASSERT_EQUAL(pv_plan_measures(&f.citizen, &g, D(2026, 2, 29), &p), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(p.field, "on");
+    /* more seals than the planner holds: refused, not truncated */
+    static pv_seal many[PV_PLAN_MAX_RECORD + 1];
+    for (size_t i = 0; i < PV_PLAN_MAX_RECORD + 1; i++) {
+        many[i] = (pv_seal){.scope = PV_SEAL_UNIT, .unit = U1};
+    }
+    f.citizen.seals = many;
+    f.citizen.seal_count = PV_PLAN_MAX_RECORD + 1;
+    EXPECT_PLAN_INVALID(&f, &g, "citizen");
+}
+
 /* -- pv_may_change -------------------------------------------------------------------------- */
 
 static pv_status may(pv_role role, pv_action action, const fixture *f, long measure,
@@ -1260,6 +1294,9 @@ static void test_may_unlock_needs_a_new_assessment_x3(void) {
     CU_ASSERT_TRUE(any_condition_mentions(&p, "assessment"));
     EXPECT_MAY(&f, SUPPORT, UNLOCK_LOGIN, -1, true, X3);
     CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_SUPPORT, PV_ACTION_UNLOCK_LOGIN, -1), PV_PART_EXECUTE);
+    /* "as for a lock" (X3): the citizen, who may ask for a lock (X1), may ask for the unlock */
+    EXPECT_MAY(&f, CITIZEN, UNLOCK_LOGIN, -1, true, X3);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_CITIZEN, PV_ACTION_UNLOCK_LOGIN, -1), PV_PART_ASK);
 }
 
 static void test_may_seal_set_by_citizen_or_care_x4(void) {
@@ -1267,6 +1304,10 @@ static void test_may_seal_set_by_citizen_or_care_x4(void) {
     adult_with_seals(&f);
     EXPECT_MAY(&f, CITIZEN, SEAL, -1, true, X4);
     EXPECT_MAY(&f, CARE, SEAL, -1, true, X4);
+    /* care decides with its form; support carries it out (001 "för verkställande") */
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_CARE, PV_ACTION_SEAL, -1), PV_PART_DECIDE);
+    EXPECT_MAY(&f, SUPPORT, SEAL, -1, true, X4);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_SUPPORT, PV_ACTION_SEAL, -1), PV_PART_EXECUTE);
     /* Relatives raise the need and contribute facts (X2); the seal is not theirs (X4). */
     pv_permission p;
     CU_ASSERT_EQUAL(may(PV_ROLE_RELATIVE, PV_ACTION_SEAL, &f, -1, &p), PV_OK);
@@ -1290,8 +1331,16 @@ static void test_may_citizen_seal_lifted_only_by_central_support_x4(void) {
     EXPECT_MAY(&f, SUPPORT, UNSEAL, 0, false, X4);
     EXPECT_MAY(&f, RELATIVE, UNSEAL, 0, false, X4);
     EXPECT_MAY(&f, GUARDIAN, UNSEAL, 0, false, X4);
-    /* the seal set by care: care lifts it */
+    /* the seal set by care: care lifts it (decides), support carries it out, and the citizen
+       may ask for it; each after making sure it is the citizen's own wish (001) */
     EXPECT_MAY(&f, CARE, UNSEAL, 1, true, X4);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_CARE, PV_ACTION_UNSEAL, 1), PV_PART_DECIDE);
+    EXPECT_MAY(&f, SUPPORT, UNSEAL, 1, true, X4);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_SUPPORT, PV_ACTION_UNSEAL, 1), PV_PART_EXECUTE);
+    EXPECT_MAY(&f, CITIZEN, UNSEAL, 1, true, X4);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_CITIZEN, PV_ACTION_UNSEAL, 1), PV_PART_ASK);
+    CU_ASSERT_EQUAL(may(PV_ROLE_CARE, PV_ACTION_UNSEAL, &f, 1, &p), PV_OK);
+    CU_ASSERT_TRUE(any_condition_mentions(&p, "wish"));
     CU_ASSERT_EQUAL(may(PV_ROLE_RELATIVE, PV_ACTION_UNSEAL, &f, 1, &p), PV_OK);
     CU_ASSERT_FALSE(p.allowed);
     CU_ASSERT_TRUE(p.rule == PV_RULE_X2 || p.rule == PV_RULE_X4);
@@ -1364,6 +1413,10 @@ static void test_may_representative_needs_court_order_and_consent_x7(void) {
     CU_ASSERT_EQUAL(p.rule, PV_RULE_X7);
     CU_ASSERT_TRUE(any_condition_mentions(&p, "consent"));
     EXPECT_MAY(&f, RELATIVE, REGISTER_REPRESENTATIVE, -1, false, X7);
+    /* support registers on care's signed form (001), deciding nothing */
+    EXPECT_MAY(&f, SUPPORT, REGISTER_REPRESENTATIVE, -1, true, X7);
+    CU_ASSERT_EQUAL(part_of(&f, PV_ROLE_SUPPORT, PV_ACTION_REGISTER_REPRESENTATIVE, -1),
+                    PV_PART_EXECUTE);
 }
 
 static void test_may_invalid_v1(void) {
@@ -1457,6 +1510,8 @@ int register_beyond_suite(void) {
         {"plan: hide a unit from a date (J2)", test_plan_hide_unit_from_a_date_j2},
         {"plan: hide entries (J4)", test_plan_hide_entries_content_period_j4},
         {"plan: invalid goals (V1)", test_plan_invalid_goals_v1},
+        {"plan: no goal, bad unit, bad until, bad on, too many seals (V1)",
+         test_plan_invalid_goals_more_v1},
         {"may: lock (X1)", test_may_lock_asked_by_citizen_or_care_executed_by_support_x1},
         {"may: relatives and representatives (X2)",
          test_may_relatives_and_representatives_do_not_decide_x2},
