@@ -656,11 +656,12 @@ def timeline_svg(
         pairs = [(actor_named(citizen, a), service_named(s)) for a, s in lanes]
     data = [(a, s, timeline(citizen, a, s, start, end)) for a, s in pairs]
 
-    width = 1000
-    label_w = 250
+    # The lane labels decide the left margin (about 7 px a character at font-size 11).
+    label_w = max([120] + [7 * len(_lane_label(a, s)) + 12 for a, s, _ in data])
+    width = label_w + 770
     x0, x1 = label_w + 10, width - 20
     lane_h, gap = 22, 6
-    top = 80 if title else 58
+    top = 92 if title else 70
     chart_h = len(data) * (lane_h + gap)
     axis_y = top + chart_h + 4
     legend_y = axis_y + 44
@@ -710,10 +711,13 @@ def timeline_svg(
             what = d.reason.value + (" (filtered)" if d.filtered else "")
             tip = (f"{_lane_label(actor, service)}: {st.from_.isoformat()} to {last.isoformat()}: "
                    f"{d.effect.value} {what}, rule {d.rule}")
+            # The colour tells a filtered view; the step shows the reason alone, dark on light.
+            ink = "#1b3d0c" if colour == _PERMIT_FILTERED else "#ffffff"
+            what = d.reason.value
             add(f'<rect x="{xa:.1f}" y="{y}" width="{max(xb - xa, 0.5):.1f}" height="{lane_h}" '
                 f'fill="{colour}" stroke="#ffffff" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
-            if xb - xa > 7 * len(what) + 8:
-                add(f'<text x="{xa + 4:.1f}" y="{y + lane_h / 2 + 4:.1f}" fill="#ffffff">'
+            if xb - xa > 7 * len(what) + 6:
+                add(f'<text x="{xa + 4:.1f}" y="{y + lane_h / 2 + 4:.1f}" fill="{ink}">'
                     f'{escape(what)}</text>')
 
     # The thresholds of A2: the 13th and 16th birthdays.
@@ -727,9 +731,9 @@ def timeline_svg(
                 x = x_of(d)
                 text = f"{years_old} years · {d.isoformat()}"
                 anchor, tx = ("end", x - 4) if x + 8 * len(text) > width else ("start", x + 4)
-                add(f'<line x1="{x:.1f}" y1="{top - 30}" x2="{x:.1f}" y2="{axis_y + 6}" '
+                add(f'<line x1="{x:.1f}" y1="{top - 36 + 15 * row}" x2="{x:.1f}" y2="{axis_y + 6}" '
                     f'stroke="#1a237e" stroke-width="1.5" stroke-dasharray="5,3"/>')
-                add(f'<text x="{tx:.1f}" y="{top - 20 + 12 * row}" text-anchor="{anchor}" '
+                add(f'<text x="{tx:.1f}" y="{top - 26 + 15 * row}" text-anchor="{anchor}" '
                     f'fill="#1a237e" font-weight="bold">{text}</text>')
 
     # The legend.
