@@ -231,5 +231,4 @@ static inline void decode_service(decoder *dc, pv_service *s) {
     s->entry_date = next_date(dc);
 }
 
-
 #endif

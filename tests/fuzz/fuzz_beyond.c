@@ -1,0 +1,621 @@
+/*
+ * fuzz_beyond.c — the questions beyond a yes/no on inputs decoded from arbitrary bytes:
+ * pv_who_can_see, pv_timeline, pv_advise, pv_plan_measures and pv_may_change (RULES.md sections
+ * 3, 5 and 7, T1).
+ *
+ * The bytes decode as in fuzz_evaluate.c (fuzz_record.h): a date, a citizen (sometimes NULL;
+ * sometimes grown past PV_PLAN_MAX_RECORD seals or guardians), then the arguments of each
+ * function in turn: capacities of 0, a few, one less than needed, exactly and more than needed
+ * (every buffer a heap block of exactly that many elements, or NULL when the capacity is 0),
+ * an actor and a service, a span of dates, a goal, a role, an action and a measure index, with
+ * enums out of range and dates invalid.
+ *
+ * The invariants, each one the header promises (a violation aborts):
+ *   - every status is PV_OK or one of the errors the function documents;
+ *   - a malformed citizen (as pv_validate sees it) is PV_ERR_INVALID_INPUT, with '*count' 0;
+ *   - on PV_OK '*count' <= capacity; on PV_ERR_BUFFER_TOO_SMALL '*count' > capacity and is the
+ *     count a large enough buffer gets; a small buffer gets the first items of the full answer;
+ *   - pv_who_can_see: one row per actor named in the record (self, guardians, representatives)
+ *     and per e-services, whole journal and distinct unit of the record (first mention first),
+ *     each with the decision of pv_evaluate for that actor with BankID (direct channel for the
+ *     journal); on invalid input rows[0] names the field pv_validate names;
+ *   - pv_timeline: the first step is 'from', each further step the changes_on of the one before
+ *     (T1), each decision that of pv_evaluate on its date, the last change none or after 'until';
+ *   - pv_advise: each item as its kind documents it (a blocked guardian, protected identity, a
+ *     locked login); a locked login without a case number is always reported (X1);
+ *   - pv_plan_measures: on PV_OK the measures of the routines (M-ALL, M-GUARD, J2, J4), a proof
+ *     on max(on, goal.from) that holds (J1, J2, J4, G3, E2), and the goal checked again here on
+ *     the record with the unconditional measures applied; on error a field and a detail;
+ *   - pv_may_change: PV_ERR_INVALID_INPUT exactly for a role or action out of range, a malformed
+ *     citizen or a measure index that names nothing, and then a denial; else a part, a rule of
+ *     X1 to X7 and at most PV_MAY_MAX_CONDITIONS conditions.
+ */
+#include <limits.h>
+
+#include "fuzz_record.h"
+
+enum {
+    /* Steps asked of pv_timeline at most: far more than the change dates of MAX_ITEMS items. */
+    FULL_STEPS = 512
+};
+
+/* ---- Comparisons, capacities and buffers --------------------------------------------------- */
+
+static bool same_answer(const pv_decision *a, const pv_decision *b) {
+    return a->effect == b->effect && a->reason == b->reason && a->filtered == b->filtered;
+}
+
+static bool same_decision(const pv_decision *a, const pv_decision *b) {
+    return same_answer(a, b) && a->reasons == b->reasons && a->rule == b->rule &&
+           memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0 &&
+           pv_date_compare(a->changes_on, b->changes_on) == 0 && strcmp(a->field, b->field) == 0 &&
+           a->detail == b->detail;
+}
+
+static bool field_terminated(const char *field, size_t size) {
+    return memchr(field, '\0', size) != NULL;
+}
+
+/* Whether the citizen and 'on' are well-formed, as pv_validate sees them: asked for the citizen
+   with BankID on the e-services, only the citizen and the date can be wrong. */
+static bool citizen_valid(const pv_citizen *c, pv_date on, pv_decision *why) {
+    pv_actor self = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    pv_service e_services = {.kind = PV_SERVICE_E_SERVICES, .channel = PV_CHANNEL_PORTAL};
+    return pv_validate(c, &self, &e_services, on, why) == PV_OK;
+}
+
+/* A capacity for an answer of 'needed' items: 0, a few, one less, exactly or a few more. */
+static size_t next_capacity(decoder *dc, size_t needed) {
+    uint8_t b = next(dc);
+    switch (b % 5) {
+    case 0: return 0;
+    case 1: return (size_t)(b >> 6);
+    case 2: return needed > 0 ? needed - 1 : 0;
+    case 3: return needed;
+    default: return needed + (size_t)(b >> 6);
+    }
+}
+
+/* A buffer of exactly 'capacity' items of 'size' bytes filled with garbage, or NULL when the
+   capacity is 0 and the input says so (the functions allow NULL with a capacity of 0). */
+static void *next_buffer(decoder *dc, size_t capacity, size_t size) {
+    bool null_when_empty = next_bool(dc);
+    if (capacity == 0 && null_when_empty) return NULL;
+    void *buf = malloc(capacity * size);
+    if (buf == NULL && capacity > 0) abort();
+    if (buf != NULL && capacity > 0) memset(buf, 0xA5, capacity * size);
+    return buf;
+}
+
+static bool is_status(pv_status status) {
+    return status == PV_OK || status == PV_ERR_INVALID_INPUT || status == PV_ERR_BUFFER_TOO_SMALL;
+}
+
+/* The i-th distinct unit named in the record (seals, then grants, first mention first), or NULL
+   past the last. */
+static const char *record_unit(const pv_citizen *c, size_t wanted) {
+    size_t seen = 0;
+    for (size_t i = 0; i < c->seal_count + c->grant_count; i++) {
+        const char *u = i < c->seal_count ? c->seals[i].unit : c->grants[i - c->seal_count].unit;
+        if (u == NULL) continue;
+        bool earlier = false;
+        for (size_t j = 0; j < i && !earlier; j++) {
+            const char *v =
+                j < c->seal_count ? c->seals[j].unit : c->grants[j - c->seal_count].unit;
+            earlier = v != NULL && strcmp(u, v) == 0;
+        }
+        if (!earlier && seen++ == wanted) return u;
+    }
+    return NULL;
+}
+
+/* ---- A record larger than the planner holds ------------------------------------------------ */
+
+/* Sometimes replaces the seals (with whole seals always in force, which are valid) or the
+   guardians (with distinct ids) by PV_PLAN_MAX_RECORD - 2 to PV_PLAN_MAX_RECORD + 5 of them,
+   the decoded ones first. */
+static void maybe_grow(decoder *dc, pv_citizen *c) {
+    uint8_t b = next(dc);
+    if ((b & 0xF0u) != 0xF0u) return;
+    size_t n = PV_PLAN_MAX_RECORD - 2 + (size_t)(b & 7u);
+    if (b & 8u) {
+        pv_seal *seals = arena_keep(&dc->mem, calloc(n, sizeof *seals));
+        if (seals == NULL) return;
+        for (size_t i = 0; i < c->seal_count && c->seals != NULL; i++) seals[i] = c->seals[i];
+        c->seals = seals;
+        c->seal_count = n;
+        return;
+    }
+    pv_guardian *guardians = arena_keep(&dc->mem, calloc(n, sizeof *guardians));
+    char *ids = arena_keep(&dc->mem, malloc(n * 8));
+    if (guardians == NULL || ids == NULL) return;
+    for (size_t i = 0; i < n; i++) {
+        if (i < c->guardian_count && c->guardians != NULL) {
+            guardians[i] = c->guardians[i];
+        } else {
+            (void)snprintf(&ids[i * 8], 8, "x%03zu", i);
+            guardians[i].id = &ids[i * 8];
+        }
+    }
+    c->guardians = guardians;
+    c->guardian_count = n;
+}
+
+/* ---- pv_who_can_see ------------------------------------------------------------------------ */
+
+static void check_rows(const pv_citizen *c, pv_date on, const pv_access_row *rows, size_t count) {
+    size_t units = 0;
+    while (record_unit(c, units) != NULL) units++;
+    size_t per_actor = 2 + units;
+    for (size_t n = 0; n < count; n++) {
+        size_t a = n / per_actor;
+        size_t q = n % per_actor;
+        const pv_access_row *row = &rows[n];
+        pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+        if (a > 0 && a <= c->guardian_count) {
+            actor.kind = PV_ACTOR_GUARDIAN;
+            actor.id = c->guardians[a - 1].id;
+        } else if (a > c->guardian_count) {
+            actor.kind = PV_ACTOR_REPRESENTATIVE;
+            actor.id = c->representatives[a - 1 - c->guardian_count].id;
+        }
+        FUZZ_CHECK(row->actor_kind == actor.kind);
+        FUZZ_CHECK(row->actor_id == actor.id);
+        pv_service service = {.kind = q == 0 ? PV_SERVICE_E_SERVICES : PV_SERVICE_JOURNAL,
+                              .channel = q == 0 ? PV_CHANNEL_PORTAL : PV_CHANNEL_DIRECT,
+                              .unit = q >= 2 ? record_unit(c, q - 2) : NULL};
+        FUZZ_CHECK(row->service == service.kind);
+        if (service.unit == NULL) {
+            FUZZ_CHECK(row->unit == NULL);
+        } else {
+            FUZZ_CHECK(row->unit != NULL && strcmp(row->unit, service.unit) == 0);
+        }
+        pv_decision expected;
+        FUZZ_CHECK(pv_evaluate(c, &actor, &service, on, &expected) == PV_OK);
+        FUZZ_CHECK(same_decision(&row->decision, &expected));
+    }
+}
+
+static void check_who_can_see(decoder *dc, const pv_citizen *c, pv_date on) {
+    pv_decision why;
+    bool valid = citizen_valid(c, on, &why);
+    /* The size first, as the header suggests. */
+    size_t needed = 12345;
+    pv_status status = pv_who_can_see(c, on, NULL, 0, &needed);
+    size_t expected = 0;
+    if (valid) {
+        size_t units = 0;
+        while (record_unit(c, units) != NULL) units++;
+        expected = (1 + c->guardian_count + c->representative_count) * (2 + units);
+        FUZZ_CHECK(status == PV_ERR_BUFFER_TOO_SMALL && needed == expected);
+    } else {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && needed == 0);
+    }
+
+    size_t capacity = next_capacity(dc, expected);
+    pv_access_row *rows = next_buffer(dc, capacity, sizeof *rows);
+    size_t count = 12345;
+    status = pv_who_can_see(c, on, rows, capacity, &count);
+    FUZZ_CHECK(is_status(status));
+    if (!valid) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && count == 0);
+        if (capacity > 0) {
+            const pv_decision *d = &rows[0].decision;
+            FUZZ_CHECK(d->effect == PV_EFFECT_DENY && d->reason == PV_REASON_INVALID_INPUT);
+            FUZZ_CHECK(field_terminated(d->field, sizeof d->field));
+            FUZZ_CHECK(d->field[0] != '\0' && strcmp(d->field, why.field) == 0);
+            FUZZ_CHECK(d->detail != NULL);
+        }
+    } else if (capacity < expected) {
+        FUZZ_CHECK(status == PV_ERR_BUFFER_TOO_SMALL && count == expected);
+    } else {
+        FUZZ_CHECK(status == PV_OK && count == expected && count <= capacity);
+        check_rows(c, on, rows, count);
+    }
+    free(rows);
+}
+
+/* ---- pv_timeline --------------------------------------------------------------------------- */
+
+static bool same_step(const pv_timeline_step *a, const pv_timeline_step *b) {
+    return pv_date_compare(a->from, b->from) == 0 && same_decision(&a->decision, &b->decision);
+}
+
+static void check_full_timeline(const pv_citizen *c, const pv_actor *a, const pv_service *s,
+                                pv_date from, pv_date until, const pv_timeline_step *steps,
+                                size_t count) {
+    FUZZ_CHECK(count >= 1 && count <= FULL_STEPS);
+    FUZZ_CHECK(pv_date_compare(steps[0].from, from) == 0);
+    for (size_t i = 0; i < count; i++) {
+        const pv_timeline_step *step = &steps[i];
+        FUZZ_CHECK(pv_date_is_valid(step->from) && pv_date_compare(step->from, until) <= 0);
+        pv_decision expected;
+        FUZZ_CHECK(pv_evaluate(c, a, s, step->from, &expected) == PV_OK);
+        FUZZ_CHECK(same_decision(&step->decision, &expected));
+        if (i > 0) {
+            /* T1: a step starts on the date the one before changes. */
+            FUZZ_CHECK(pv_date_compare(step->from, steps[i - 1].decision.changes_on) == 0);
+            FUZZ_CHECK(pv_date_compare(step->from, steps[i - 1].from) > 0);
+            /* A ten-digit personnummer is read against the evaluation date (N4): skipped. */
+            if (c->personnummer == NULL) {
+                FUZZ_CHECK(!same_answer(&step->decision, &steps[i - 1].decision));
+            }
+        }
+    }
+    pv_date last_change = steps[count - 1].decision.changes_on;
+    FUZZ_CHECK(pv_date_is_none(last_change) || pv_date_compare(last_change, until) > 0);
+}
+
+static void check_timeline(decoder *dc, const pv_citizen *c, pv_date on) {
+    pv_actor actor_value;
+    pv_service service_value;
+    decode_actor(dc, &actor_value);
+    decode_service(dc, &service_value);
+    uint8_t nulls = next(dc);
+    bool nullable = (nulls & 0xF0u) == 0xF0u;
+    const pv_actor *a = nullable && (nulls & 1u) ? NULL : &actor_value;
+    const pv_service *s = nullable && (nulls & 2u) ? NULL : &service_value;
+
+    /* A span: from 'on' or a date of its own, to a date of its own or some days later. */
+    uint8_t mode = next(dc);
+    pv_date from = (mode & 1u) ? next_date(dc) : on;
+    pv_date until;
+    if ((mode & 2u) || !pv_date_is_valid(from)) {
+        until = next_date(dc);
+    } else {
+        int32_t days = (int32_t)take_u16(&dc->in) * ((mode & 4u) ? 4 : 1);
+        until = pv_date_from_days(pv_date_to_days(from) + days);
+    }
+    bool dates_ok =
+        pv_date_is_valid(from) && pv_date_is_valid(until) && pv_date_compare(until, from) >= 0;
+    pv_decision first;
+    bool first_ok = dates_ok && pv_validate(c, a, s, from, &first) == PV_OK;
+
+    pv_timeline_step *full = malloc(FULL_STEPS * sizeof *full);
+    if (full == NULL) abort();
+    size_t full_count = 12345;
+    pv_status status = pv_timeline(c, a, s, from, until, full, FULL_STEPS, &full_count);
+    FUZZ_CHECK(is_status(status));
+    if (!first_ok) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && full_count == 0);
+        free(full);
+        return;
+    }
+    FUZZ_CHECK(status != PV_ERR_INVALID_INPUT);
+    if (status == PV_ERR_BUFFER_TOO_SMALL) {
+        FUZZ_CHECK(full_count > FULL_STEPS);
+        free(full);
+        return;
+    }
+    check_full_timeline(c, a, s, from, until, full, full_count);
+
+    size_t capacity = next_capacity(dc, full_count);
+    pv_timeline_step *steps = next_buffer(dc, capacity, sizeof *steps);
+    size_t count = 12345;
+    status = pv_timeline(c, a, s, from, until, steps, capacity, &count);
+    FUZZ_CHECK(count == full_count);
+    FUZZ_CHECK(status == (capacity < full_count ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
+    for (size_t i = 0; i < capacity && i < count; i++) FUZZ_CHECK(same_step(&steps[i], &full[i]));
+    free(steps);
+    free(full);
+}
+
+/* ---- pv_advise ----------------------------------------------------------------------------- */
+
+static bool routine_known(const char *routine) {
+    return routine != NULL && (strcmp(routine, "M-GUARD") == 0 || strcmp(routine, "M-PROT") == 0 ||
+                               strcmp(routine, "M-13") == 0 || strcmp(routine, "X1") == 0);
+}
+
+static void check_advice(const pv_citizen *c, const pv_advice *items, size_t count) {
+    bool any_protected = c->protected_identity;
+    bool keeps_guardians = false;
+    for (size_t g = 0; g < c->guardian_count; g++) {
+        any_protected |= c->guardians[g].protected_identity;
+        keeps_guardians |= !c->guardians[g].blocked;
+    }
+    bool no_case_number = c->login_lock_case_number == NULL || c->login_lock_case_number[0] == '\0';
+    bool x1_reported = false;
+    for (size_t i = 0; i < count; i++) {
+        const pv_advice *item = &items[i];
+        FUZZ_CHECK((unsigned)item->kind < PV_ADVICE_KIND_COUNT);
+        FUZZ_CHECK(routine_known(item->routine));
+        FUZZ_CHECK(item->source != NULL && item->message != NULL);
+        const pv_guardian *guardian = NULL;
+        for (size_t g = 0; item->guardian != NULL && g < c->guardian_count; g++) {
+            if (c->guardians[g].id == item->guardian) guardian = &c->guardians[g];
+        }
+        /* Points into the record when set. */
+        FUZZ_CHECK(item->guardian == NULL || guardian != NULL);
+        switch (item->kind) {
+        case PV_ADVICE_BLOCK_WITHOUT_LOCK:
+            FUZZ_CHECK(guardian != NULL && guardian->blocked && !c->login_locked);
+            break;
+        case PV_ADVICE_PROTECTED_WITHOUT_MEASURES: FUZZ_CHECK(any_protected); break;
+        case PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS:
+            FUZZ_CHECK(c->login_locked && keeps_guardians);
+            break;
+        case PV_ADVICE_LOCK_WITHOUT_CASE_NUMBER:
+            FUZZ_CHECK(c->login_locked && no_case_number);
+            x1_reported = true;
+            break;
+        case PV_ADVICE_KIND_COUNT:
+        default: break; /* refused above */
+        }
+    }
+    FUZZ_CHECK(x1_reported == (c->login_locked && no_case_number));
+}
+
+static bool same_advice(const pv_advice *a, const pv_advice *b) {
+    return a->kind == b->kind && a->routine == b->routine && a->source == b->source &&
+           a->guardian == b->guardian && a->message == b->message;
+}
+
+static void check_advise(decoder *dc, const pv_citizen *c, pv_date on) {
+    pv_decision why;
+    bool valid = citizen_valid(c, on, &why);
+    size_t needed = 12345;
+    pv_status status = pv_advise(c, on, NULL, 0, &needed);
+    if (!valid) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && needed == 0);
+    } else {
+        FUZZ_CHECK(status == (needed == 0 ? PV_OK : PV_ERR_BUFFER_TOO_SMALL));
+    }
+    if (!valid) return;
+
+    pv_advice *full = next_buffer(dc, needed, sizeof *full);
+    size_t full_count = 12345;
+    status = pv_advise(c, on, full, needed, &full_count);
+    FUZZ_CHECK(status == PV_OK && full_count == needed);
+    check_advice(c, full, full_count);
+
+    size_t capacity = next_capacity(dc, needed);
+    pv_advice *items = next_buffer(dc, capacity, sizeof *items);
+    size_t count = 12345;
+    status = pv_advise(c, on, items, capacity, &count);
+    FUZZ_CHECK(count == needed);
+    FUZZ_CHECK(status == (capacity < needed ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
+    for (size_t i = 0; i < capacity && i < count; i++) FUZZ_CHECK(same_advice(&items[i], &full[i]));
+    free(items);
+    free(full);
+}
+
+/* ---- pv_plan_measures ---------------------------------------------------------------------- */
+
+/* The goal checked again, independently of the planner's own proof: the record with the plan's
+   unconditional measures applied, then the question the goal is about. */
+static void check_goal_reached(const pv_citizen *c, const pv_goal *g, const pv_plan *p) {
+    size_t seal_count = c->seal_count;
+    pv_seal *seals = malloc((seal_count + PV_PLAN_MAX_MEASURES) * sizeof *seals);
+    pv_guardian *guardians = malloc((c->guardian_count + 1) * sizeof *guardians);
+    if (seals == NULL || guardians == NULL) abort();
+    for (size_t i = 0; i < c->seal_count; i++) seals[i] = c->seals[i];
+    for (size_t i = 0; i < c->guardian_count; i++) guardians[i] = c->guardians[i];
+    pv_citizen applied = *c;
+    for (size_t i = 0; i < p->measure_count; i++) {
+        const pv_measure *m = &p->measures[i];
+        if (m->condition != NULL) continue;
+        if (m->action == PV_ACTION_LOCK_LOGIN) applied.login_locked = true;
+        if (m->action == PV_ACTION_SEAL) seals[seal_count++] = m->seal;
+        for (size_t k = 0; m->action == PV_ACTION_BLOCK_GUARDIAN && k < c->guardian_count; k++) {
+            if (strcmp(guardians[k].id, m->guardian) == 0) guardians[k].blocked = true;
+        }
+    }
+    applied.seals = seals;
+    applied.seal_count = seal_count;
+    applied.guardians = guardians;
+
+    pv_actor self = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    pv_actor actor = self;
+    if (g->kind == PV_GOAL_GUARDIAN) {
+        actor.kind = PV_ACTOR_GUARDIAN;
+        actor.id = g->guardian;
+    }
+    pv_date on = p->proven_on;
+    pv_decision d;
+    for (int ch = 0; ch < PV_CHANNEL_COUNT; ch++) {
+        pv_service s = {.kind = PV_SERVICE_JOURNAL, .channel = (pv_channel)ch};
+        switch (g->kind) {
+        case PV_GOAL_NOTHING:
+        case PV_GOAL_NO_JOURNAL:
+        case PV_GOAL_GUARDIAN:
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
+            break;
+        case PV_GOAL_HIDE_UNIT:
+            s.unit = g->unit;
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
+            break;
+        case PV_GOAL_HIDE_ENTRIES:
+            s.unit = g->unit;
+            s.entry_date = g->until;
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
+            break;
+        case PV_GOAL_KIND_COUNT:
+        default: FUZZ_CHECK((unsigned)g->kind < PV_GOAL_KIND_COUNT); break;
+        }
+    }
+    if (g->kind == PV_GOAL_NOTHING || g->kind == PV_GOAL_GUARDIAN) {
+        pv_service e = {.kind = PV_SERVICE_E_SERVICES, .channel = PV_CHANNEL_PORTAL};
+        FUZZ_CHECK(pv_decide(&applied, &actor, &e, on, &d) == PV_OK);
+        FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
+    }
+    free(guardians);
+    free(seals);
+}
+
+/* The measures the routines call for (RULES.md section 5): at least these, unconditional. */
+static bool has_measure(const pv_plan *p, pv_action action, pv_seal_scope scope, const char *unit) {
+    for (size_t i = 0; i < p->measure_count; i++) {
+        const pv_measure *m = &p->measures[i];
+        if (m->action != action || m->condition != NULL) continue;
+        if (action != PV_ACTION_SEAL) return true;
+        if (m->seal.scope != scope) continue;
+        if (unit == NULL ? m->seal.unit == NULL
+                         : m->seal.unit != NULL && strcmp(m->seal.unit, unit) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, const pv_plan *p) {
+    FUZZ_CHECK(p->field[0] == '\0' && p->detail == NULL);
+    FUZZ_CHECK(p->measure_count >= 1 && p->measure_count <= PV_PLAN_MAX_MEASURES);
+    for (size_t i = 0; i < p->measure_count; i++) {
+        const pv_measure *m = &p->measures[i];
+        FUZZ_CHECK((unsigned)m->action < PV_ACTION_COUNT && m->routine != NULL);
+        if (m->action == PV_ACTION_BLOCK_GUARDIAN) {
+            FUZZ_CHECK(m->guardian != NULL && g->guardian != NULL &&
+                       strcmp(m->guardian, g->guardian) == 0);
+        }
+        if (m->action == PV_ACTION_SEAL) {
+            FUZZ_CHECK((unsigned)m->seal.scope < PV_SEAL_SCOPE_COUNT);
+        }
+    }
+    /* The date of the proof: 'on', or the goal's 'from' when later (only a unit goal has one). */
+    pv_date expected_on = on;
+    if (g->kind == PV_GOAL_HIDE_UNIT && !pv_date_is_none(g->from) &&
+        pv_date_compare(g->from, on) > 0) {
+        expected_on = g->from;
+    }
+    FUZZ_CHECK(pv_date_compare(p->proven_on, expected_on) == 0);
+    FUZZ_CHECK(p->checked >= 1);
+    switch (g->kind) {
+    case PV_GOAL_NOTHING: /* M-ALL */
+        FUZZ_CHECK(has_measure(p, PV_ACTION_LOCK_LOGIN, PV_SEAL_WHOLE, NULL));
+        FUZZ_CHECK(has_measure(p, PV_ACTION_SEAL, PV_SEAL_WHOLE, NULL));
+        break;
+    case PV_GOAL_NO_JOURNAL: /* M-ALL (000): the seal, J1 */
+        FUZZ_CHECK(has_measure(p, PV_ACTION_SEAL, PV_SEAL_WHOLE, NULL));
+        break;
+    case PV_GOAL_GUARDIAN: /* M-GUARD: the block, G3 */
+        FUZZ_CHECK(has_measure(p, PV_ACTION_BLOCK_GUARDIAN, PV_SEAL_WHOLE, NULL));
+        break;
+    case PV_GOAL_HIDE_UNIT:    /* J2 */
+    case PV_GOAL_HIDE_ENTRIES: /* J4 */
+        FUZZ_CHECK(has_measure(p, PV_ACTION_SEAL, PV_SEAL_UNIT, g->unit));
+        break;
+    case PV_GOAL_KIND_COUNT:
+    default: FUZZ_CHECK((unsigned)g->kind < PV_GOAL_KIND_COUNT); break;
+    }
+    /* Each goal is reached by its routine's measures (M-ALL: E2 and J1; M-GUARD: G3; J2; J4),
+       so the proof must hold. */
+    FUZZ_CHECK(p->holds);
+    check_goal_reached(c, g, p);
+}
+
+static void check_plan(decoder *dc, const pv_citizen *c, pv_date on) {
+    pv_goal goal;
+    memset(&goal, 0, sizeof goal);
+    goal.kind = (pv_goal_kind)next_enum(dc, PV_GOAL_KIND_COUNT);
+    uint8_t mode = next(dc);
+    /* The guardian: one of the record's (a copy, so not the same pointer), or any string. */
+    if ((mode & 3u) != 0 && c != NULL && c->guardian_count > 0 && c->guardians != NULL) {
+        const char *id = c->guardians[next(dc) % c->guardian_count].id;
+        if (id != NULL) {
+            size_t length = strlen(id);
+            char *copy = arena_keep(&dc->mem, malloc(length + 1));
+            if (copy != NULL) memcpy(copy, id, length + 1);
+            goal.guardian = copy;
+        }
+    } else {
+        goal.guardian = next_string(dc);
+    }
+    goal.unit = next_string(dc);
+    goal.from = next_date(dc);
+    goal.until = next_date(dc);
+    const pv_goal *g = (mode & 0xF0u) == 0xF0u ? NULL : &goal;
+
+    pv_decision why;
+    bool valid = citizen_valid(c, on, &why);
+    pv_plan plan;
+    memset(&plan, 0xA5, sizeof plan);
+    pv_status status = pv_plan_measures(c, g, on, &plan);
+    FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(field_terminated(plan.field, sizeof plan.field));
+    if (!valid || g == NULL || (unsigned)g->kind >= PV_GOAL_KIND_COUNT ||
+        c->seal_count > PV_PLAN_MAX_RECORD || c->guardian_count > PV_PLAN_MAX_RECORD) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
+    }
+    if (status != PV_OK) {
+        FUZZ_CHECK(plan.field[0] != '\0' && plan.detail != NULL && !plan.holds);
+        if (!valid) FUZZ_CHECK(strcmp(plan.field, why.field) == 0);
+        return;
+    }
+    check_plan_ok(c, g, on, &plan);
+}
+
+/* ---- pv_may_change ------------------------------------------------------------------------- */
+
+static long next_measure(decoder *dc) {
+    uint8_t b = next(dc);
+    switch (b % 8) {
+    case 0:
+    case 1: return -1;
+    case 2: return -2 - (long)(b >> 3);
+    case 3: return (b & 8u) ? LONG_MAX : LONG_MIN;
+    default: return (long)(b >> 3) % (MAX_ITEMS + 2);
+    }
+}
+
+static void check_may_change(decoder *dc, const pv_citizen *c, pv_date on) {
+    int role = next_enum(dc, PV_ROLE_COUNT);
+    int action = next_enum(dc, PV_ACTION_COUNT);
+    long measure = next_measure(dc);
+    pv_decision why;
+    bool valid = citizen_valid(c, on, &why);
+    pv_permission out;
+    memset(&out, 0xA5, sizeof out);
+    pv_status status = pv_may_change((pv_role)role, (pv_action)action, c, measure, on, &out);
+    FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
+
+    bool in_range = role >= 0 && role < PV_ROLE_COUNT && action >= 0 && action < PV_ACTION_COUNT;
+    if (!in_range || !valid || measure < -1) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
+    } else {
+        /* The index names a seal (unseal) or a guardian (block, unblock), or is -1. */
+        size_t limit = 0;
+        if (action == PV_ACTION_UNSEAL) limit = c->seal_count;
+        if (action == PV_ACTION_BLOCK_GUARDIAN || action == PV_ACTION_UNBLOCK_GUARDIAN) {
+            limit = c->guardian_count;
+        }
+        if (measure >= 0 && (unsigned long)measure >= limit) {
+            FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
+        } else if (measure >= 0 || action != PV_ACTION_UNSEAL) {
+            FUZZ_CHECK(status == PV_OK);
+        }
+        /* UNSEAL with -1 names no seal; who set it matters (X4): either answer is documented. */
+    }
+    if (status != PV_OK) {
+        FUZZ_CHECK(!out.allowed);
+        return;
+    }
+    FUZZ_CHECK(out.allowed == (out.part != PV_PART_NONE));
+    FUZZ_CHECK((unsigned)out.part < PV_PART_COUNT);
+    FUZZ_CHECK(out.rule >= PV_RULE_X1 && out.rule <= PV_RULE_X7);
+    FUZZ_CHECK(out.condition_count <= PV_MAY_MAX_CONDITIONS);
+    for (size_t i = 0; i < out.condition_count; i++) FUZZ_CHECK(out.conditions[i] != NULL);
+    FUZZ_CHECK(pv_part_name(out.part) != NULL && pv_rule_name(out.rule) != NULL);
+}
+
+/* ---- Entry point --------------------------------------------------------------------------- */
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    decoder dc = {{data, size}, {{NULL}, 0}};
+    pv_date on = next_date(&dc);
+    uint8_t nulls = next(&dc); /* the citizen is NULL (rarely) */
+    pv_citizen citizen;
+    decode_citizen(&dc, &citizen);
+    maybe_grow(&dc, &citizen);
+    const pv_citizen *c = (nulls & 0xF1u) == 0xF1u ? NULL : &citizen;
+    check_who_can_see(&dc, c, on);
+    check_timeline(&dc, c, on);
+    check_advise(&dc, c, on);
+    check_plan(&dc, c, on);
+    check_may_change(&dc, c, on);
+    arena_free(&dc.mem);
+    return 0;
+}
