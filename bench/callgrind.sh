@@ -3,8 +3,9 @@
 #
 # Runs build-bench/bench/portvakt-bench (or BUILD_DIR/bench/portvakt-bench) under
 # `valgrind --tool=callgrind` once per mode — pv_evaluate, pv_decide, and pv_evaluate with the birth
-# date as a personnummer — over the seeded mix, and prints the average number of instructions
-# per decision. The benchmark switches callgrind's instrumentation on only around the loop
+# date as a personnummer over the seeded mix; then the pages of the mix (every actor of each
+# record asking for every service of it) through pv_evaluate once per request and through
+# pv_evaluate_many once per page — and prints the average number of instructions per decision. The benchmark switches callgrind's instrumentation on only around the loop
 # (CALLGRIND_START/STOP_INSTRUMENTATION); a benchmark built without valgrind/callgrind.h is measured
 # by subtracting a run that only generates the mix. Instruction counts do not depend on the load of
 # the machine, so the figure is stable where timings are not.
@@ -57,9 +58,8 @@ run_callgrind() {
 "$bench" --callgrind decide --passes 0 --count 1 | grep -q '^callgrind_client_requests=yes$' &&
   toggled=yes || toggled=no
 
-decisions=$((count * passes))
 echo "portvakt instructions per decision: $count requests x $passes pass(es), callgrind"
-for mode in evaluate decide evaluate-pnr; do
+for mode in evaluate decide evaluate-pnr page many; do
   if [ "$toggled" = yes ]; then
     ir=$(run_callgrind "$mode" "$passes" no)
   else
@@ -67,10 +67,14 @@ for mode in evaluate decide evaluate-pnr; do
     base=$(run_callgrind "$mode" 0 yes)
     ir=$((full - base))
   fi
+  # The decisions the benchmark made (the pages hold more requests than the mix).
+  decisions=$(sed -n 's/^mode=.* decisions=\([0-9]*\) .*/\1/p' "$out/callgrind.$mode.out.stdout")
   case $mode in
     evaluate) label="pv_evaluate (with changes_on)" ;;
     decide) label="pv_decide (no changes_on)" ;;
-    *) label="pv_evaluate, personnummer" ;;
+    evaluate-pnr) label="pv_evaluate, personnummer" ;;
+    page) label="pages, pv_evaluate" ;;
+    *) label="pages, pv_evaluate_many" ;;
   esac
   awk -v l="$label" -v ir="$ir" -v n="$decisions" \
     'BEGIN { printf "%-30s %8.1f instructions/decision  (%d in all)\n", l, ir / n, ir }'

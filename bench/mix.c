@@ -559,3 +559,52 @@ int mix_write_json(FILE *out, const mix_request *requests, size_t count) {
     fputs("]\n", out);
     return ferror(out) ? -1 : 0;
 }
+
+/* ---- Pages ---------------------------------------------------------------------------------- */
+
+/* Adds the journal of 'unit' through the portal unless the page asks for it already. */
+static void page_add_unit(mix_page *page, const char *unit) {
+    for (size_t i = 0; i < page->service_count; i++) {
+        const pv_service *s = &page->services[i];
+        if (s->unit != NULL && strcmp(s->unit, unit) == 0 && s->channel == PV_CHANNEL_PORTAL &&
+            is_none(s->entry_date)) {
+            return;
+        }
+    }
+    pv_service journal = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, unit, {0, 0, 0}};
+    page->services[page->service_count++] = journal;
+}
+
+size_t mix_page_build(const mix_request *q, mix_page *page) {
+    const pv_citizen *c = &q->citizen;
+    size_t na = 0, ns = 0;
+    page->actors[na++] = q->actor;
+    if (q->actor.kind != PV_ACTOR_SELF) {
+        pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
+        page->actors[na++] = self;
+    }
+    for (size_t i = 0; i < c->guardian_count; i++) {
+        pv_actor a = {PV_ACTOR_GUARDIAN, c->guardians[i].id, PV_EID_BANKID, false, false};
+        page->actors[na++] = a;
+    }
+    for (size_t i = 0; i < c->representative_count; i++) {
+        pv_actor a = {PV_ACTOR_REPRESENTATIVE, c->representatives[i].id, PV_EID_BANKID, false,
+                      false};
+        page->actors[na++] = a;
+    }
+    page->services[ns++] = q->service;
+    pv_service e_services = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, {0, 0, 0}};
+    pv_service journal = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, {0, 0, 0}};
+    if (q->service.kind != PV_SERVICE_E_SERVICES) page->services[ns++] = e_services;
+    if (q->service.kind != PV_SERVICE_JOURNAL || q->service.unit != NULL ||
+        q->service.channel != PV_CHANNEL_PORTAL) {
+        page->services[ns++] = journal;
+    }
+    page->actor_count = na;
+    page->service_count = ns;
+    for (size_t i = 0; i < c->seal_count; i++) {
+        if (c->seals[i].unit != NULL) page_add_unit(page, c->seals[i].unit);
+    }
+    for (size_t i = 0; i < c->grant_count; i++) page_add_unit(page, c->grants[i].unit);
+    return page->actor_count * page->service_count;
+}

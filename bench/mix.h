@@ -69,6 +69,30 @@ void mix_use_personnummer(mix_request *requests, size_t count, bool on);
    error. */
 int mix_write_json(FILE *out, const mix_request *requests, size_t count);
 
+/* The most actors and services of a page (below): the mix's actor, the citizen, every guardian
+   and representative; the mix's service, e-services, the whole journal and every unit named by
+   a seal or a grant. */
+#define MIX_PAGE_MAX_ACTORS (2 + MIX_MAX_GUARDIANS + MIX_MAX_REPRESENTATIVES)
+#define MIX_PAGE_MAX_SERVICES (3 + MIX_MAX_SEALS + MIX_MAX_GRANTS)
+
+/*
+ * A page of a portal, or one citizen of a region audit: every actor named by one request of the
+ * mix (its own actor, the citizen, each guardian with BankID, each representative with BankID)
+ * asking for every service of its record (its own service, the e-services, the whole journal
+ * through the portal, and each unit named by a seal or grant, once, through the portal). The
+ * requests of a page are its actors times its services, actor by actor. A page points into its
+ * mix_request and must not outlive it.
+ */
+typedef struct mix_page {
+    pv_actor actors[MIX_PAGE_MAX_ACTORS];
+    pv_service services[MIX_PAGE_MAX_SERVICES];
+    size_t actor_count;
+    size_t service_count;
+} mix_page;
+
+/* Fills 'page' for the request 'q'; returns the number of requests of the page. */
+size_t mix_page_build(const mix_request *q, mix_page *page);
+
 /* The number of units in the pool that seals, grants and queries draw from. */
 size_t mix_unit_pool_size(void);
 

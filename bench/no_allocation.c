@@ -1,9 +1,10 @@
 /*
  * no_allocation.c — the test `no-allocation`: portvakt never allocates.
  *
- * Runs the whole request mix of mix.h through pv_evaluate, pv_decide, pv_validate (with the birth
- * date given as a date and as a personnummer), pv_pnr_parse, pv_date_format and pv_date_parse,
- * pv_message and the decision accessors, and fails if any heap allocation or free happens
+ * Runs the whole request mix of mix.h through pv_evaluate, pv_decide, pv_validate and
+ * pv_evaluate_many (with the birth date given as a date and as a personnummer), pv_pnr_parse,
+ * pv_date_format and pv_date_parse, pv_message, the decision accessors and
+ * pv_outcome_to_decision, and fails if any heap allocation or free happens
  * between the start and the end of that section.
  *
  * alloc_counter.c counts the allocations: by replacing malloc and its family (and wrapping the
@@ -88,6 +89,31 @@ static void exercise(size_t count, uint64_t *checksum) {
             if (pv_decide(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) {
                 fail("pv_decide rejected a request of the mix", i);
             }
+            /* pv_evaluate_many answers as pv_evaluate: the request alone, and in a batch of
+               four with the citizen asking for e-services and the journal as well. */
+            const pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
+            const pv_service e_services = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL,
+                                           PV_DATE_NONE};
+            const pv_query batch[4] = {{&q->citizen, &q->actor, &q->service},
+                                       {&q->citizen, &self, &e_services},
+                                       {&q->citizen, &q->actor, &e_services},
+                                       {&q->citizen, &self, &q->service}};
+            pv_outcome one, four[4];
+            pv_batch_report report;
+            if (pv_evaluate_many(batch, 1, q->on, &one, &report) != PV_OK ||
+                pv_evaluate_many(batch, 4, q->on, four, NULL) != PV_OK) {
+                fail("pv_evaluate_many rejected a request of the mix", i);
+            }
+            if (one.effect != e.effect || one.reason != e.reason || one.reasons != e.reasons ||
+                one.filtered != e.filtered || !same_date(one.changes_on, e.changes_on) ||
+                memcmp(&one, &four[0], sizeof one) != 0) {
+                fail("pv_evaluate_many and pv_evaluate disagree", i);
+            }
+            pv_decision back;
+            if (pv_outcome_to_decision(&four[3], &back) != PV_OK) {
+                fail("pv_outcome_to_decision rejected an outcome", i);
+            }
+            sum += (uint64_t)four[1].reason + (uint64_t)four[2].reasons + (uint64_t)back.rule;
             /* pv_decide is pv_evaluate without changes_on. */
             if (d.effect != e.effect || d.reason != e.reason || d.reasons != e.reasons ||
                 d.filtered != e.filtered || !pv_date_is_none(d.changes_on)) {

@@ -7,12 +7,22 @@
  * three kinds alternate so that a noisy neighbour hurts them alike. Reports the median and the
  * spread (min, p10, p90, max) of nanoseconds per decision over the passes, the distribution of
  * outcomes as a sanity check, and a checksum of every decision so that no call can be optimised
- * away. The last line is machine-readable:
+ * away.
+ *
+ * Then the pages (mix.h, mix_page_build): for each request of the mix, every actor of its record
+ * asking for every service of it, the requests a portal page or a region audit makes about one
+ * citizen. Their passes time the same requests two ways: pv_evaluate once per request, and
+ * pv_evaluate_many once per page (the record validated once per page). The line before the last
+ * gives both per decision and their ratio:
+ *
+ *     pages: page_ns_per_decision=<pv_evaluate> batch_ns_per_decision=<pv_evaluate_many> ...
+ *
+ * The last line is machine-readable:
  *
  *     ns_per_decision=<median for pv_evaluate> decisions=<requests in the mix>
  *
  * Usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE] [--clock C]
- *                       [--callgrind evaluate|decide|evaluate-pnr]
+ *                       [--callgrind evaluate|decide|evaluate-pnr|page|many]
  *
  *   --clock C       monotonic (the default: wall time) or thread (CLOCK_THREAD_CPUTIME_ID: the
  *                   CPU time of this thread, which leaves out the time a busy machine spends
@@ -20,9 +30,11 @@
  *   --json FILE     also write the mix as conformance-style vectors (RULES.md section 10, no
  *                   'expect'), so that other engines can be measured on the same requests
  *   --callgrind M   run the mix --passes times (default 1) through one function, with
- *                   callgrind's instrumentation on only around that loop (bench/callgrind.sh)
+ *                   callgrind's instrumentation on only around that loop (bench/callgrind.sh);
+ *                   'page' and 'many' run the pages through pv_evaluate and pv_evaluate_many
  *
- * The only allocation is the one block for the mix and the pass timings, made before timing.
+ * The only allocations are two blocks, one for the mix and the pass timings and one for the
+ * pages, their requests and their outcomes, both made before timing.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
@@ -55,7 +67,7 @@ typedef struct options {
     size_t count;
     uint64_t seed;
     const char *json;
-    const char *callgrind; /* NULL, or "evaluate", "decide", "evaluate-pnr" */
+    const char *callgrind; /* NULL, or "evaluate", "decide", "evaluate-pnr", "page", "many" */
     clockid_t clock;
 } options;
 
@@ -82,6 +94,92 @@ static void run_mix(decide_fn decide, const mix_request *mix, size_t count, pass
             if (r->errors++ == 0) r->first_error = i;
         }
         r->checksum = fold(r->checksum, &d);
+    }
+}
+
+/* The pages of the mix: pages[i] for mix[i]; its requests are queries[first[i] .. first[i + 1])
+   and their answers outcomes[first[i] ..]. */
+typedef struct page_set {
+    mix_page *pages;
+    size_t *first;
+    pv_query *queries;
+    pv_outcome *outcomes;
+    size_t total;
+    unsigned char *block;
+} page_set;
+
+static int pages_build(const mix_request *mix, size_t count, page_set *ps) {
+    size_t head = count * sizeof(mix_page) + (count + 1) * sizeof(size_t);
+    mix_page *pages = malloc(head);
+    if (pages == NULL) return -1;
+    size_t *first = (size_t *)(pages + count);
+    size_t total = 0;
+    for (size_t i = 0; i < count; i++) {
+        first[i] = total;
+        total += mix_page_build(&mix[i], &pages[i]);
+    }
+    first[count] = total;
+    unsigned char *block = malloc(total * (sizeof(pv_query) + sizeof(pv_outcome)));
+    if (block == NULL) {
+        free(pages);
+        return -1;
+    }
+    ps->pages = pages;
+    ps->first = first;
+    ps->outcomes = (pv_outcome *)block;
+    ps->queries = (pv_query *)(block + total * sizeof(pv_outcome));
+    ps->total = total;
+    ps->block = block;
+    for (size_t i = 0; i < count; i++) {
+        const mix_page *page = &pages[i];
+        pv_query *q = &ps->queries[first[i]];
+        for (size_t a = 0; a < page->actor_count; a++) {
+            for (size_t s = 0; s < page->service_count; s++) {
+                q->citizen = &mix[i].citizen;
+                q->actor = &page->actors[a];
+                q->service = &page->services[s];
+                q++;
+            }
+        }
+    }
+    return 0;
+}
+
+static void pages_free(page_set *ps) {
+    free(ps->pages);
+    free(ps->block);
+}
+
+/* Folds everything a caller reads from an outcome into a checksum, as fold() does. */
+static uint64_t fold_outcome(uint64_t sum, const pv_outcome *o) {
+    uint64_t v = (uint64_t)o->effect | (uint64_t)o->reason << 1 | (uint64_t)o->reasons << 6 |
+                 (uint64_t)o->filtered << 27 | (uint64_t)(uint16_t)o->changes_on.year << 28 |
+                 (uint64_t)o->changes_on.month << 44 | (uint64_t)o->changes_on.day << 48;
+    return (sum ^ v) * UINT64_C(0x100000001B3);
+}
+
+/* One pass over the pages with pv_evaluate, one call per request. */
+static void run_pages(const mix_request *mix, size_t count, const page_set *ps, pass_result *r) {
+    for (size_t i = 0; i < count; i++) {
+        for (size_t k = ps->first[i]; k < ps->first[i + 1]; k++) {
+            const pv_query *q = &ps->queries[k];
+            pv_decision d;
+            if (pv_evaluate(q->citizen, q->actor, q->service, mix[i].on, &d) != PV_OK) {
+                if (r->errors++ == 0) r->first_error = k;
+            }
+            r->checksum = fold(r->checksum, &d);
+        }
+    }
+}
+
+/* One pass over the pages with pv_evaluate_many, one call per page. */
+static void run_many(const mix_request *mix, size_t count, const page_set *ps, pass_result *r) {
+    for (size_t i = 0; i < count; i++) {
+        size_t k = ps->first[i], n = ps->first[i + 1] - k;
+        if (pv_evaluate_many(&ps->queries[k], n, mix[i].on, &ps->outcomes[k], NULL) != PV_OK) {
+            if (r->errors++ == 0) r->first_error = k;
+        }
+        for (size_t j = k; j < k + n; j++) r->checksum = fold_outcome(r->checksum, &ps->outcomes[j]);
     }
 }
 
@@ -172,7 +270,8 @@ static int usage(const char *why) {
     fprintf(stderr, "portvakt-bench: %s\n"
                     "usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE]\n"
                     "                      [--clock monotonic|thread]\n"
-                    "                      [--callgrind evaluate|decide|evaluate-pnr]\n", why);
+                    "                      [--callgrind evaluate|decide|evaluate-pnr|page|many]\n",
+            why);
     return 2;
 }
 
@@ -219,7 +318,8 @@ static int parse_options(int argc, char **argv, options *o) {
             i++;
         } else if (strcmp(arg, "--callgrind") == 0 && value != NULL &&
                    (strcmp(value, "evaluate") == 0 || strcmp(value, "decide") == 0 ||
-                    strcmp(value, "evaluate-pnr") == 0)) {
+                    strcmp(value, "evaluate-pnr") == 0 || strcmp(value, "page") == 0 ||
+                    strcmp(value, "many") == 0)) {
             o->callgrind = value;
             i++;
         } else if (strcmp(arg, "--help") == 0) {
@@ -251,13 +351,29 @@ static int write_json(const char *path, const mix_request *mix, size_t count) {
 static int run_callgrind(const options *o, mix_request *mix) {
     decide_fn decide = strcmp(o->callgrind, "decide") == 0 ? pv_decide : pv_evaluate;
     if (strcmp(o->callgrind, "evaluate-pnr") == 0) mix_use_personnummer(mix, o->count, true);
+    bool page = strcmp(o->callgrind, "page") == 0, many = strcmp(o->callgrind, "many") == 0;
+    page_set ps = {NULL, NULL, NULL, NULL, 0, NULL};
+    if ((page || many) && pages_build(mix, o->count, &ps) != 0) {
+        fprintf(stderr, "portvakt-bench: cannot allocate the pages\n");
+        return 1;
+    }
     pass_result r = {0, 0, 0};
     CALLGRIND_START_INSTRUMENTATION;
-    for (size_t p = 0; p < o->passes; p++) run_mix(decide, mix, o->count, &r);
+    for (size_t p = 0; p < o->passes; p++) {
+        if (page) {
+            run_pages(mix, o->count, &ps, &r);
+        } else if (many) {
+            run_many(mix, o->count, &ps, &r);
+        } else {
+            run_mix(decide, mix, o->count, &r);
+        }
+    }
     CALLGRIND_STOP_INSTRUMENTATION;
+    size_t decisions = (page || many ? ps.total : o->count) * o->passes;
     printf("callgrind_client_requests=%s\n", CLIENT_REQUESTS);
-    printf("mode=%s decisions=%zu errors=%zu checksum=%016" PRIx64 "\n", o->callgrind,
-           o->count * o->passes, r.errors, r.checksum);
+    printf("mode=%s decisions=%zu errors=%zu checksum=%016" PRIx64 "\n", o->callgrind, decisions,
+           r.errors, r.checksum);
+    pages_free(&ps);
     return r.errors == 0 ? 0 : 1;
 }
 
@@ -268,7 +384,7 @@ int main(int argc, char **argv) {
     if (rc != 0) return rc;
 
     /* The one allocation: the mix and the timings, before anything is timed. */
-    size_t timing_count = 3 * (o.passes > 0 ? o.passes : 1);
+    size_t timing_count = 5 * (o.passes > 0 ? o.passes : 1);
     size_t bytes = o.count * sizeof(mix_request) + timing_count * sizeof(double);
     unsigned char *block = malloc(bytes);
     if (block == NULL) {
@@ -294,11 +410,24 @@ int main(int argc, char **argv) {
            o.clock == CLOCK_MONOTONIC ? "monotonic" : "thread CPU-time");
     report_outcomes(mix, o.count);
 
+    page_set ps;
+    if (pages_build(mix, o.count, &ps) != 0) {
+        fprintf(stderr, "portvakt-bench: cannot allocate the pages\n");
+        free(block);
+        return 1;
+    }
+    printf("pages: %zu requests on %zu pages (%.1f a page)\n", ps.total, o.count,
+           (double)ps.total / (double)o.count);
+
     double *evaluate_ns = timings, *decide_ns = timings + o.passes, *pnr_ns = timings + 2 * o.passes;
+    double *page_ns = timings + 3 * o.passes, *many_ns = timings + 4 * o.passes;
     pass_result evaluate = {0, 0, 0}, decide = {0, 0, 0}, pnr = {0, 0, 0};
+    pass_result page = {0, 0, 0}, many = {0, 0, 0};
     for (size_t p = 0; p < WARMUP_PASSES; p++) {
         run_mix(pv_evaluate, mix, o.count, &evaluate);
         run_mix(pv_decide, mix, o.count, &decide);
+        run_pages(mix, o.count, &ps, &page);
+        run_many(mix, o.count, &ps, &many);
     }
     for (size_t p = 0; p < o.passes; p++) {
         evaluate_ns[p] = timed_pass(o.clock, pv_evaluate, mix, o.count, &evaluate);
@@ -306,6 +435,20 @@ int main(int argc, char **argv) {
         mix_use_personnummer(mix, o.count, true);
         pnr_ns[p] = timed_pass(o.clock, pv_evaluate, mix, o.count, &pnr);
         mix_use_personnummer(mix, o.count, false);
+        double start = now_ns(o.clock);
+        run_pages(mix, o.count, &ps, &page);
+        double middle = now_ns(o.clock);
+        run_many(mix, o.count, &ps, &many);
+        page_ns[p] = (middle - start) / (double)ps.total;
+        many_ns[p] = (now_ns(o.clock) - middle) / (double)ps.total;
+    }
+    /* The same requests, one call each and one call per page: the same answers. */
+    if (page.errors + many.errors > 0 || page.checksum != many.checksum) {
+        fprintf(stderr, "portvakt-bench: the pages failed (%zu, %zu errors) or pv_evaluate_many "
+                        "disagrees with pv_evaluate\n", page.errors, many.errors);
+        pages_free(&ps);
+        free(block);
+        return 1;
     }
     if (evaluate.errors + decide.errors + pnr.errors > 0) {
         size_t i = evaluate.errors ? evaluate.first_error
@@ -319,6 +462,7 @@ int main(int argc, char **argv) {
         } else {
             fprintf(stderr, "portvakt-bench: request %zu failed\n", i);
         }
+        pages_free(&ps);
         free(block);
         return 1;
     }
@@ -328,8 +472,14 @@ int main(int argc, char **argv) {
     double pnr_median = report_timings("pv_evaluate, personnummer", pnr_ns, o.passes);
     printf("ratios: pv_evaluate / pv_decide %.2f, personnummer / birth date %.2f\n",
            median / decide_median, pnr_median / median);
+    double page_median = report_timings("pages, pv_evaluate per request", page_ns, o.passes);
+    double many_median = report_timings("pages, pv_evaluate_many", many_ns, o.passes);
     printf("checksum=%016" PRIx64 "\n", evaluate.checksum ^ decide.checksum ^ pnr.checksum);
+    printf("pages: page_ns_per_decision=%.1f batch_ns_per_decision=%.1f ratio=%.2f "
+           "decisions=%zu\n",
+           page_median, many_median, page_median / many_median, ps.total);
     printf("ns_per_decision=%.1f decisions=%zu\n", median, o.count);
+    pages_free(&ps);
     free(block);
     return 0;
 }

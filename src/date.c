@@ -31,8 +31,7 @@ int pv_date_days_in_month(int year, int month) {
 }
 
 bool pv_date_is_valid(pv_date date) {
-    return date.year >= YEAR_MIN && date.year <= YEAR_MAX && date.month >= 1 && date.month <= 12 &&
-           date.day >= 1 && date.day <= pv_date_days_in_month(date.year, date.month);
+    return date_exists(date);
 }
 
 static bool is_digit(char c) {
@@ -134,29 +133,6 @@ pv_date date_next_day(pv_date d) {
         return PV_DATE_NONE;
     }
     return d;
-}
-
-/* A1: a birth on 29 February has its anniversary on 28 February in a common year. */
-static int anniversary_day(pv_date birth, int year) {
-    if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) return 28;
-    return birth.day;
-}
-
-pv_date date_anniversary(pv_date birth, int years) {
-    if (years < 0 || years > YEAR_MAX - birth.year) return PV_DATE_NONE;
-    const int year = birth.year + years;
-    /* A1: age N is attained on the N-th anniversary of the birth date. */
-    pv_date out = {(int16_t)year, birth.month, (uint8_t)anniversary_day(birth, year)};
-    return out;
-}
-
-int date_age(pv_date birth, pv_date on) {
-    int age = on.year - birth.year;
-    /* A1, A2: the new age starts on this year's anniversary (28 February for a 29 February
-       birth in a common year); before it, the person is a year younger. */
-    const int day = anniversary_day(birth, on.year);
-    if (on.month < birth.month || (on.month == birth.month && on.day < day)) age--;
-    return age;
 }
 
 pv_status pv_date_birthday(pv_date birth, int years, pv_date *out) {

@@ -17,6 +17,14 @@ static inline bool date_is_none(pv_date d) {
     return d.year == 0 && d.month == 0 && d.day == 0;
 }
 
+/* The date exists in the proleptic Gregorian calendar, years 1 to 9999 (pv_date_is_valid). Every
+   month has at least 28 days, so only the days 29 to 31 need the length of the month: most dates
+   are answered without it. Inline, because validation checks every date of a request. */
+static inline bool date_exists(pv_date d) {
+    if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+    return d.day <= 28 || d.day <= pv_date_days_in_month(d.year, d.month);
+}
+
 /* J3: 'on' lies inside [from, until], both ends inclusive, an open (none) end unbounded. */
 static inline bool interval_contains(pv_date from, pv_date until, pv_date on) {
     uint32_t k = date_key(on);
@@ -27,13 +35,32 @@ static inline bool interval_contains(pv_date from, pv_date until, pv_date on) {
 /* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
 pv_date date_next_day(pv_date d);
 
+/* A1: a birth on 29 February has its anniversary on 28 February in a common year. */
+static inline int anniversary_day(pv_date birth, int year) {
+    if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) return 28;
+    return birth.day;
+}
+
 /* A1: the date on which someone born on 'birth' (valid) attains age 'years' (>= 0), or
-   PV_DATE_NONE past year 9999. Defined in date.c. */
-pv_date date_anniversary(pv_date birth, int years);
+   PV_DATE_NONE past year 9999. Inline: on the decision path of changes_on. */
+static inline pv_date date_anniversary(pv_date birth, int years) {
+    if (birth.year < 1 || years < 0 || years > 9999 - birth.year) return PV_DATE_NONE;
+    const int year = birth.year + years;
+    /* A1: age N is attained on the N-th anniversary of the birth date. */
+    pv_date out = {(int16_t)year, birth.month, (uint8_t)anniversary_day(birth, year)};
+    return out;
+}
 
 /* A1, A2: whole years of age on 'on' of someone born on 'birth' (both valid, birth <= on).
-   Defined in date.c. */
-int date_age(pv_date birth, pv_date on);
+   Inline: every decision needs the age. */
+static inline int date_age(pv_date birth, pv_date on) {
+    int age = on.year - birth.year;
+    /* A1, A2: the new age starts on this year's anniversary (28 February for a 29 February
+       birth in a common year); before it, the person is a year younger. */
+    const int day = anniversary_day(birth, on.year);
+    if (on.month < birth.month || (on.month == birth.month && on.day < day)) age--;
+    return age;
+}
 
 /* ---- The request while it is being decided ------------------------------------------------ */
 
@@ -75,6 +102,10 @@ pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
    service. Same contract as validate_request. */
 pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth, pv_decision *out);
 
+/* validate.c — the actor and the service of a request whose date and citizen are valid (section
+   8, in that order). Same contract as validate_request. */
+pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_decision *out);
+
 /* Fills 'out' as the fail-closed decision for invalid input at 'field' (V1). */
 void decision_set_invalid(pv_decision *out, const char *field, const char *detail);
 
@@ -95,6 +126,10 @@ void step_proxy_breaks(const pv_request *rq, pv_decision *d);
 /* restrictions.c — step 6. Returns true when a seal in force hides part of the asked view
    (for step 7's 'filtered'). */
 bool step_restrictions(const pv_request *rq, pv_date on, pv_decision *d);
+
+/* restrictions.c — false when the seal 's' has no effect on the journal query 'q' on any date
+   (another unit's seal, a content period without the asked entry), for changes_on. */
+bool seal_can_affect(const pv_seal *s, const pv_service *q);
 
 /* evaluate.c — steps 1 to 7 on a validated and resolved request for the date 'on'; changes_on
    untouched. */

@@ -187,7 +187,8 @@ pv_status pv_may_change(pv_role role, pv_action action, const pv_citizen *citize
     case PV_ACTION_REGISTER_REPRESENTATIVE: e = representative_entry(role); break;
     /* GCOVR_EXCL_START: an action out of range is refused above; fails closed all the same. */
     case PV_ACTION_COUNT:
-    default: return PV_ERR_INVALID_INPUT;
+    default:
+        return PV_ERR_INVALID_INPUT;
         /* GCOVR_EXCL_STOP */
     }
     out->allowed = e.part != PV_PART_NONE;

@@ -69,10 +69,15 @@ int pv_version_number(void) {
 }
 
 const char *pv_action_name(pv_action action) {
-    static const char *const names[PV_ACTION_COUNT] = {
-        "lock_login",     "unlock_login",        "seal",
-        "unseal",         "block_guardian",      "unblock_guardian",
-        "grant_direct_access", "remove_direct_access", "register_representative"};
+    static const char *const names[PV_ACTION_COUNT] = {"lock_login",
+                                                       "unlock_login",
+                                                       "seal",
+                                                       "unseal",
+                                                       "block_guardian",
+                                                       "unblock_guardian",
+                                                       "grant_direct_access",
+                                                       "remove_direct_access",
+                                                       "register_representative"};
     return name_of((int)action, names, PV_ACTION_COUNT);
 }
 

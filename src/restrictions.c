@@ -38,6 +38,17 @@ static bool apply_seal(const pv_seal *s, const pv_service *q, pv_decision *d) {
     return false;
 }
 
+bool seal_can_affect(const pv_seal *s, const pv_service *q) {
+    /* J2, J4: a unit seal acts only on its own unit; a query for another unit never meets it. */
+    if (s->scope == PV_SEAL_UNIT && q->unit != NULL && !same_unit(s->unit, q->unit)) return false;
+    /* J4: an entry registered outside the content period is never hidden by the seal. */
+    if (s->has_content && !date_is_none(q->entry_date) &&
+        !interval_contains(s->content.from, s->content.until, q->entry_date)) {
+        return false;
+    }
+    return true;
+}
+
 bool step_restrictions(const pv_request *rq, pv_date on, pv_decision *d) {
     const pv_citizen *c = rq->citizen;
     if (!is_journal(rq)) {

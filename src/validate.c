@@ -75,7 +75,7 @@ static const char *case_number_problem(const char *text) {
 
 /* A date field may be absent (PV_DATE_NONE) where allowed; otherwise it must exist. */
 static bool date_ok_or_none(pv_date d) {
-    return date_is_none(d) || pv_date_is_valid(d);
+    return date_is_none(d) || date_exists(d);
 }
 
 /* An enum value read from the caller's memory is in range. Compared as unsigned so that a
@@ -106,7 +106,7 @@ static bool interval_ok(pv_decision *out, const char *array, size_t i, const cha
 /* A: the birth date, given or from the personnummer (A3), exists and is not after 'on'. */
 static bool birth_ok(const pv_citizen *c, pv_date on, pv_date *birth, pv_decision *out) {
     bool has_date = !date_is_none(c->birth_date);
-    if (has_date && !pv_date_is_valid(c->birth_date)) {
+    if (has_date && !date_exists(c->birth_date)) {
         decision_set_invalid(out, "citizen.birth_date", "is not a date that exists");
         return false;
     }
@@ -368,22 +368,23 @@ static bool service_ok(const pv_service *s, pv_decision *out) {
 
 pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth,
                            pv_decision *out) {
-    if (!pv_date_is_valid(on)) {
+    if (!date_exists(on)) {
         decision_set_invalid(out, "on", "is not a date that exists");
         return PV_ERR_INVALID_INPUT;
     }
     return citizen_ok(citizen, on, birth, out) ? PV_OK : PV_ERR_INVALID_INPUT;
 }
 
+pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_decision *out) {
+    return actor_ok(actor, out) && service_ok(service, out) ? PV_OK : PV_ERR_INVALID_INPUT;
+}
+
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
                            const pv_service *service, pv_date on, pv_request *rq,
                            pv_decision *out) {
-    if (!pv_date_is_valid(on)) {
-        decision_set_invalid(out, "on", "is not a date that exists");
-        return PV_ERR_INVALID_INPUT;
-    }
-    if (!citizen_ok(citizen, on, &rq->birth, out) || !actor_ok(actor, out) ||
-        !service_ok(service, out)) {
+    /* Section 8: on, then the citizen, then the actor, then the service. */
+    if (validate_citizen(citizen, on, &rq->birth, out) != PV_OK ||
+        validate_query(actor, service, out) != PV_OK) {
         return PV_ERR_INVALID_INPUT;
     }
     rq->citizen = citizen;

@@ -21,6 +21,7 @@ static int (*const registrations[])(void) = {
     register_messages_suite,
     register_reasons_suite,
     register_beyond_suite,
+    register_batch_suite,
 };
 
 int main(void) {

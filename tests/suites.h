@@ -15,5 +15,6 @@ int register_validation_suite(void);
 int register_messages_suite(void);
 int register_reasons_suite(void);
 int register_beyond_suite(void);
+int register_batch_suite(void);
 
 #endif

@@ -391,6 +391,9 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 /* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
 %include "portvakt_beyond.i"
 
+/* evaluate_many and Citizen.evaluate_all: many requests in one call (pv_evaluate_many). */
+%include "portvakt_batch.i"
+
 %include "portvakt.h"
 
 /* evaluate and decide once more, returning the packed decision (see the typemap above). */

@@ -16,6 +16,7 @@ The library never reads a clock: every date is an argument.
 """
 
 from . import cportvakt
+from ._batch import Outcomes, evaluate_many
 from ._decision import (
     RULES,
     Access,
@@ -98,6 +99,7 @@ __all__ = [
     "InvalidInput",
     "InvalidType",
     "Language",
+    "Outcomes",
     "Personnummer",
     "PnrKind",
     "RULES",
@@ -115,6 +117,7 @@ __all__ = [
     "birthday",
     "decide",
     "evaluate",
+    "evaluate_many",
     "generic_message",
     "load_vectors",
     "message",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from . import cportvakt as _c
 from ._enums import (
@@ -40,6 +40,9 @@ from ._enums import (
     _Named,
 )
 from ._errors import InvalidInput, InvalidType
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._batch import Outcomes
 
 __all__ = [
     "Interval",
@@ -348,6 +351,22 @@ class Citizen(_Cached):
             if isinstance(grant, Grant) and isinstance(grant.unit, str):
                 seen.setdefault(grant.unit, None)
         return tuple(seen)
+
+    def evaluate_all(
+        self,
+        actors: Sequence["Actor"],
+        services: Sequence["Service"],
+        on: date,
+        *,
+        raise_on_invalid: bool = False,
+    ) -> "Outcomes":
+        """Every actor of 'actors' asking for every service of 'services' of this citizen on
+        'on', decided in one call into C: answer ``a * len(services) + s`` is for
+        ``actors[a]`` and ``services[s]``, and equals ``evaluate(self, actors[a], services[s],
+        on)``. See :func:`portvakt.evaluate_many` for invalid input."""
+        from ._batch import evaluate_all
+
+        return evaluate_all(self, actors, services, on, raise_on_invalid=raise_on_invalid)
 
     def compile(self) -> "Citizen":
         """Builds and caches the C form now, checking the Python types; returns self.
