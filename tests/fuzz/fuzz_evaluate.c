@@ -1,5 +1,5 @@
 /*
- * fuzz_evaluate.c — pv_evaluate, pv_decide and pv_validate on inputs decoded from arbitrary
+ * fuzz_evaluate.c — pv_evaluate, pv_decide, pv_validate and pv_evaluate_many on inputs decoded from arbitrary
  * bytes (RULES.md section 3, section 8, T1, M1).
  *
  * The bytes decode (fuzz_record.h) into a citizen with 0 to 8 seals, guardians, grants and representatives, an
@@ -16,7 +16,9 @@
  *   - changes_on is none or a valid date after 'on' (T1), and the answer differs on it;
  *   - field[] is NUL-terminated, empty exactly when the input is valid; detail likewise;
  *   - pv_decide agrees with pv_evaluate, pv_validate agrees on validity and the field;
- *   - pv_message is never NULL.
+ *   - pv_message is never NULL;
+ *   - pv_evaluate_many on the request twice answers twice as pv_evaluate does, and its report
+ *     counts and names the invalid requests as pv_evaluate names the field.
  */
 #include "fuzz_record.h"
 
@@ -84,6 +86,30 @@ static void check_changes_on(const pv_citizen *c, const pv_actor *a, const pv_se
     }
 }
 
+static void check_many(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on,
+                       pv_status status, const pv_decision *evaluated) {
+    const pv_query queries[2] = {{c, a, s}, {c, a, s}};
+    pv_outcome outcomes[2];
+    pv_batch_report report;
+    memset(outcomes, 0xA5, sizeof outcomes);
+    memset(&report, 0x5A, sizeof report);
+    FUZZ_CHECK(pv_evaluate_many(queries, 2, on, outcomes, &report) == status);
+    FUZZ_CHECK(report.invalid_count == (status == PV_OK ? 0u : 2u));
+    FUZZ_CHECK(report.first_invalid == (status == PV_OK ? 2u : 0u));
+    FUZZ_CHECK(memchr(report.field, '\0', sizeof report.field) != NULL);
+    FUZZ_CHECK(strcmp(report.field, status == PV_OK ? "" : evaluated->field) == 0);
+    for (size_t i = 0; i < 2; i++) {
+        pv_decision back;
+        FUZZ_CHECK(pv_outcome_to_decision(&outcomes[i], &back) == PV_OK);
+        FUZZ_CHECK(same_answer(&back, evaluated) && back.reasons == evaluated->reasons);
+        FUZZ_CHECK(back.rule == evaluated->rule);
+        FUZZ_CHECK(memcmp(&back.changes_on, &evaluated->changes_on, sizeof back.changes_on) == 0);
+        for (int r = 0; r < PV_REASON_COUNT; r++) {
+            FUZZ_CHECK(back.reason_rules[r] == evaluated->reason_rules[r]);
+        }
+    }
+}
+
 static void check_all(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on) {
     pv_decision evaluated;
     pv_decision decided;
@@ -112,6 +138,7 @@ static void check_all(const pv_citizen *c, const pv_actor *a, const pv_service *
         FUZZ_CHECK(validated.reason == PV_REASON_INVALID_INPUT);
     }
     if (status == PV_OK) check_changes_on(c, a, s, on, &evaluated);
+    check_many(c, a, s, on, status, &evaluated);
 
     FUZZ_CHECK(pv_evaluate(c, a, s, on, NULL) == PV_ERR_INVALID_INPUT);
 }
