@@ -93,6 +93,26 @@ static inline bool is_journal(const pv_request *rq) {
     return rq->service->kind == PV_SERVICE_JOURNAL;
 }
 
+/* The actors named in a record, for the questions about all of them (who can see, the
+   planner's proofs): the citizen, each guardian, each representative, in that order. */
+static inline size_t record_actor_count(const pv_citizen *c) {
+    return 1 + c->guardian_count + c->representative_count;
+}
+
+/* The a-th of them (a < record_actor_count), logged in with BankID, without own lock or seal
+   (the record holds neither). */
+static inline pv_actor record_actor(const pv_citizen *c, size_t a) {
+    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    if (a > 0 && a <= c->guardian_count) {
+        actor.kind = PV_ACTOR_GUARDIAN;
+        actor.id = c->guardians[a - 1].id;
+    } else if (a > c->guardian_count) {
+        actor.kind = PV_ACTOR_REPRESENTATIVE;
+        actor.id = c->representatives[a - 1 - c->guardian_count].id;
+    }
+    return actor;
+}
+
 /* validate.c — step 0 (V1, section 8). On error fills 'out' as a fail-closed deny and returns
    PV_ERR_INVALID_INPUT; on success resolves rq->birth and returns PV_OK. */
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,

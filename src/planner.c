@@ -93,21 +93,6 @@ static void expect_nothing(prover *pr, const pv_actor *actor) {
     expect_no_journal(pr, actor);
 }
 
-/* Every actor named in the record, for the goals about a unit. */
-static size_t record_actor(const pv_citizen *c, size_t i, pv_actor *a) {
-    size_t n = 1 + c->guardian_count + c->representative_count;
-    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
-    if (i > 0 && i <= c->guardian_count) {
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = c->guardians[i - 1].id;
-    } else if (i > c->guardian_count && i < n) {
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = c->representatives[i - 1 - c->guardian_count].id;
-    }
-    *a = actor;
-    return n;
-}
-
 static bool id_well_formed(const char *id) {
     if (id == NULL || id[0] == '\0') return false;
     for (size_t n = 0; id[n] != '\0'; n++) {
@@ -232,11 +217,11 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
     pv_actor actor;
     switch (goal->kind) {
     case PV_GOAL_NOTHING:
-        record_actor(&a.citizen, 0, &actor);
+        actor = record_actor(&a.citizen, 0);
         expect_nothing(&pr, &actor);
         break;
     case PV_GOAL_NO_JOURNAL:
-        record_actor(&a.citizen, 0, &actor);
+        actor = record_actor(&a.citizen, 0);
         expect_no_journal(&pr, &actor);
         break;
     case PV_GOAL_GUARDIAN:
@@ -245,8 +230,9 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
         break;
     case PV_GOAL_HIDE_UNIT:
     case PV_GOAL_HIDE_ENTRIES:
-        for (size_t i = 0, n = 1; i < n; i++) {
-            n = record_actor(&a.citizen, i, &actor);
+        /* Every actor named in the record. */
+        for (size_t i = 0; i < record_actor_count(&a.citizen); i++) {
+            actor = record_actor(&a.citizen, i);
             for (int ch = 0; ch < PV_CHANNEL_COUNT; ch++) {
                 pv_channel channel = (pv_channel)ch;
                 if (goal->kind == PV_GOAL_HIDE_UNIT) {

@@ -32,20 +32,6 @@ static size_t record_unit_count(const pv_citizen *c) {
     return n;
 }
 
-/* The a-th actor named in the record: the citizen, each guardian, each representative; logged
-   in with BankID, without own lock or seal. */
-static pv_actor record_actor(const pv_citizen *c, size_t a) {
-    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
-    if (a > 0 && a <= c->guardian_count) {
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = c->guardians[a - 1].id;
-    } else if (a > c->guardian_count) {
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = c->representatives[a - 1 - c->guardian_count].id;
-    }
-    return actor;
-}
-
 pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *rows,
                          size_t capacity, size_t *count) {
     pv_decision check;
@@ -57,7 +43,7 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
         return PV_ERR_INVALID_INPUT;
     }
     size_t units = record_unit_count(citizen);
-    size_t actors = 1 + citizen->guardian_count + citizen->representative_count;
+    size_t actors = record_actor_count(citizen);
     size_t per_actor = 2 + units;
     *count = actors * per_actor;
     if (rows == NULL || capacity < *count) return PV_ERR_BUFFER_TOO_SMALL;

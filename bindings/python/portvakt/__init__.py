@@ -57,6 +57,7 @@ from ._model import (
     Service,
 )
 from ._pnr import Personnummer, age_on, birthday, parse_personnummer
+from . import beyond
 from .beyond import (
     AccessRow,
     Action,
@@ -128,24 +129,5 @@ __all__ = [
     "what_can_see",
 ]
 
-# The questions beyond a yes/no (portvakt.beyond).
-__all__ += [
-    "AccessRow",
-    "Action",
-    "Advice",
-    "AdviceKind",
-    "Goal",
-    "GoalKind",
-    "Measure",
-    "Part",
-    "Permission",
-    "Plan",
-    "Role",
-    "TimelineStep",
-    "advise",
-    "may_change",
-    "plan",
-    "timeline",
-    "timeline_svg",
-    "who_can_see",
-]
+# The questions beyond a yes/no: the names portvakt.beyond exports, imported above.
+__all__ += beyond.__all__
