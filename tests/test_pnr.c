@@ -1,8 +1,8 @@
 /*
  * test_pnr.c — personnummer, samordningsnummer and interim numbers (RULES.md section 9, N1 to
- * N7, and A3), by rule with hand-written examples, then against the shared peer data in
- * ../shared/testdata/personnummer/ (read at run time; LICENSE-NOTE.md there says what the
- * fields mean).
+ * N7, and A3), by rule with hand-written examples, then against the peer data in
+ * tests/data/personnummer/ (read at run time; LICENSE-NOTE.md there says what the fields
+ * mean).
  *
  * The check digits of the hand-written examples were worked out by N2: for 811218-987C the
  * products of 8 1 1 2 1 8 9 8 7 with weights 2 1 2 1 2 1 2 1 2 are 16 1 2 2 2 8 18 8 14, whose
@@ -304,7 +304,7 @@ static void test_kind_names(void) {
 
 /* ---- the peer data ---------------------------------------------------------------------------- */
 
-#define PEER_DIR PV_SHARED_DIR "/testdata/personnummer/"
+#define PEER_DIR PV_TESTDATA_DIR "/personnummer/"
 
 static json_t *load_peer_array(const char *name) {
     char path[1024];

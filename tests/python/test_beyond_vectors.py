@@ -164,9 +164,8 @@ def test_vector_through_the_command_line(vector, tmp_path):
 
 def _rule_ids():
     ids = set(pv.RULES) | set(ROUTINES)
-    rules_md = SOURCE_ROOT.parent / "shared" / "RULES.md"
-    if rules_md.exists():
-        ids |= set(re.findall(r"\*\*([A-Z]+(?:-[A-Z0-9]+|[0-9]+))\*\*", rules_md.read_text("utf-8")))
+    rules_md = SOURCE_ROOT / "docs" / "RULES.md"
+    ids |= set(re.findall(r"\*\*([A-Z]+(?:-[A-Z0-9]+|[0-9]+))\*\*", rules_md.read_text("utf-8")))
     return ids
 
 

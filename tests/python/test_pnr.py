@@ -1,4 +1,4 @@
-"""Personnummer and ages from Python (RULES.md sections 2 and 9), with the shared peer data."""
+"""Personnummer and ages from Python (RULES.md sections 2 and 9), and the peer data (tests/data)."""
 
 import json
 from datetime import date
@@ -8,7 +8,7 @@ from conftest import SOURCE_ROOT
 
 import portvakt as pv
 
-PEER = SOURCE_ROOT.parent / "shared" / "testdata" / "personnummer"
+PEER = SOURCE_ROOT / "tests" / "data" / "personnummer"
 
 
 def test_parse_forms_and_kinds():
@@ -68,10 +68,8 @@ def test_age_and_birthday():
 
 
 def load(name):
-    path = PEER / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return json.loads(path.read_text(encoding="utf-8"))
+    # The peer data is part of the tree: a missing file is a failure, not a skip.
+    return json.loads((PEER / name).read_text(encoding="utf-8"))
 
 
 FORMS = ("long_format", "separated_long", "short_format", "separated_format")

@@ -41,8 +41,9 @@ def main() -> int:
         names = zipfile.ZipFile(wheels[0]).namelist()
         print("\n".join(names))
         for required in ("portvakt/__init__.py", "portvakt/cportvakt.py", "portvakt/py.typed",
-                         "portvakt/_cli.py"):
+                         "portvakt/_cli.py", "portvakt/RULES.md"):
             assert required in names, required
+        assert any(n.endswith(".dist-info/LICENSE") for n in names), names
         assert any(n.startswith("portvakt/_cportvakt.") and n.endswith(".so") for n in names), names
         assert any(n.endswith("entry_points.txt") for n in names), names
 
@@ -57,6 +58,9 @@ def main() -> int:
             "c = pv.Citizen(birth_date=datetime.date(2013, 3, 4), guardians=[pv.Guardian('g1')])\n"
             "d = pv.evaluate(c, pv.Actor.guardian('g1'), pv.Service.e_services(), datetime.date(2026, 3, 4))\n"
             "assert (d.effect, d.reason, d.rule) == (pv.Effect.DENY, pv.Reason.PROXY_ENDED, 'G1'), d\n"
+            "import importlib.resources\n"
+            "assert (importlib.resources.files('portvakt') / 'RULES.md').read_text(encoding='utf-8')"
+            ".startswith('# The portvakt rule catalogue')\n"
             "print('wheel import ok', pv.__version__)\n" % venv
         )
         run([vpython, "-c", code], env=env, cwd=tmp)
