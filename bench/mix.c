@@ -186,7 +186,7 @@ static const int appointment_spans[5] = {40, 80, 85, 100, 100};
 /* ---- One request ---------------------------------------------------------------------------- */
 
 static void make_seal(rng *r, pv_seal *s, int32_t on) {
-    memset(s, 0, sizeof *s);
+    *s = (pv_seal)PV_SEAL_INIT;
     s->scope = chance(r, 35) ? PV_SEAL_WHOLE : PV_SEAL_UNIT;
     s->unit = s->scope == PV_SEAL_UNIT ? random_unit(r) : NULL;
     s->active = make_span(r, pick_span(r, seal_spans), on);
@@ -201,6 +201,7 @@ static void make_seal(rng *r, pv_seal *s, int32_t on) {
 
 static void make_representative(rng *r, mix_request *q, int32_t on) {
     pv_representative *rep = &q->representatives[0];
+    *rep = (pv_representative)PV_REPRESENTATIVE_INIT;
     random_person_id(r, q->representative_ids[0]);
     rep->id = q->representative_ids[0];
     rep->kind = chance(r, 70) ? PV_REPRESENTATIVE_GOD_MAN : PV_REPRESENTATIVE_FORVALTARE;
@@ -274,7 +275,7 @@ static int32_t random_age_days(rng *r, pv_actor_kind asker) {
 static void make_actor(rng *r, mix_request *q, pv_actor_kind kind, int32_t on) {
     pv_actor *a = &q->actor;
     pv_citizen *c = &q->citizen;
-    memset(a, 0, sizeof *a);
+    *a = (pv_actor)PV_ACTOR_INIT;
     a->kind = kind;
     if (kind == PV_ACTOR_SELF) {
         /* No id, and no lock or seal of the actor's own (section 8). */
@@ -337,7 +338,7 @@ static pv_date entry_date(rng *r, const mix_request *q, int32_t birth, int32_t o
 
 static void make_service(rng *r, mix_request *q, int32_t birth, int32_t on) {
     pv_service *s = &q->service;
-    memset(s, 0, sizeof *s);
+    *s = (pv_service)PV_SERVICE_INIT;
     s->entry_date = PV_DATE_NONE;
     if (chance(r, 40)) {
         /* E-services: only through the portal, no unit, no entry (section 8). */
@@ -356,6 +357,16 @@ static void make_service(rng *r, mix_request *q, int32_t birth, int32_t on) {
 static void make_request(rng *r, mix_request *q) {
     memset(q, 0, sizeof *q);
     pv_citizen *c = &q->citizen;
+    /* Every struct as its PV_*_INIT makes it: the version of this header, the enums unset. */
+    *c = (pv_citizen)PV_CITIZEN_INIT;
+    for (size_t i = 0; i < MIX_MAX_SEALS; i++) q->seals[i] = (pv_seal)PV_SEAL_INIT;
+    for (size_t i = 0; i < MIX_MAX_GUARDIANS; i++) q->guardians[i] = (pv_guardian)PV_GUARDIAN_INIT;
+    for (size_t i = 0; i < MIX_MAX_GRANTS; i++) q->grants[i] = (pv_grant)PV_GRANT_INIT;
+    for (size_t i = 0; i < MIX_MAX_REPRESENTATIVES; i++) {
+        q->representatives[i] = (pv_representative)PV_REPRESENTATIVE_INIT;
+    }
+    q->actor = (pv_actor)PV_ACTOR_INIT;
+    q->service = (pv_service)PV_SERVICE_INIT;
 
     int32_t on = between(r, days_of((pv_date){2025, 1, 1}), days_of((pv_date){2027, 12, 31}));
     q->on = date_of(on);
@@ -562,6 +573,23 @@ int mix_write_json(FILE *out, const mix_request *requests, size_t count) {
 
 /* ---- Pages ---------------------------------------------------------------------------------- */
 
+/* An actor with BankID and a service, each as its PV_*_INIT makes it. */
+static pv_actor bankid_actor(pv_actor_kind kind, const char *id) {
+    pv_actor a = PV_ACTOR_INIT;
+    a.kind = kind;
+    a.id = id;
+    a.eid = PV_EID_BANKID;
+    return a;
+}
+
+static pv_service portal_service(pv_service_kind kind, const char *unit) {
+    pv_service s = PV_SERVICE_INIT;
+    s.kind = kind;
+    s.channel = PV_CHANNEL_PORTAL;
+    s.unit = unit;
+    return s;
+}
+
 /* Adds the journal of 'unit' through the portal unless the page asks for it already. */
 static void page_add_unit(mix_page *page, const char *unit) {
     for (size_t i = 0; i < page->service_count; i++) {
@@ -571,30 +599,23 @@ static void page_add_unit(mix_page *page, const char *unit) {
             return;
         }
     }
-    pv_service journal = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, unit, {0, 0, 0}};
-    page->services[page->service_count++] = journal;
+    page->services[page->service_count++] = portal_service(PV_SERVICE_JOURNAL, unit);
 }
 
 size_t mix_page_build(const mix_request *q, mix_page *page) {
     const pv_citizen *c = &q->citizen;
     size_t na = 0, ns = 0;
     page->actors[na++] = q->actor;
-    if (q->actor.kind != PV_ACTOR_SELF) {
-        pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
-        page->actors[na++] = self;
-    }
+    if (q->actor.kind != PV_ACTOR_SELF) page->actors[na++] = bankid_actor(PV_ACTOR_SELF, NULL);
     for (size_t i = 0; i < c->guardian_count; i++) {
-        pv_actor a = {PV_ACTOR_GUARDIAN, c->guardians[i].id, PV_EID_BANKID, false, false};
-        page->actors[na++] = a;
+        page->actors[na++] = bankid_actor(PV_ACTOR_GUARDIAN, c->guardians[i].id);
     }
     for (size_t i = 0; i < c->representative_count; i++) {
-        pv_actor a = {PV_ACTOR_REPRESENTATIVE, c->representatives[i].id, PV_EID_BANKID, false,
-                      false};
-        page->actors[na++] = a;
+        page->actors[na++] = bankid_actor(PV_ACTOR_REPRESENTATIVE, c->representatives[i].id);
     }
     page->services[ns++] = q->service;
-    pv_service e_services = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, {0, 0, 0}};
-    pv_service journal = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, {0, 0, 0}};
+    pv_service e_services = portal_service(PV_SERVICE_E_SERVICES, NULL);
+    pv_service journal = portal_service(PV_SERVICE_JOURNAL, NULL);
     if (q->service.kind != PV_SERVICE_E_SERVICES) page->services[ns++] = e_services;
     if (q->service.kind != PV_SERVICE_JOURNAL || q->service.unit != NULL ||
         q->service.channel != PV_CHANNEL_PORTAL) {

@@ -6,7 +6,9 @@
  * seals (whole and unit scopes, with and without active intervals and content periods), 0 to 3
  * direct-access grants, 0 or 1 representative; every actor kind and e-ID; e-services through the
  * portal, and journal queries for the whole journal, one unit or one entry through either channel.
- * Units come from a small pool so that seals and grants actually hit.
+ * Units come from a small pool so that seals and grants actually hit. Every struct is made from
+ * its PV_*_INIT (the version of this header) and every enum is set: the zero values of actor
+ * kind, e-ID, service kind, seal scope and representative kind are "unset", never in the mix.
  *
  * The generator uses its own PRNG (splitmix64) and its own calendar arithmetic, so the mix is the
  * same on every machine and does not depend on the library it measures. No expression makes two

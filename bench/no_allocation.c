@@ -4,8 +4,11 @@
  * Runs the whole request mix of mix.h through pv_evaluate, pv_decide, pv_validate and
  * pv_evaluate_many (with the birth date given as a date and as a personnummer), pv_pnr_parse,
  * pv_date_format and pv_date_parse, pv_message, the decision accessors and
- * pv_outcome_to_decision, and fails if any heap allocation or free happens
- * between the start and the end of that section.
+ * pv_outcome_to_decision, each with a pv_error to fill; then invalid input (an actor kind left
+ * unset, a struct left uninitialised), whose error names the field; then a record at the caps of
+ * RULES.md section 8 (caps_record.h) through pv_evaluate, pv_evaluate_many and pv_who_can_see;
+ * and fails if any heap allocation or free happens between the start and the end of that
+ * section.
  *
  * alloc_counter.c counts the allocations: by replacing malloc and its family (and wrapping the
  * library's references to them at link time), or through the sanitizer's hooks in ASan, LSan,
@@ -25,11 +28,15 @@
 #include <string.h>
 
 #include "alloc_counter.h"
+#include "caps_record.h"
 #include "mix.h"
 
 #define SKIP 77
 
 static mix_request mix[MIX_DEFAULT_COUNT];
+static caps_record caps;
+/* Room for every row of pv_who_can_see on the caps record. */
+static pv_access_row caps_rows[CAPS_WHO_ROWS];
 
 static int failures;
 
@@ -78,41 +85,61 @@ static void exercise(size_t count, uint64_t *checksum) {
         mix_use_personnummer(mix, count, form == 1);
         for (size_t i = 0; i < count; i++) {
             const mix_request *q = &mix[i];
-            pv_decision e, d, v;
+            pv_decision e = PV_DECISION_INIT, d = PV_DECISION_INIT;
+            pv_error err = PV_ERROR_INIT;
             /* Section 8: the mix holds only valid input. */
-            if (pv_validate(&q->citizen, &q->actor, &q->service, q->on, &v) != PV_OK) {
+            if (pv_validate(&q->citizen, &q->actor, &q->service, q->on, &err) != PV_OK) {
                 fail("pv_validate rejected a request of the mix", i);
             }
-            if (pv_evaluate(&q->citizen, &q->actor, &q->service, q->on, &e) != PV_OK) {
+            if (pv_evaluate(&q->citizen, &q->actor, &q->service, q->on, &e, &err) != PV_OK) {
                 fail("pv_evaluate rejected a request of the mix", i);
             }
-            if (pv_decide(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) {
+            if (pv_decide(&q->citizen, &q->actor, &q->service, q->on, &d, &err) != PV_OK) {
                 fail("pv_decide rejected a request of the mix", i);
             }
             /* pv_evaluate_many answers as pv_evaluate: the request alone, and in a batch of
                four with the citizen asking for e-services and the journal as well. */
-            const pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
-            const pv_service e_services = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL,
-                                           PV_DATE_NONE};
-            const pv_query batch[4] = {{&q->citizen, &q->actor, &q->service},
-                                       {&q->citizen, &self, &e_services},
-                                       {&q->citizen, &q->actor, &e_services},
-                                       {&q->citizen, &self, &q->service}};
-            pv_outcome one, four[4];
-            pv_batch_report report;
-            if (pv_evaluate_many(batch, 1, q->on, &one, &report) != PV_OK ||
+            pv_actor self = PV_ACTOR_INIT;
+            self.kind = PV_ACTOR_SELF;
+            self.eid = PV_EID_BANKID;
+            pv_service e_services = PV_SERVICE_INIT;
+            e_services.kind = PV_SERVICE_E_SERVICES;
+            const pv_query batch[4] = {{PV_QUERY_VERSION, &q->citizen, &q->actor, &q->service},
+                                       {PV_QUERY_VERSION, &q->citizen, &self, &e_services},
+                                       {PV_QUERY_VERSION, &q->citizen, &q->actor, &e_services},
+                                       {PV_QUERY_VERSION, &q->citizen, &self, &q->service}};
+            pv_outcome one[1] = {PV_OUTCOME_INIT}, four[4] = {PV_OUTCOME_INIT};
+            if (pv_evaluate_many(batch, 1, q->on, one, &err) != PV_OK ||
                 pv_evaluate_many(batch, 4, q->on, four, NULL) != PV_OK) {
                 fail("pv_evaluate_many rejected a request of the mix", i);
             }
-            if (one.effect != e.effect || one.reason != e.reason || one.reasons != e.reasons ||
-                one.filtered != e.filtered || !same_date(one.changes_on, e.changes_on) ||
-                memcmp(&one, &four[0], sizeof one) != 0) {
+            if (one[0].effect != e.effect || one[0].reason != e.reason ||
+                one[0].reasons != e.reasons || one[0].filtered != e.filtered ||
+                !same_date(one[0].changes_on, e.changes_on) ||
+                memcmp(&one[0], &four[0], sizeof one[0]) != 0) {
                 fail("pv_evaluate_many and pv_evaluate disagree", i);
             }
-            pv_decision back;
-            if (pv_outcome_to_decision(&four[3], &back) != PV_OK) {
+            pv_decision back = PV_DECISION_INIT;
+            if (pv_outcome_to_decision(&four[3], &back, &err) != PV_OK) {
                 fail("pv_outcome_to_decision rejected an outcome", i);
             }
+            /* Invalid input: the error names the field, from static text, without allocating. */
+            pv_actor unset = q->actor;
+            unset.kind = PV_ACTOR_KIND_UNSET;
+            pv_service uninitialised = q->service;
+            uninitialised.version = 0;
+            pv_decision refused = PV_DECISION_INIT;
+            if (pv_evaluate(&q->citizen, &unset, &q->service, q->on, &refused, &err) !=
+                    PV_ERR_INVALID_INPUT ||
+                strcmp(err.field, "actor.kind") != 0 || err.message == NULL) {
+                fail("an actor kind left unset is not INVALID_INPUT at actor.kind", i);
+            }
+            if (pv_validate(&q->citizen, &q->actor, &uninitialised, q->on, &err) !=
+                    PV_ERR_INVALID_INPUT ||
+                strcmp(err.field, "service.version") != 0) {
+                fail("a service left uninitialised is not INVALID_INPUT at service.version", i);
+            }
+            sum += strlen(err.message != NULL ? err.message : "");
             sum += (uint64_t)four[1].reason + (uint64_t)four[2].reasons + (uint64_t)back.rule;
             /* pv_decide is pv_evaluate without changes_on. */
             if (d.effect != e.effect || d.reason != e.reason || d.reasons != e.reasons ||
@@ -128,7 +155,7 @@ static void exercise(size_t count, uint64_t *checksum) {
                 sum += strlen(pv_message(e.reason, q->actor.kind, (pv_language)lang));
             }
             sum += strlen(pv_rule_name(e.rule) ? pv_rule_name(e.rule) : "");
-            sum += (uint64_t)e.reasons + (uint64_t)d.reasons + (uint64_t)v.effect;
+            sum += (uint64_t)e.reasons + (uint64_t)d.reasons + (uint64_t)refused.reason;
         }
     }
     mix_use_personnummer(mix, count, false);
@@ -136,8 +163,9 @@ static void exercise(size_t count, uint64_t *checksum) {
     for (size_t i = 0; i < count; i++) {
         const mix_request *q = &mix[i];
         /* N1-N6: the generated personnummer reads back as the birth date. */
-        pv_pnr pnr;
-        if (pv_pnr_parse(q->personnummer, q->on, 0, &pnr) != PV_OK ||
+        pv_pnr pnr = PV_PNR_INIT;
+        pv_error err = PV_ERROR_INIT;
+        if (pv_pnr_parse(q->personnummer, q->on, 0, &pnr, &err) != PV_OK ||
             !same_date(pnr.birth_date, q->birth_date)) {
             fail("pv_pnr_parse did not give the birth date", i);
         }
@@ -148,13 +176,42 @@ static void exercise(size_t count, uint64_t *checksum) {
             if (pv_date_is_none(dates[k])) continue;
             char text[PV_DATE_STRING_SIZE];
             pv_date back;
-            if (pv_date_format(dates[k], text, sizeof text) != PV_OK ||
-                pv_date_parse(text, &back) != PV_OK || !same_date(back, dates[k])) {
+            if (pv_date_format(dates[k], text, sizeof text, &err) != PV_OK ||
+                pv_date_parse(text, &back, &err) != PV_OK || !same_date(back, dates[k])) {
                 fail("a date did not round-trip through pv_date_format and pv_date_parse", i);
             }
             sum += (uint64_t)text[9];
         }
     }
+
+    /* A record at the caps (section 8): every query of caps_record.h, one batch of them all,
+       and who can see what. */
+    pv_query queries[CAPS_QUERY_COUNT];
+    pv_outcome outcomes[CAPS_QUERY_COUNT] = {PV_OUTCOME_INIT};
+    for (size_t k = 0; k < CAPS_QUERY_COUNT; k++) {
+        pv_decision e = PV_DECISION_INIT;
+        pv_error err = PV_ERROR_INIT;
+        if (pv_evaluate(&caps.citizen, &caps.queries[k].actor, &caps.queries[k].service, caps.on,
+                        &e, &err) != PV_OK) {
+            fail("pv_evaluate rejected a request on the caps record", k);
+        }
+        sum += (uint64_t)e.reasons + (uint64_t)e.changes_on.day;
+        queries[k] = (pv_query)PV_QUERY_INIT;
+        queries[k].citizen = &caps.citizen;
+        queries[k].actor = &caps.queries[k].actor;
+        queries[k].service = &caps.queries[k].service;
+    }
+    if (pv_evaluate_many(queries, CAPS_QUERY_COUNT, caps.on, outcomes, NULL) != PV_OK) {
+        fail("pv_evaluate_many rejected the caps record", 0);
+    }
+    caps_rows[0].version = PV_ACCESS_ROW_VERSION;
+    size_t rows = 0;
+    pv_error err = PV_ERROR_INIT;
+    if (pv_who_can_see(&caps.citizen, caps.on, caps_rows, CAPS_WHO_ROWS, &rows, &err) != PV_OK ||
+        rows != CAPS_WHO_ROWS) {
+        fail("pv_who_can_see failed on the caps record", rows);
+    }
+    sum += (uint64_t)outcomes[CAPS_QUERY_COUNT - 1].reasons + (uint64_t)rows;
     *checksum = sum;
 }
 
@@ -174,6 +231,7 @@ int main(void) {
 
     size_t count = MIX_DEFAULT_COUNT;
     mix_generate(mix, count, MIX_DEFAULT_SEED);
+    caps_record_build(&caps);
 
     uint64_t checksum = 0;
     alloc_counter_start();

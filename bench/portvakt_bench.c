@@ -59,8 +59,9 @@
 #define DEFAULT_PASSES 31
 #define WARMUP_PASSES 2
 
+/* pv_evaluate and pv_decide; the benchmark passes a NULL pv_error (no detail wanted). */
 typedef pv_status (*decide_fn)(const pv_citizen *, const pv_actor *, const pv_service *, pv_date,
-                               pv_decision *);
+                               pv_decision *, pv_error *);
 
 typedef struct options {
     size_t passes;
@@ -89,8 +90,8 @@ typedef struct pass_result {
 static void run_mix(decide_fn decide, const mix_request *mix, size_t count, pass_result *r) {
     for (size_t i = 0; i < count; i++) {
         const mix_request *q = &mix[i];
-        pv_decision d;
-        if (decide(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) {
+        pv_decision d = PV_DECISION_INIT;
+        if (decide(&q->citizen, &q->actor, &q->service, q->on, &d, NULL) != PV_OK) {
             if (r->errors++ == 0) r->first_error = i;
         }
         r->checksum = fold(r->checksum, &d);
@@ -130,11 +131,15 @@ static int pages_build(const mix_request *mix, size_t count, page_set *ps) {
     ps->queries = (pv_query *)(block + total * sizeof(pv_outcome));
     ps->total = total;
     ps->block = block;
+    /* Each page's outcomes start at element 0 of their own array: every one carries the
+       version (the library writes them all in that layout). */
+    for (size_t k = 0; k < total; k++) ps->outcomes[k] = (pv_outcome)PV_OUTCOME_INIT;
     for (size_t i = 0; i < count; i++) {
         const mix_page *page = &pages[i];
         pv_query *q = &ps->queries[first[i]];
         for (size_t a = 0; a < page->actor_count; a++) {
             for (size_t s = 0; s < page->service_count; s++) {
+                *q = (pv_query)PV_QUERY_INIT;
                 q->citizen = &mix[i].citizen;
                 q->actor = &page->actors[a];
                 q->service = &page->services[s];
@@ -163,8 +168,8 @@ static void run_pages(const mix_request *mix, size_t count, const page_set *ps, 
     for (size_t i = 0; i < count; i++) {
         for (size_t k = ps->first[i]; k < ps->first[i + 1]; k++) {
             const pv_query *q = &ps->queries[k];
-            pv_decision d;
-            if (pv_evaluate(q->citizen, q->actor, q->service, mix[i].on, &d) != PV_OK) {
+            pv_decision d = PV_DECISION_INIT;
+            if (pv_evaluate(q->citizen, q->actor, q->service, mix[i].on, &d, NULL) != PV_OK) {
                 if (r->errors++ == 0) r->first_error = k;
             }
             r->checksum = fold(r->checksum, &d);
@@ -224,8 +229,8 @@ static void report_outcomes(const mix_request *mix, size_t count) {
     size_t permits = 0, filtered = 0, changes = 0, multiple = 0;
     for (size_t i = 0; i < count; i++) {
         const mix_request *q = &mix[i];
-        pv_decision d;
-        if (pv_evaluate(&q->citizen, &q->actor, &q->service, q->on, &d) != PV_OK) continue;
+        pv_decision d = PV_DECISION_INIT;
+        if (pv_evaluate(&q->citizen, &q->actor, &q->service, q->on, &d, NULL) != PV_OK) continue;
         by_reason[d.reason]++;
         by_kind[q->actor.kind]++;
         if (d.effect == PV_EFFECT_PERMIT) {
@@ -242,7 +247,7 @@ static void report_outcomes(const mix_request *mix, size_t count) {
            100.0 * (double)permits / n, permits ? 100.0 * (double)filtered / (double)permits : 0.0,
            100.0 * (double)multiple / n, 100.0 * (double)changes / n);
     printf("  by actor:");
-    for (int k = 0; k < PV_ACTOR_KIND_COUNT; k++) {
+    for (int k = PV_ACTOR_SELF; k < PV_ACTOR_KIND_COUNT; k++) { /* 0 is unset */
         printf(" %s %.1f %% (permit %.1f %%)%s", pv_actor_kind_name((pv_actor_kind)k),
                100.0 * (double)by_kind[k] / n,
                by_kind[k] ? 100.0 * (double)permits_by_kind[k] / (double)by_kind[k] : 0.0,
@@ -454,11 +459,11 @@ int main(int argc, char **argv) {
         size_t i = evaluate.errors ? evaluate.first_error
                  : decide.errors   ? decide.first_error
                                    : pnr.first_error;
-        pv_decision d;
+        pv_error err = PV_ERROR_INIT;
         if (pnr.errors && !evaluate.errors && !decide.errors) mix_use_personnummer(mix, o.count, true);
-        if (pv_validate(&mix[i].citizen, &mix[i].actor, &mix[i].service, mix[i].on, &d) != PV_OK) {
-            fprintf(stderr, "portvakt-bench: request %zu is invalid at %s: %s\n", i, d.field,
-                    d.detail ? d.detail : "");
+        if (pv_validate(&mix[i].citizen, &mix[i].actor, &mix[i].service, mix[i].on, &err) != PV_OK) {
+            fprintf(stderr, "portvakt-bench: request %zu is invalid at %s: %s\n", i, err.field,
+                    err.message ? err.message : "");
         } else {
             fprintf(stderr, "portvakt-bench: request %zu failed\n", i);
         }

@@ -29,16 +29,20 @@ static pv_date today(void) {
 }
 
 static const char *date_text(pv_date d, char buf[PV_DATE_STRING_SIZE]) {
-    if (pv_date_is_none(d) || pv_date_format(d, buf, PV_DATE_STRING_SIZE) != PV_OK) return "never";
+    if (pv_date_is_none(d) || pv_date_format(d, buf, PV_DATE_STRING_SIZE, NULL) != PV_OK) {
+        return "never";
+    }
     return buf;
 }
 
 static void ask(const char *who, const pv_citizen *child, const pv_actor *actor, const char *what,
                 const pv_service *service, pv_date on) {
-    pv_decision d;
+    pv_decision d = PV_DECISION_INIT;
+    pv_error error = PV_ERROR_INIT;
     char when[PV_DATE_STRING_SIZE];
-    if (pv_evaluate(child, actor, service, on, &d) != PV_OK) {
-        printf("  %-8s %-22s invalid input at %s: %s\n", who, what, d.field, d.detail);
+    if (pv_evaluate(child, actor, service, on, &d, &error) != PV_OK) {
+        /* V1: the decision is a deny (fail closed); the error says which field and why */
+        printf("  %-8s %-22s invalid input at %s: %s\n", who, what, error.field, error.message);
         return;
     }
     printf("  %-8s %-22s %-6s %-22s %-3s%s  changes %s\n", who, what, pv_effect_name(d.effect),
@@ -52,7 +56,7 @@ static void ask(const char *who, const pv_citizen *child, const pv_actor *actor,
 
 int main(int argc, char **argv) {
     pv_date on = today();
-    if (argc > 1 && pv_date_parse(argv[1], &on) != PV_OK) {
+    if (argc > 1 && pv_date_parse(argv[1], &on, NULL) != PV_OK) {
         fprintf(stderr, "portal_check: not a date (YYYY-MM-DD): %s\n", argv[1]);
         return 2;
     }
@@ -61,10 +65,15 @@ int main(int argc, char **argv) {
     pv_date birth = pv_date_from_days(pv_date_to_days(on) - 12 * 365 - 3 - 150);
     const char *unit = "SE2321000016-1ABC";
 
+    /* Every struct carries the version of the header it was compiled with: start each from its
+       PV_*_INIT, or set .version as here. A struct left at zero is invalid input, never a
+       permit. */
     const pv_guardian guardians[] = {
-        {.id = "anna"}, {.id = "bertil", .blocked = true}, /* G3: care has blocked this guardian */
+        {.version = PV_GUARDIAN_VERSION, .id = "anna"},
+        {.version = PV_GUARDIAN_VERSION, .id = "bertil", .blocked = true}, /* G3: blocked */
     };
     const pv_seal seals[] = {{
+        .version = PV_SEAL_VERSION,
         .scope = PV_SEAL_UNIT,
         .unit = unit,
         .active = {.from = {2025, 1, 1}}, /* in force from 2025, open-ended (J3) */
@@ -72,6 +81,7 @@ int main(int argc, char **argv) {
         .content = {.from = {2024, 1, 1}, .until = {2024, 6, 30}},
     }};
     const pv_citizen child = {
+        .version = PV_CITIZEN_VERSION,
         .birth_date = birth,
         .guardians = guardians,
         .guardian_count = 2,
@@ -80,17 +90,26 @@ int main(int argc, char **argv) {
     };
 
     const pv_actor people[] = {
-        {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID},
-        {.kind = PV_ACTOR_GUARDIAN, .id = "anna", .eid = PV_EID_BANKID},
-        {.kind = PV_ACTOR_GUARDIAN, .id = "bertil", .eid = PV_EID_FREJA_PLUS},
+        {.version = PV_ACTOR_VERSION, .kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID},
+        {.version = PV_ACTOR_VERSION,
+         .kind = PV_ACTOR_GUARDIAN,
+         .id = "anna",
+         .eid = PV_EID_BANKID},
+        {.version = PV_ACTOR_VERSION,
+         .kind = PV_ACTOR_GUARDIAN,
+         .id = "bertil",
+         .eid = PV_EID_FREJA_PLUS},
     };
     const char *names[] = {"child", "anna", "bertil"};
 
-    const pv_service e_services = {.kind = PV_SERVICE_E_SERVICES};
-    const pv_service journal = {.kind = PV_SERVICE_JOURNAL};
-    const pv_service unit_records = {.kind = PV_SERVICE_JOURNAL, .unit = unit};
-    const pv_service sealed_entry = {
-        .kind = PV_SERVICE_JOURNAL, .unit = unit, .entry_date = {2024, 3, 12}};
+    const pv_service e_services = {.version = PV_SERVICE_VERSION, .kind = PV_SERVICE_E_SERVICES};
+    const pv_service journal = {.version = PV_SERVICE_VERSION, .kind = PV_SERVICE_JOURNAL};
+    const pv_service unit_records = {
+        .version = PV_SERVICE_VERSION, .kind = PV_SERVICE_JOURNAL, .unit = unit};
+    const pv_service sealed_entry = {.version = PV_SERVICE_VERSION,
+                                     .kind = PV_SERVICE_JOURNAL,
+                                     .unit = unit,
+                                     .entry_date = {2024, 3, 12}};
 
     char b[PV_DATE_STRING_SIZE], o[PV_DATE_STRING_SIZE];
     printf("portvakt %s — household on %s (child born %s)\n\n", pv_version(), date_text(on, o),

@@ -13,7 +13,7 @@ typedef struct collector {
 static void add(collector *col, pv_advice_kind kind, const char *routine, const char *source,
                 const char *guardian, const char *message) {
     if (col->count < col->capacity) {
-        pv_advice a = {kind, routine, source, guardian, message};
+        pv_advice a = {PV_ADVICE_VERSION, kind, routine, source, guardian, message};
         col->items[col->count] = a;
     }
     col->count++;
@@ -33,12 +33,21 @@ static bool login_locked_and_sealed(const pv_citizen *c, pv_date on) {
 }
 
 pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items, size_t capacity,
-                    size_t *count) {
-    pv_decision check;
-    pv_date birth;
+                    size_t *count, pv_error *error) {
     if (count != NULL) *count = 0;
-    if (count == NULL || (items == NULL && capacity > 0)) return PV_ERR_INVALID_INPUT;
-    if (validate_citizen(citizen, on, &birth, &check) != PV_OK) return PV_ERR_INVALID_INPUT;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (count == NULL) return error_invalid(error, "count", "is required");
+    if (items == NULL && capacity > 0)
+        return error_invalid(error, "items", "is NULL with a capacity");
+    if (capacity > 0 && items[0].version != PV_ADVICE_VERSION) {
+        return error_invalid(error, "items[0].version",
+                             "is not a version this library knows (initialise it with "
+                             "PV_ADVICE_INIT)");
+    }
+    pv_request rq;
+    pv_error err = PV_ERROR_INIT;
+    if (validate_citizen(citizen, on, &rq, &err) != PV_OK) return error_report(error, &err);
+    const pv_date birth = rq.birth;
 
     collector col = {items, capacity, 0};
     const pv_citizen *c = citizen;
@@ -80,5 +89,11 @@ pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items, siz
             "acute lock.");
     }
     *count = col.count;
-    return col.count > capacity ? PV_ERR_BUFFER_TOO_SMALL : PV_OK;
+    if (col.count > capacity) {
+        error_set(&err, PV_ERR_BUFFER_TOO_SMALL, PV_RULE_NONE, "capacity",
+                  "is less than the number of items (see count)");
+        return error_report(error, &err);
+    }
+    error_clear(error);
+    return PV_OK;
 }

@@ -2,41 +2,94 @@
  * changes_on.c — T1: the first date after the evaluation date on which the same inputs give
  * another (effect, reason, filtered).
  *
- * The decision depends on the date only through the 13th and 16th birthdays and through which
- * validity intervals contain it, so it is constant between candidate dates: the birthdays, and
- * the first day inside and the first day after every seal's active interval, grant and
- * appointment (content periods are about entries, not about time passing). The first change is
- * therefore the earliest candidate whose decision differs; no sorting is needed.
+ * The decision depends on the date only through the facts (procedure.c): the age, which changes
+ * on the 13th and 16th birthdays, and the counts of intervals in force, which change on the first
+ * day of an interval and the day after its last. So the first change is found by one sweep over
+ * those events in date order: each event updates a count in O(1), and the procedure is run again
+ * only on a date where some count turns zero or non-zero or the age crosses 13 or 16. The events
+ * are ordered with a binary heap in a fixed array on the stack (the record is capped, section 8):
+ * O(n log n) in the size of the record, no allocation, and the sweep stops at the first change.
+ *
+ * The one date that no interval gives is N4's: a ten-digit personnummer read against a later
+ * date gives a birth date a century later from 1 January of some year (T1 counts that date). The
+ * input is then malformed while the new birth date lies after the date (another answer), or the
+ * person is read as someone else's age; the sweep goes on with the new reading.
  */
-#include <string.h>
-
 #include "internal.h"
 
-typedef struct search {
-    const pv_request *rq;
-    const pv_decision *now;
-    uint32_t on_key;
-    pv_date best; /* the earliest differing candidate so far, or none */
-} search;
+/* What an event changes. */
+enum {
+    EV_AGE = 0,         /* a 13th or 16th birthday */
+    EV_GRANT = 1,       /* the count of the actor's grants in force */
+    EV_APPOINTMENT = 2, /* the acting representative's appointment */
+    EV_SEAL = 3,        /* EV_SEAL + effect: the count of seals in force with that effect */
+    EV_READING = EV_SEAL + SEAL_EFFECT_COUNT /* N4: the personnummer reads a century later */
+};
+
+/* Most events one request can have: two per seal, grant and appointment, and per reading of
+   the personnummer (at most one at a time) two birthdays and the next reading. */
+#define MAX_EVENTS (2 * (PV_MAX_SEALS + PV_MAX_GRANTS + 1) + 2 * 3 + 3)
+
+/* An event as one number that orders by date: the date key, what it changes, and whether it is
+   an end (the count goes down) or a start. */
+static uint32_t event(uint32_t key, unsigned what, bool end) {
+    return (key << 8) | ((uint32_t)what << 1) | (end ? 1u : 0u);
+}
+
+typedef struct heap {
+    uint32_t item[MAX_EVENTS];
+    size_t n;
+} heap;
+
+static void sift_down(heap *h, size_t i) {
+    for (;;) {
+        size_t least = i;
+        const size_t l = 2 * i + 1;
+        const size_t r = l + 1;
+        if (l < h->n && h->item[l] < h->item[least]) least = l;
+        if (r < h->n && h->item[r] < h->item[least]) least = r;
+        if (least == i) return;
+        uint32_t t = h->item[i];
+        h->item[i] = h->item[least];
+        h->item[least] = t;
+        i = least;
+    }
+}
+
+static uint32_t heap_pop(heap *h) {
+    uint32_t top = h->item[0];
+    h->item[0] = h->item[--h->n];
+    sift_down(h, 0);
+    return top;
+}
+
+/* The events of the interval [from, until] after the date key 'on': its start if it starts
+   later, and the day after its end if it ends. An interval that ended before 'on' has none. */
+static void push_interval(heap *h, uint32_t on, pv_date from, pv_date until, unsigned what) {
+    if (!date_is_none(until) && date_key(until) < on) return;
+    if (!date_is_none(from) && date_key(from) > on)
+        h->item[h->n++] = event(date_key(from), what, false);
+    if (date_is_none(until)) return;
+    pv_date after = date_next_day(until);
+    if (!date_is_none(after)) h->item[h->n++] = event(date_key(after), what, true);
+}
+
+static uint32_t *counter(pv_facts *f, unsigned what) {
+    if (what == EV_GRANT) return &f->grants;
+    if (what == EV_APPOINTMENT) return &f->appointment;
+    return &f->seals[what - EV_SEAL];
+}
+
+/* The facts the procedure can tell apart: which counts are non-zero, and the age band (A2). */
+static uint32_t signature(const pv_facts *f) {
+    uint32_t s = (f->grants > 0) | (f->appointment > 0) << 1;
+    for (unsigned e = 0; e < SEAL_EFFECT_COUNT; e++) s |= (uint32_t)(f->seals[e] > 0) << (2 + e);
+    uint32_t band = f->age < 13 ? 0u : f->age < 16 ? 1u : 2u;
+    return s | band << 8;
+}
 
 static bool same_answer(const pv_decision *a, const pv_decision *b) {
     return a->effect == b->effect && a->reason == b->reason && a->filtered == b->filtered;
-}
-
-static void consider(search *s, pv_date candidate) {
-    if (date_is_none(candidate)) return;
-    uint32_t k = date_key(candidate);
-    if (k <= s->on_key) return;
-    if (!date_is_none(s->best) && k >= date_key(s->best)) return;
-    pv_decision then;
-    decide_on(s->rq, candidate, &then);
-    if (!same_answer(&then, s->now)) s->best = candidate;
-}
-
-/* The first day inside [from, until] and the first day after it. */
-static void consider_interval(search *s, pv_date from, pv_date until) {
-    consider(s, from);
-    if (!date_is_none(until)) consider(s, date_next_day(until));
 }
 
 /* Reasons that do not depend on the date and come before every reason that does: once one of
@@ -54,45 +107,145 @@ static bool proxy_ended_by_age(const pv_decision *now) {
     return now->reason == PV_REASON_PROXY_ENDED && now->rule != PV_RULE_D2;
 }
 
-pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
-    search s = {rq, now, date_key(on), PV_DATE_NONE};
-    if ((now->reasons & timeless_first) || proxy_ended_by_age(now)) return s.best;
+/* T1, A2: the 13th and 16th birthdays of 'birth' after the date key 'after' (ages matter to
+   the citizen and guardians). */
+static void push_birthdays(heap *h, const pv_request *rq, pv_date birth, uint32_t after) {
+    pv_actor_kind kind = rq->actor->kind;
+    if (kind != PV_ACTOR_SELF && kind != PV_ACTOR_GUARDIAN) return;
+    for (int years = 13; years <= 16; years += 3) {
+        pv_date birthday = date_anniversary(birth, years);
+        if (!date_is_none(birthday) && date_key(birthday) > after) {
+            h->item[h->n++] = event(date_key(birthday), EV_AGE, false);
+        }
+    }
+}
+
+/* Fills 'h' with the events after 'on' that can change this request's facts. Only what can act
+   on the request is taken: the others leave its decision as it is by the rules. */
+static void collect_events(const pv_request *rq, pv_date on, heap *h) {
     const pv_citizen *c = rq->citizen;
-    const pv_actor *a = rq->actor;
-    const bool journal = is_journal(rq);
-    /* Only candidates that can change this request's decision are evaluated; the others leave
-       it as it is by the rules, so skipping them changes nothing but the cost. */
-    /* T1, A2: the 13th and 16th birthdays (ages matter to the citizen and guardians). Both lie
-       before 'on' once 'on' is more than 16 calendar years after the birth year: the 16th
-       birthday falls in the year birth + 16. */
-    const bool birthdays_ahead = on.year - rq->birth.year <= 16;
-    if (birthdays_ahead && (a->kind == PV_ACTOR_SELF || a->kind == PV_ACTOR_GUARDIAN)) {
-        consider(&s, date_anniversary(rq->birth, 13));
-        consider(&s, date_anniversary(rq->birth, 16));
+    const uint32_t k = date_key(on);
+    h->n = 0;
+    push_birthdays(h, rq, rq->birth, k);
+    /* T1, N4: the date from which the personnummer reads a century later. */
+    if (!date_is_none(rq->reading_changes_on)) {
+        h->item[h->n++] = event(date_key(rq->reading_changes_on), EV_READING, false);
     }
-    if (!journal) return s.best; /* J5: seals, grants and appointments act on the journal only. */
+    if (!is_journal(rq)) return; /* J5: seals, grants and appointments act on the journal only. */
     for (size_t i = 0; i < c->seal_count; i++) {
-        /* J2, J4: only the seals that can act on this query. */
-        const pv_seal *seal = &c->seals[i];
-        if (seal_can_affect(seal, rq->service)) {
-            consider_interval(&s, seal->active.from, seal->active.until);
+        /* J2, J4: only the seals that can act on this query; J3: their active intervals. */
+        const pv_seal *s = &c->seals[i];
+        seal_effect effect = seal_effect_on(s, rq->service);
+        if (effect != SEAL_NO_EFFECT) {
+            push_interval(h, k, s->active.from, s->active.until, EV_SEAL + (unsigned)effect);
         }
     }
-    const char *holder = a->kind == PV_ACTOR_SELF       ? PV_GRANT_HOLDER_SELF
-                         : a->kind == PV_ACTOR_GUARDIAN ? a->id
-                                                        : NULL;
+    const char *holder = grant_holder(rq);
     for (size_t i = 0; holder != NULL && i < c->grant_count; i++) {
-        /* D1, D2: only the grants held by the actor, and for a unit or entry query only those
-           for its unit. */
+        /* D1, D2, D3: the actor's grants for the asked view, inside their validity. */
         const pv_grant *g = &c->grants[i];
-        const char *unit = rq->service->unit;
-        if (strcmp(g->holder, holder) == 0 && (unit == NULL || strcmp(g->unit, unit) == 0)) {
-            consider_interval(&s, g->from, g->until);
+        if (grant_counts(rq, holder, g)) push_interval(h, k, g->from, g->until, EV_GRANT);
+    }
+    const pv_representative *r = rq->representative;
+    if (r != NULL) push_interval(h, k, r->from, r->until, EV_APPOINTMENT); /* P2 */
+}
+
+/* N4: the birth date read a century later, or PV_DATE_NONE when that date does not exist (a
+   29 February birth read in a common year: the number is then malformed, N5). */
+static pv_date read_century_later(pv_date birth) {
+    /* A reading is due only while the year stays within 9999 (pnr.c), so this fits. */
+    pv_date later = {(int16_t)(birth.year + 100), birth.month, birth.day};
+    return pv_date_is_valid(later) ? later : PV_DATE_NONE;
+}
+
+/* The first reading after 'reading' (N4): as many years after the new birth year as the first
+   was after the old one (100 with '-', 200 with '+'). */
+static pv_date next_reading(pv_date reading, pv_date old_birth, pv_date new_birth) {
+    int step = reading.year - old_birth.year;
+    if (new_birth.year > 9999 - step) return PV_DATE_NONE;
+    return (pv_date){(int16_t)(new_birth.year + step), 1, 1};
+}
+
+/* The state of the sweep: the facts on the date reached, and the personnummer's reading. */
+typedef struct sweep {
+    const pv_request *rq;
+    heap h;
+    pv_facts f;
+    pv_date birth; /* as the personnummer reads on the date reached (N4) */
+    pv_date next;  /* its next reading, or PV_DATE_NONE */
+} sweep;
+
+/* Applies every event of the date key 'key' to the counts; returns true when the personnummer
+   reads anew on it. */
+static bool apply_events(sweep *s, uint32_t key) {
+    bool reread = false;
+    while (s->h.n > 0 && s->h.item[0] >> 8 == key) {
+        const uint32_t e = heap_pop(&s->h);
+        const unsigned what = (e >> 1) & 0x7Fu;
+        if (what == EV_READING) reread = true;
+        if (what == EV_AGE || what == EV_READING) continue;
+        uint32_t *count = counter(&s->f, what);
+        *count = (e & 1u) ? *count - 1 : *count + 1;
+    }
+    return reread;
+}
+
+/* N4: from 'date' the personnummer gives a birth date a century later. Returns false when that
+   date lies after 'date' (the input is malformed: another answer, V1); else takes the new
+   reading, with its birthdays and its next reading, into the sweep. */
+static bool read_anew(sweep *s, pv_date date) {
+    const uint32_t key = date_key(date);
+    pv_date later = read_century_later(s->birth);
+    if (date_is_none(later) || date_key(later) > key) return false;
+    s->next = next_reading(s->next, s->birth, later);
+    s->birth = later;
+    push_birthdays(&s->h, s->rq, s->birth, key);
+    if (!date_is_none(s->next)) s->h.item[s->h.n++] = event(date_key(s->next), EV_READING, false);
+    for (size_t i = s->h.n / 2; i-- > 0;) sift_down(&s->h, i);
+    return true;
+}
+
+static pv_date date_of_key(uint32_t key) {
+    pv_date d = {(int16_t)(key >> 9), (uint8_t)((key >> 5) & 0xFu), (uint8_t)(key & 0x1Fu)};
+    return d;
+}
+
+pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
+    const pv_date reading = rq->reading_changes_on;
+    if (now->reasons & timeless_first) {
+        /* Timeless, unless the personnummer turns malformed: on its first new reading the birth
+           date may lie after the date (another answer, T1); a reading that is valid leaves the
+           timeless reason first, and so do all later ones (the same day of the year). */
+        if (date_is_none(reading)) return PV_DATE_NONE;
+        pv_date later = read_century_later(rq->birth);
+        bool malformed = date_is_none(later) || date_key(later) > date_key(reading);
+        return malformed ? reading : PV_DATE_NONE;
+    }
+    /* A new reading of the personnummer makes a child again, whose proxy can come back. */
+    if (date_is_none(reading) && proxy_ended_by_age(now)) return PV_DATE_NONE;
+
+    sweep s;
+    s.rq = rq;
+    s.birth = rq->birth;
+    s.next = reading;
+    collect_events(rq, on, &s.h);
+    for (size_t i = s.h.n / 2; i-- > 0;) sift_down(&s.h, i);
+    facts_on(rq, on, &s.f);
+    uint32_t seen = signature(&s.f);
+    while (s.h.n > 0) {
+        const uint32_t key = s.h.item[0] >> 8;
+        const pv_date date = date_of_key(key);
+        if (apply_events(&s, key)) {
+            if (!read_anew(&s, date)) return date;
+            seen = UINT32_MAX; /* the person is read anew: decide */
         }
+        s.f.age = date_age(s.birth, date);
+        const uint32_t now_seen = signature(&s.f);
+        if (now_seen == seen) continue; /* nothing the procedure can tell apart has changed */
+        seen = now_seen;
+        pv_decision then;
+        decide_facts(rq, &s.f, &then);
+        if (!same_answer(&then, now)) return date;
     }
-    if (a->kind == PV_ACTOR_REPRESENTATIVE) {
-        /* P2: only the acting representative's appointment. */
-        consider_interval(&s, rq->representative->from, rq->representative->until);
-    }
-    return s.best;
+    return PV_DATE_NONE;
 }

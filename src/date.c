@@ -45,20 +45,23 @@ static int digits_value(const char *text, int count) {
     return value;
 }
 
-pv_status pv_date_parse(const char *text, pv_date *out) {
+pv_status pv_date_parse(const char *text, pv_date *out, pv_error *error) {
     if (out != NULL) *out = PV_DATE_NONE;
-    if (text == NULL || out == NULL) return PV_ERR_INVALID_INPUT;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (text == NULL) return error_invalid(error, "text", "is required");
     /* Exactly "YYYY-MM-DD": the scan stops at the first character out of place, so it never
        reads past a shorter string's terminating NUL. */
     for (int i = 0; i < 10; i++) {
         bool ok = (i == 4 || i == 7) ? text[i] == '-' : is_digit(text[i]);
-        if (!ok) return PV_ERR_INVALID_INPUT;
+        if (!ok) return error_invalid(error, "text", "is not of the form YYYY-MM-DD");
     }
-    if (text[10] != '\0') return PV_ERR_INVALID_INPUT;
+    if (text[10] != '\0') return error_invalid(error, "text", "is not of the form YYYY-MM-DD");
     pv_date d = {(int16_t)digits_value(text, 4), (uint8_t)digits_value(text + 5, 2),
                  (uint8_t)digits_value(text + 8, 2)};
-    if (!pv_date_is_valid(d)) return PV_ERR_INVALID_INPUT;
+    if (!pv_date_is_valid(d)) return error_invalid(error, "text", "is not a date that exists");
     *out = d;
+    error_clear(error);
     return PV_OK;
 }
 
@@ -70,17 +73,24 @@ static void put_digits(char *buf, int value, int count) {
     }
 }
 
-pv_status pv_date_format(pv_date date, char *buf, size_t size) {
-    if (buf == NULL) return PV_ERR_INVALID_INPUT;
-    if (size > 0) buf[0] = '\0';
-    if (!pv_date_is_valid(date)) return PV_ERR_INVALID_INPUT;
-    if (size < PV_DATE_STRING_SIZE) return PV_ERR_BUFFER_TOO_SMALL;
+pv_status pv_date_format(pv_date date, char *buf, size_t size, pv_error *error) {
+    if (buf != NULL && size > 0) buf[0] = '\0';
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (buf == NULL) return error_invalid(error, "buf", "is required");
+    if (!pv_date_is_valid(date)) return error_invalid(error, "date", "is not a date that exists");
+    if (size < PV_DATE_STRING_SIZE) {
+        pv_error err;
+        error_set(&err, PV_ERR_BUFFER_TOO_SMALL, PV_RULE_NONE, "size",
+                  "is less than PV_DATE_STRING_SIZE (11)");
+        return error_report(error, &err);
+    }
     put_digits(buf, date.year, 4);
     buf[4] = '-';
     put_digits(buf + 5, date.month, 2);
     buf[7] = '-';
     put_digits(buf + 8, date.day, 2);
     buf[10] = '\0';
+    error_clear(error);
     return PV_OK;
 }
 
@@ -135,21 +145,27 @@ pv_date date_next_day(pv_date d) {
     return d;
 }
 
-pv_status pv_date_birthday(pv_date birth, int years, pv_date *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    *out = PV_DATE_NONE;
-    if (!pv_date_is_valid(birth)) return PV_ERR_INVALID_INPUT;
+pv_status pv_date_birthday(pv_date birth, int years, pv_date *out, pv_error *error) {
+    if (out != NULL) *out = PV_DATE_NONE;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (!pv_date_is_valid(birth)) return error_invalid(error, "birth", "is not a date that exists");
+    if (years < 0) return error_invalid(error, "years", "is negative");
     pv_date day = date_anniversary(birth, years);
-    if (date_is_none(day)) return PV_ERR_INVALID_INPUT;
+    if (date_is_none(day)) return error_invalid(error, "years", "gives a date after 9999");
     *out = day;
+    error_clear(error);
     return PV_OK;
 }
 
-pv_status pv_age_on(pv_date birth, pv_date on, int *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    *out = 0;
-    if (!pv_date_is_valid(birth) || !pv_date_is_valid(on)) return PV_ERR_INVALID_INPUT;
-    if (date_key(birth) > date_key(on)) return PV_ERR_INVALID_INPUT;
+pv_status pv_age_on(pv_date birth, pv_date on, int *out, pv_error *error) {
+    if (out != NULL) *out = 0;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (!pv_date_is_valid(birth)) return error_invalid(error, "birth", "is not a date that exists");
+    if (!pv_date_is_valid(on)) return error_invalid(error, "on", "is not a date that exists");
+    if (date_key(birth) > date_key(on)) return error_invalid(error, "birth", "is after on");
     *out = date_age(birth, on);
+    error_clear(error);
     return PV_OK;
 }

@@ -1,64 +1,61 @@
 /*
- * evaluate.c — the decision procedure of RULES.md section 3: steps 0 to 7 in order, the primary
- * reason, and step 7 (the permit basis and 'filtered').
+ * evaluate.c — the public decision functions: step 0 (V1, validate.c), then the procedure of
+ * steps 1 to 7 (procedure.c) and T1 (changes_on.c); the accessors of a decision.
  */
 #include <string.h>
 
 #include "internal.h"
 
-/* The first deny reason in RULES.md order: the enum lists them in that order. */
-static pv_reason first_reason(uint32_t reasons) {
-    for (int r = PV_REASON_FIRST_DENY; r <= PV_REASON_LAST_DENY; r++) {
-        if (reasons & (1u << r)) return (pv_reason)r;
-    }
-    /* Not reached: called only with a reason present; fails closed all the same. */
-    return PV_REASON_INVALID_INPUT; /* GCOVR_EXCL_LINE */
+bool decision_usable(const pv_decision *d) {
+    return d != NULL && d->version == PV_DECISION_VERSION;
 }
 
-static void decision_reset(pv_decision *d) {
-    d->effect = PV_EFFECT_DENY;
-    d->reason = PV_REASON_INVALID_INPUT;
-    d->reasons = 0;
-    d->rule = PV_RULE_NONE;
-    memset(d->reason_rules, 0, sizeof d->reason_rules);
-    d->filtered = false;
-    d->changes_on = PV_DATE_NONE;
-    d->field[0] = '\0';
-    d->detail = NULL;
+void decision_set_invalid(pv_decision *out) {
+    /* V1: malformed input is a deny with reason INVALID_INPUT (fail closed). Only the members of
+       version 1 are written: every version of pv_decision begins with them. */
+    out->effect = PV_EFFECT_DENY;
+    out->reason = PV_REASON_INVALID_INPUT;
+    out->reasons = 1u << PV_REASON_INVALID_INPUT;
+    out->rule = PV_RULE_V1;
+    memset(out->reason_rules, 0, sizeof out->reason_rules);
+    out->reason_rules[PV_REASON_INVALID_INPUT] = (unsigned char)PV_RULE_V1;
+    out->filtered = false;
+    out->changes_on = PV_DATE_NONE;
 }
 
-void decide_on(const pv_request *rq, pv_date on, pv_decision *d) {
-    decision_reset(d);
-    /* Step 1 ends the evaluation at once (R0). */
-    if (step_relation(rq, d)) {
-        /* Steps 2 to 6: each check is made on its own and every deny is recorded. */
-        step_authentication(rq, d);
-        step_own_way_in(rq, d);
-        pv_basis basis = step_right_to_act(rq, on, date_age(rq->birth, on), d);
-        step_proxy_breaks(rq, d);
-        bool seal_hides = step_restrictions(rq, on, d);
-        if (d->reasons == 0) {
-            /* Step 7: permit with the basis; filtered when the view hides something. */
-            d->effect = PV_EFFECT_PERMIT;
-            d->reason = basis.reason;
-            d->rule = basis.rule;
-            d->filtered = seal_hides || basis.restricted_to_grants;
-            return;
-        }
+/* Step 0 for a call that writes a decision: the caller's structs are known and the inputs well
+   formed. On failure '*out' (when it can be written) is the fail-closed deny. */
+static pv_status evaluate_input(const pv_citizen *citizen, const pv_actor *actor,
+                                const pv_service *service, pv_date on, pv_decision *out,
+                                pv_error *error, pv_request *rq) {
+    pv_error err = PV_ERROR_INIT;
+    if (error_unknown(error)) {
+        /* The error cannot be written; the call fails all the same (never a guess). */
+        if (out != NULL) decision_set_invalid(out);
+        return PV_ERR_INVALID_INPUT;
     }
-    d->reason = first_reason(d->reasons);
-    d->rule = (pv_rule)d->reason_rules[d->reason];
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (!decision_usable(out)) {
+        decision_set_invalid(out);
+        return error_invalid(error, "out.version",
+                             "is not a version this library knows (initialise it with "
+                             "PV_DECISION_INIT)");
+    }
+    /* Step 0 (V1): malformed input is a fail-closed deny naming the field. */
+    if (validate_request(citizen, actor, service, on, rq, &err) != PV_OK) {
+        decision_set_invalid(out);
+        return error_report(error, &err);
+    }
+    error_clear(error);
+    return PV_OK;
 }
 
 static pv_status evaluate(const pv_citizen *citizen, const pv_actor *actor,
-                          const pv_service *service, pv_date on, pv_decision *out,
+                          const pv_service *service, pv_date on, pv_decision *out, pv_error *error,
                           bool with_changes_on) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
     pv_request rq;
-    /* Step 0 (V1): malformed input is a fail-closed deny naming the field. */
-    if (validate_request(citizen, actor, service, on, &rq, out) != PV_OK) {
-        return PV_ERR_INVALID_INPUT;
-    }
+    pv_status status = evaluate_input(citizen, actor, service, on, out, error, &rq);
+    if (status != PV_OK) return status;
     resolve_actor(&rq);
     decide_on(&rq, on, out);
     if (with_changes_on) out->changes_on = changes_on(&rq, on, out);
@@ -66,23 +63,24 @@ static pv_status evaluate(const pv_citizen *citizen, const pv_actor *actor,
 }
 
 pv_status pv_evaluate(const pv_citizen *citizen, const pv_actor *actor, const pv_service *service,
-                      pv_date on, pv_decision *out) {
-    return evaluate(citizen, actor, service, on, out, true);
+                      pv_date on, pv_decision *out, pv_error *error) {
+    return evaluate(citizen, actor, service, on, out, error, true);
 }
 
 pv_status pv_decide(const pv_citizen *citizen, const pv_actor *actor, const pv_service *service,
-                    pv_date on, pv_decision *out) {
-    return evaluate(citizen, actor, service, on, out, false);
+                    pv_date on, pv_decision *out, pv_error *error) {
+    return evaluate(citizen, actor, service, on, out, error, false);
 }
 
 pv_status pv_validate(const pv_citizen *citizen, const pv_actor *actor, const pv_service *service,
-                      pv_date on, pv_decision *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
+                      pv_date on, pv_error *error) {
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
     pv_request rq;
-    if (validate_request(citizen, actor, service, on, &rq, out) != PV_OK) {
-        return PV_ERR_INVALID_INPUT;
+    pv_error err = PV_ERROR_INIT;
+    if (validate_request(citizen, actor, service, on, &rq, &err) != PV_OK) {
+        return error_report(error, &err);
     }
-    decision_reset(out);
+    error_clear(error);
     return PV_OK;
 }
 

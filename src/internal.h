@@ -62,15 +62,43 @@ static inline int date_age(pv_date birth, pv_date on) {
     return age;
 }
 
+/* ---- Errors (the one channel, pv_error) ------------------------------------------------- */
+
+/* The caller's error may be written: NULL (not wanted) is not usable, and neither is one of a
+   version the library does not know. */
+static inline bool error_usable(const pv_error *e) {
+    return e != NULL && e->version == PV_ERROR_VERSION;
+}
+
+/* The caller passed an error the library cannot write (the call must fail). */
+static inline bool error_unknown(const pv_error *e) {
+    return e != NULL && e->version != PV_ERROR_VERSION;
+}
+
+/* Sets 'e' (internal, always usable) to 'status' at 'field' with 'message'. errors.c. */
+void error_set(pv_error *e, pv_status status, pv_rule rule, const char *field, const char *message);
+/* Invalid input (V1) at the field "<array>[<index>]<member>". */
+void error_set_at(pv_error *e, const char *array, size_t index, const char *member,
+                  const char *message);
+/* Marks 'e' (if usable) as a success. */
+void error_clear(pv_error *e);
+/* Copies 'from' into the caller's 'to' if it is usable; returns from->status. */
+pv_status error_report(pv_error *to, const pv_error *from);
+/* Reports invalid input (V1) at 'field' to the caller's 'e' if usable; returns
+   PV_ERR_INVALID_INPUT. */
+pv_status error_invalid(pv_error *e, const char *field, const char *message);
+
 /* ---- The request while it is being decided ------------------------------------------------ */
 
-/* A validated request: the caller's inputs, the birth date resolved (A3), and the actor's entry
-   in the record found in step 1. */
+/* A validated request: the caller's inputs, the birth date resolved (A3), the date from which a
+   ten-digit personnummer reads as another century (N4, T1), and the actor's entry in the record
+   found in step 1. */
 typedef struct pv_request {
     const pv_citizen *citizen;
     const pv_actor *actor;
     const pv_service *service;
     pv_date birth;
+    pv_date reading_changes_on;              /* PV_DATE_NONE unless a ten-digit personnummer */
     const pv_guardian *guardian;             /* the acting guardian, or NULL */
     const pv_representative *representative; /* the acting representative, or NULL */
 } pv_request;
@@ -82,6 +110,27 @@ typedef struct pv_basis {
     pv_rule rule;
     bool restricted_to_grants;
 } pv_basis;
+
+/* What a seal in force does to one journal query (J1, J2, J4): it does not depend on the date,
+   only whether the seal is in force does (J3). */
+typedef enum seal_effect {
+    SEAL_NO_EFFECT = 0,
+    SEAL_CLOSES_JOURNAL, /* J1: JOURNAL_SEALED */
+    SEAL_CLOSES_UNIT,    /* J2: UNIT_SEALED */
+    SEAL_HIDES_ENTRY,    /* J4: ENTRY_SEALED */
+    SEAL_FILTERS,        /* J2, J4: the view is shown without what the seal hides */
+    SEAL_EFFECT_COUNT
+} seal_effect;
+
+/* The facts of a request that depend on the date, as counts of the intervals in force on it:
+   everything steps 1 to 7 read from the date besides the age. The decision on a date is a
+   function of these counts (only of whether each is zero) and the age. */
+typedef struct pv_facts {
+    int age;                           /* A1, A2 */
+    uint32_t grants;                   /* D1, D2: the actor's grants for the asked view */
+    uint32_t appointment;              /* P2: the acting representative's appointment */
+    uint32_t seals[SEAL_EFFECT_COUNT]; /* J1-J4: seals in force, by their effect */
+} pv_facts;
 
 /* Records 'reason', decided by 'rule', in 'd'. */
 static inline void deny(pv_decision *d, pv_reason reason, pv_rule rule) {
@@ -102,7 +151,9 @@ static inline size_t record_actor_count(const pv_citizen *c) {
 /* The a-th of them (a < record_actor_count), logged in with BankID, without own lock or seal
    (the record holds neither). */
 static inline pv_actor record_actor(const pv_citizen *c, size_t a) {
-    pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+    pv_actor actor = PV_ACTOR_INIT;
+    actor.kind = PV_ACTOR_SELF;
+    actor.eid = PV_EID_BANKID;
     if (a > 0 && a <= c->guardian_count) {
         actor.kind = PV_ACTOR_GUARDIAN;
         actor.id = c->guardians[a - 1].id;
@@ -113,21 +164,25 @@ static inline pv_actor record_actor(const pv_citizen *c, size_t a) {
     return actor;
 }
 
-/* validate.c — step 0 (V1, section 8). On error fills 'out' as a fail-closed deny and returns
+/* validate.c — step 0 (V1, section 8). On error fills 'err' (internal) and returns
    PV_ERR_INVALID_INPUT; on success resolves rq->birth and returns PV_OK. */
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
-                           const pv_service *service, pv_date on, pv_request *rq, pv_decision *out);
+                           const pv_service *service, pv_date on, pv_request *rq, pv_error *err);
 
-/* validate.c — the citizen's record alone (section 8), for the questions that take no actor or
-   service. Same contract as validate_request. */
-pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth, pv_decision *out);
+/* validate.c — the date and the citizen's record alone (section 8), for the questions that take
+   no actor or service. Fills rq->citizen, rq->birth and rq->reading_changes_on. */
+pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_request *rq, pv_error *err);
 
 /* validate.c — the actor and the service of a request whose date and citizen are valid (section
-   8, in that order). Same contract as validate_request. */
-pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_decision *out);
+   8, in that order). */
+pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err);
 
-/* Fills 'out' as the fail-closed decision for invalid input at 'field' (V1). */
-void decision_set_invalid(pv_decision *out, const char *field, const char *detail);
+/* validate.c — section 8's rule for a unit or an id: NULL when 'text' is well-formed, else what
+   is wrong with it. */
+const char *id_problem(const char *text);
+
+/* Fills 'out' (at least version 1 of it) as the fail-closed decision for invalid input (V1). */
+void decision_set_invalid(pv_decision *out);
 
 /* access.c — steps 1 to 3. resolve_actor finds the acting guardian or representative in the
    record (once per request); step_relation returns false when the actor is not related (R0) and
@@ -137,26 +192,42 @@ bool step_relation(const pv_request *rq, pv_decision *d);
 void step_authentication(const pv_request *rq, pv_decision *d);
 void step_own_way_in(const pv_request *rq, pv_decision *d);
 
-/* right_to_act.c — step 4. 'age' is the citizen's age on 'on'. */
-pv_basis step_right_to_act(const pv_request *rq, pv_date on, int age, pv_decision *d);
+/* right_to_act.c — step 4, from the facts on the date. */
+pv_basis step_right_to_act(const pv_request *rq, const pv_facts *f, pv_decision *d);
+
+/* right_to_act.c — the grant holder whose grants count for this request's actor (D1: "self",
+   D2: the guardian's id), or NULL. */
+const char *grant_holder(const pv_request *rq);
+
+/* right_to_act.c — D1, D2: the grant counts for the request (held by its actor, for the asked
+   unit or, for a whole-journal query, any unit). */
+bool grant_counts(const pv_request *rq, const char *holder, const pv_grant *g);
 
 /* proxy_breaks.c — step 5. */
 void step_proxy_breaks(const pv_request *rq, pv_decision *d);
 
-/* restrictions.c — step 6. Returns true when a seal in force hides part of the asked view
-   (for step 7's 'filtered'). */
-bool step_restrictions(const pv_request *rq, pv_date on, pv_decision *d);
+/* restrictions.c — step 6, from the facts on the date. Returns true when a seal in force hides
+   part of the asked view (for step 7's 'filtered'). */
+bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d);
 
-/* restrictions.c — false when the seal 's' has no effect on the journal query 'q' on any date
-   (another unit's seal, a content period without the asked entry), for changes_on. */
-bool seal_can_affect(const pv_seal *s, const pv_service *q);
+/* restrictions.c — what the seal 's' does to the journal query 'q' when in force. */
+seal_effect seal_effect_on(const pv_seal *s, const pv_service *q);
 
-/* evaluate.c — steps 1 to 7 on a validated and resolved request for the date 'on'; changes_on
-   untouched. */
+/* procedure.c — the facts of the request on 'on' (one pass over the record). */
+void facts_on(const pv_request *rq, pv_date on, pv_facts *f);
+
+/* procedure.c — steps 1 to 7 on a validated and resolved request, from its facts on a date;
+   changes_on untouched (PV_DATE_NONE). */
+void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d);
+
+/* procedure.c — steps 1 to 7 for the date 'on'. */
 void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
 
-/* changes_on.c — T1: the first date after 'on' on which decide_on gives another (effect,
-   reason, filtered) than 'now', or PV_DATE_NONE. */
+/* changes_on.c — T1: the first date after 'on' on which the decision differs from 'now' in
+   (effect, reason, filtered), or PV_DATE_NONE. O(n log n) in the record, no allocation. */
 pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now);
+
+/* evaluate.c — a decision the caller passed may be written (not NULL, a known version). */
+bool decision_usable(const pv_decision *d);
 
 #endif

@@ -157,22 +157,40 @@ static entry representative_entry(pv_role role) {
 }
 
 pv_status pv_may_change(pv_role role, pv_action action, const pv_citizen *citizen, long measure,
-                        pv_date on, pv_permission *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    memset(out, 0, sizeof *out);
-    pv_decision check;
-    pv_date birth;
-    if ((unsigned)role >= PV_ROLE_COUNT || (unsigned)action >= PV_ACTION_COUNT ||
-        validate_citizen(citizen, on, &birth, &check) != PV_OK) {
-        return PV_ERR_INVALID_INPUT;
+                        pv_date on, pv_permission *out, pv_error *error) {
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (out->version != PV_PERMISSION_VERSION) {
+        return error_invalid(error, "out.version",
+                             "is not a version this library knows (initialise it with "
+                             "PV_PERMISSION_INIT)");
     }
+    /* Fail closed: no part until the question is answered. */
+    out->allowed = false;
+    out->part = PV_PART_NONE;
+    out->rule = PV_RULE_NONE;
+    memset(out->conditions, 0, sizeof out->conditions);
+    out->condition_count = 0;
+    if ((unsigned)role >= PV_ROLE_COUNT) return error_invalid(error, "role", "is not a role");
+    if ((unsigned)action >= PV_ACTION_COUNT) {
+        return error_invalid(error, "action", "is not an action");
+    }
+    pv_request rq;
+    pv_error err = PV_ERROR_INIT;
+    if (validate_citizen(citizen, on, &rq, &err) != PV_OK) return error_report(error, &err);
     bool about_seal = action == PV_ACTION_UNSEAL;
     bool about_guardian =
         action == PV_ACTION_BLOCK_GUARDIAN || action == PV_ACTION_UNBLOCK_GUARDIAN;
     size_t limit = about_seal ? citizen->seal_count : about_guardian ? citizen->guardian_count : 0;
     /* Unsealing needs the seal: who set it decides who may lift it (X4). */
-    if ((about_seal && measure < 0) || (measure >= 0 && (size_t)measure >= limit) || measure < -1) {
-        return PV_ERR_INVALID_INPUT;
+    if (about_seal && measure < 0) {
+        return error_invalid(error, "measure", "is required: the index of the seal to lift (X4)");
+    }
+    if ((measure >= 0 && (size_t)measure >= limit) || measure < -1) {
+        return error_invalid(error, "measure",
+                             about_seal       ? "is not the index of one of the citizen's seals"
+                             : about_guardian ? "is not the index of one of the citizen's guardians"
+                                              : "must be -1: this action concerns no one measure");
     }
     entry e;
     switch (action) {
@@ -188,7 +206,7 @@ pv_status pv_may_change(pv_role role, pv_action action, const pv_citizen *citize
     /* GCOVR_EXCL_START: an action out of range is refused above; fails closed all the same. */
     case PV_ACTION_COUNT:
     default:
-        return PV_ERR_INVALID_INPUT;
+        return error_invalid(error, "action", "is not an action");
         /* GCOVR_EXCL_STOP */
     }
     out->allowed = e.part != PV_PART_NONE;
@@ -197,5 +215,6 @@ pv_status pv_may_change(pv_role role, pv_action action, const pv_citizen *citize
     for (size_t i = 0; i < PV_MAY_MAX_CONDITIONS && e.conditions[i] != NULL; i++) {
         out->conditions[out->condition_count++] = e.conditions[i];
     }
+    error_clear(error);
     return PV_OK;
 }

@@ -24,19 +24,19 @@ const char *pv_effect_name(pv_effect effect) {
 }
 
 const char *pv_actor_kind_name(pv_actor_kind kind) {
-    static const char *const names[PV_ACTOR_KIND_COUNT] = {"self", "guardian", "representative",
-                                                           "other"};
+    static const char *const names[PV_ACTOR_KIND_COUNT] = {NULL, "self", "guardian",
+                                                           "representative", "other"};
     return name_of((int)kind, names, PV_ACTOR_KIND_COUNT);
 }
 
 const char *pv_eid_name(pv_eid eid) {
-    static const char *const names[PV_EID_COUNT] = {"bankid",   "freja_plus", "freja",
-                                                    "password", "other",      "none"};
+    static const char *const names[PV_EID_COUNT] = {NULL,       "bankid", "freja_plus", "freja",
+                                                    "password", "other",  "none"};
     return name_of((int)eid, names, PV_EID_COUNT);
 }
 
 const char *pv_service_kind_name(pv_service_kind kind) {
-    static const char *const names[PV_SERVICE_KIND_COUNT] = {"e_services", "journal"};
+    static const char *const names[PV_SERVICE_KIND_COUNT] = {NULL, "e_services", "journal"};
     return name_of((int)kind, names, PV_SERVICE_KIND_COUNT);
 }
 
@@ -46,7 +46,7 @@ const char *pv_channel_name(pv_channel channel) {
 }
 
 const char *pv_seal_scope_name(pv_seal_scope scope) {
-    static const char *const names[PV_SEAL_SCOPE_COUNT] = {"whole", "unit"};
+    static const char *const names[PV_SEAL_SCOPE_COUNT] = {NULL, "whole", "unit"};
     return name_of((int)scope, names, PV_SEAL_SCOPE_COUNT);
 }
 
@@ -56,7 +56,7 @@ const char *pv_requester_name(pv_requester requester) {
 }
 
 const char *pv_representative_kind_name(pv_representative_kind kind) {
-    static const char *const names[PV_REPRESENTATIVE_KIND_COUNT] = {"god_man", "forvaltare"};
+    static const char *const names[PV_REPRESENTATIVE_KIND_COUNT] = {NULL, "god_man", "forvaltare"};
     return name_of((int)kind, names, PV_REPRESENTATIVE_KIND_COUNT);
 }
 

@@ -4,22 +4,19 @@
  * works: the measures applied to a copy of the record (on the stack), and every affected actor,
  * service, channel and query evaluated.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-static void plan_fail(pv_plan *out, const char *field, const char *detail) {
-    /* Cannot truncate: the fields named are literals or a decision's field, all shorter. */
-    (void)snprintf(out->field, sizeof out->field, "%s", field);
-    out->detail = detail;
-    out->holds = false;
+static void plan_fail(pv_error *err, const char *field, const char *message) {
+    error_set(err, PV_ERR_INVALID_INPUT, PV_RULE_V1, field, message);
 }
 
 static void add_measure(pv_plan *p, pv_action action, const char *routine, const char *guardian,
                         const pv_seal *seal, const char *condition) {
     pv_measure *m = &p->measures[p->measure_count++];
-    memset(m, 0, sizeof *m);
+    const pv_measure empty = PV_MEASURE_INIT;
+    *m = empty;
     m->action = action;
     m->routine = routine;
     m->guardian = guardian;
@@ -66,11 +63,11 @@ typedef struct prover {
 
 static void expect_deny(prover *pr, const pv_actor *actor, pv_service_kind kind, pv_channel channel,
                         const char *unit, pv_date entry) {
-    pv_service s = {kind, channel, unit, entry};
-    pv_decision d;
+    pv_service s = {PV_SERVICE_VERSION, kind, channel, unit, entry};
+    pv_decision d = PV_DECISION_INIT;
     pr->checked++;
     /* The proof fails closed: an error counts as a goal that does not hold. */
-    pv_status st = pv_decide(pr->citizen, actor, &s, pr->on, &d);
+    pv_status st = pv_decide(pr->citizen, actor, &s, pr->on, &d, NULL);
     pr->holds = pr->holds && st == PV_OK && d.effect == PV_EFFECT_DENY;
 }
 
@@ -93,18 +90,14 @@ static void expect_nothing(prover *pr, const pv_actor *actor) {
     expect_no_journal(pr, actor);
 }
 
-static bool id_well_formed(const char *id) {
-    if (id == NULL || id[0] == '\0') return false;
-    for (size_t n = 0; id[n] != '\0'; n++) {
-        if (n >= PV_ID_MAX || (unsigned char)id[n] < 0x21 || (unsigned char)id[n] > 0x7E)
-            return false;
-    }
-    return true;
-}
-
-static bool goal_ok(const pv_citizen *c, const pv_goal *g, pv_plan *out) {
+static bool goal_ok(const pv_citizen *c, const pv_goal *g, pv_error *out) {
     if (g == NULL) {
         plan_fail(out, "goal", "is required");
+        return false;
+    }
+    if (g->version != PV_GOAL_VERSION) {
+        plan_fail(out, "goal.version",
+                  "is not a version this library knows (initialise it with PV_GOAL_INIT)");
         return false;
     }
     if ((unsigned)g->kind >= PV_GOAL_KIND_COUNT) {
@@ -126,8 +119,10 @@ static bool goal_ok(const pv_citizen *c, const pv_goal *g, pv_plan *out) {
         }
     }
     if (g->kind == PV_GOAL_HIDE_UNIT || g->kind == PV_GOAL_HIDE_ENTRIES) {
-        if (!id_well_formed(g->unit)) {
-            plan_fail(out, "goal.unit", "must be a unit: 1 to 64 printable ASCII characters");
+        /* Section 8: the same rule for a unit as everywhere else. */
+        const char *problem = id_problem(g->unit);
+        if (problem != NULL) {
+            plan_fail(out, "goal.unit", problem);
             return false;
         }
         bool need_dates = g->kind == PV_GOAL_HIDE_ENTRIES;
@@ -153,19 +148,25 @@ static bool protected_identity_in_record(const pv_citizen *c) {
     return any;
 }
 
-pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_date on,
-                           pv_plan *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    memset(out, 0, sizeof *out);
-    pv_decision check;
-    pv_date birth;
-    if (validate_citizen(citizen, on, &birth, &check) != PV_OK) {
-        plan_fail(out, check.field, check.detail);
-        return PV_ERR_INVALID_INPUT;
+pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_date on, pv_plan *out,
+                           pv_error *error) {
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (out->version != PV_PLAN_VERSION) {
+        return error_invalid(error, "out.version",
+                             "is not a version this library knows (initialise it with "
+                             "PV_PLAN_INIT)");
     }
-    if (!goal_ok(citizen, goal, out)) return PV_ERR_INVALID_INPUT;
+    const pv_plan empty = PV_PLAN_INIT;
+    *out = empty; /* no measures and a goal that does not hold, until proven */
+    pv_request rq;
+    pv_error err = PV_ERROR_INIT;
+    if (validate_citizen(citizen, on, &rq, &err) != PV_OK || !goal_ok(citizen, goal, &err)) {
+        return error_report(error, &err);
+    }
 
-    const pv_seal whole = {.scope = PV_SEAL_WHOLE};
+    pv_seal whole = PV_SEAL_INIT;
+    whole.scope = PV_SEAL_WHOLE;
     out->proven_on = on;
     switch (goal->kind) {
     case PV_GOAL_NOTHING:
@@ -194,7 +195,9 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
         break;
     case PV_GOAL_HIDE_UNIT: {
         /* J2, J3: a unit seal in force from the goal's date (or from 'on'). */
-        pv_seal s = {.scope = PV_SEAL_UNIT, .unit = goal->unit};
+        pv_seal s = PV_SEAL_INIT;
+        s.scope = PV_SEAL_UNIT;
+        s.unit = goal->unit;
         s.active.from = date_is_none(goal->from) ? on : goal->from;
         if (date_key(s.active.from) > date_key(on)) out->proven_on = s.active.from;
         add_measure(out, PV_ACTION_SEAL, "J2", NULL, &s, NULL);
@@ -202,7 +205,10 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
     }
     case PV_GOAL_HIDE_ENTRIES: {
         /* J4: a unit seal whose content period is the entries' registration dates. */
-        pv_seal s = {.scope = PV_SEAL_UNIT, .unit = goal->unit, .has_content = true};
+        pv_seal s = PV_SEAL_INIT;
+        s.scope = PV_SEAL_UNIT;
+        s.unit = goal->unit;
+        s.has_content = true;
         s.content.from = goal->from;
         s.content.until = goal->until;
         add_measure(out, PV_ACTION_SEAL, "J4", NULL, &s, NULL);
@@ -225,7 +231,9 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
         expect_no_journal(&pr, &actor);
         break;
     case PV_GOAL_GUARDIAN:
-        actor = (pv_actor){.kind = PV_ACTOR_GUARDIAN, .id = goal->guardian, .eid = PV_EID_BANKID};
+        actor = record_actor(&a.citizen, 0);
+        actor.kind = PV_ACTOR_GUARDIAN;
+        actor.id = goal->guardian;
         expect_nothing(&pr, &actor);
         break;
     case PV_GOAL_HIDE_UNIT:
@@ -249,5 +257,6 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
     }
     out->holds = pr.holds;
     out->checked = pr.checked;
+    error_clear(error);
     return PV_OK;
 }

@@ -105,32 +105,54 @@ static int short_form_year(int yy, char separator, int reference_year) {
     return latest - back;
 }
 
-static pv_status fail(pv_pnr *out, const char *error) {
-    out->birth_date = PV_DATE_NONE;
-    out->kind = PV_PNR_PERSONNUMMER;
-    out->normalized[0] = '\0';
-    out->error = error;
-    return PV_ERR_INVALID_INPUT;
+/* N4: 1 January of the year from which a ten-digit form read against a later reference date
+   gives a birth year a century later: the reading moves when the window of short_form_year()
+   passes 'year' (year + 100 with '-' or no separator, year + 200 with '+'). */
+static pv_date reading_changes_on(int year, char separator) {
+    const int moves = year + (separator == '+' ? 200 : 100);
+    if (moves > 9999) return PV_DATE_NONE;
+    return (pv_date){(int16_t)moves, 1, 1};
 }
 
-pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_pnr *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    if (text == NULL) return fail(out, "no personnummer given");
-    if (!pv_date_is_valid(reference)) return fail(out, "reference date is not a valid date");
+static pv_status fail_at(pv_pnr *out, pv_error *error, const char *field, const char *message) {
+    if (out != NULL && out->version == PV_PNR_VERSION) {
+        out->birth_date = PV_DATE_NONE;
+        out->kind = PV_PNR_PERSONNUMMER;
+        out->normalized[0] = '\0';
+        out->reading_changes_on = PV_DATE_NONE;
+    }
+    return error_invalid(error, field, message);
+}
+
+static pv_status fail(pv_pnr *out, pv_error *error, const char *message) {
+    return fail_at(out, error, "text", message);
+}
+
+pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_pnr *out,
+                       pv_error *error) {
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (out->version != PV_PNR_VERSION) {
+        return error_invalid(error, "out.version", "is not a version this library knows");
+    }
+    if (text == NULL) return fail(out, error, "is required");
+    if (!pv_date_is_valid(reference)) {
+        return fail_at(out, error, "reference", "is not a date that exists");
+    }
 
     pnr_form form;
     if (!read_form(text, &form)) {
         /* N1 */
-        return fail(out, "not of the form YYYYMMDD-NNNC, YYMMDD-NNNC or YYMMDDNNNC");
+        return fail(out, error, "not of the form YYYYMMDD-NNNC, YYMMDD-NNNC or YYMMDDNNNC");
     }
     const bool interim = !is_digit(ten_at(&form, 6));
     if (interim && !(flags & PV_PNR_ALLOW_INTERIM)) {
         /* N7: interim numbers only when the caller asks for them. */
-        return fail(out, "interim numbers are not allowed");
+        return fail(out, error, "interim numbers are not allowed");
     }
     if (luhn_digit(&form) != ten_at(&form, 9) - '0') {
         /* N2 */
-        return fail(out, "check digit does not match");
+        return fail(out, error, "check digit does not match");
     }
 
     const int yy = two_at(&form, 0);
@@ -144,11 +166,11 @@ pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_p
     if (coordination) day -= 60;
     /* N5: the date must exist (a year before 1, from N4 near year 100, does not). */
     if (year < 1 || !pv_date_is_valid((pv_date){(int16_t)year, (uint8_t)month, (uint8_t)day})) {
-        return fail(out, "date does not exist");
+        return fail(out, error, "date does not exist");
     }
     if (!interim && ten_at(&form, 6) == '0' && ten_at(&form, 7) == '0' && ten_at(&form, 8) == '0') {
         /* N6: birth number 000 is invalid even with a correct check digit. */
-        return fail(out, "birth number 000 is not used");
+        return fail(out, error, "birth number 000 is not used");
     }
 
     /* A3: the birth date. */
@@ -161,7 +183,10 @@ pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_p
     out->normalized[1] = (char)('0' + year / 100 % 10);
     for (int i = 0; i < 10; i++) out->normalized[2 + i] = ten_at(&form, i);
     out->normalized[12] = '\0';
-    out->error = NULL;
+    /* N4, T1: a twelve-digit form carries its century for good. */
+    out->reading_changes_on =
+        form.has_century ? PV_DATE_NONE : reading_changes_on(year, form.separator);
+    error_clear(error);
     return PV_OK;
 }
 

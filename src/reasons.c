@@ -33,17 +33,19 @@ const char *pv_reason_name(pv_reason reason) {
     return (unsigned)reason < PV_REASON_COUNT ? reason_names[reason] : NULL;
 }
 
-pv_status pv_reason_from_name(const char *name, pv_reason *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    *out = PV_REASON_INVALID_INPUT;
-    if (name == NULL) return PV_ERR_INVALID_INPUT;
+pv_status pv_reason_from_name(const char *name, pv_reason *out, pv_error *error) {
+    if (out != NULL) *out = PV_REASON_INVALID_INPUT;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (name == NULL) return error_invalid(error, "name", "is required");
     for (int r = 0; r < PV_REASON_COUNT; r++) {
         if (strcmp(reason_names[r], name) == 0) {
             *out = (pv_reason)r;
+            error_clear(error);
             return PV_OK;
         }
     }
-    return PV_ERR_INVALID_INPUT;
+    return error_invalid(error, "name", "is not a reason of RULES.md section 4");
 }
 
 pv_effect pv_reason_effect(pv_reason reason) {
@@ -148,6 +150,29 @@ static const rule_info rules[PV_RULE_COUNT] = {
          "Direct access is decided by the treating care staff with the child (and guardian), per unit."},
     [PV_RULE_X7] = {"X7", "seed 001",
                     "A representative needs a court order and the principal's consent."},
+    [PV_RULE_M_ALL] = {"M-ALL", "seed 000, 001, 002",
+                       "To make nothing reachable, lock the login and seal the whole journal."},
+    [PV_RULE_M_GUARD] =
+        {"M-GUARD", "seed 001, 002, 000",
+         "To stop one guardian, block that guardian (and lock the child's login if the guardian has its e-ID)."},
+    [PV_RULE_M_PROT] =
+        {"M-PROT", "seed 001",
+         "With protected identity, also lock the child's login and seal the journal, so access does not reopen."},
+    [PV_RULE_M_13] =
+        {"M-13", "seed 000",
+         "Lock the login for citizens 13 and older; for a child under 13 who keeps access, block the guardian."},
+    [PV_RULE_H1] = {"H1", "choice",
+                    "Login lock, protected identity and guardian block may be given as periods."},
+    [PV_RULE_H2] = {"H2", "choice", "Every rule reads such a fact on the evaluation date."},
+    [PV_RULE_H3] =
+        {"H3", "choice",
+         "T1's candidates include the first day of each period and the day after its last."},
+    [PV_RULE_H4] =
+        {"H4", "choice",
+         "Periods may lie before the birth or after the date; start after end is malformed."},
+    [PV_RULE_H5] =
+        {"H5", "choice",
+         "The audit of an access log: every access the rules deny on its own date, in log order."},
 };
 
 static const rule_info *rule_lookup(pv_rule rule) {
@@ -170,15 +195,17 @@ const char *pv_rule_summary(pv_rule rule) {
     return r ? r->summary : NULL;
 }
 
-pv_status pv_rule_from_name(const char *name, pv_rule *out) {
-    if (out == NULL) return PV_ERR_INVALID_INPUT;
-    *out = PV_RULE_NONE;
-    if (name == NULL) return PV_ERR_INVALID_INPUT;
+pv_status pv_rule_from_name(const char *name, pv_rule *out, pv_error *error) {
+    if (out != NULL) *out = PV_RULE_NONE;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (name == NULL) return error_invalid(error, "name", "is required");
     for (int r = 1; r < PV_RULE_COUNT; r++) {
         if (strcmp(rules[r].name, name) == 0) {
             *out = (pv_rule)r;
+            error_clear(error);
             return PV_OK;
         }
     }
-    return PV_ERR_INVALID_INPUT;
+    return error_invalid(error, "name", "is not a rule id of RULES.md");
 }

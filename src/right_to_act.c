@@ -6,31 +6,25 @@
 
 #include "internal.h"
 
-/* D3: a grant has effect only while the citizen is 13 to 15 (the callers check the age) and
-   only inside its own validity interval, both ends inclusive. */
-static bool grant_in_force(const pv_grant *g, pv_date on) {
-    return interval_contains(g->from, g->until, on);
+const char *grant_holder(const pv_request *rq) {
+    switch (rq->actor->kind) {
+    case PV_ACTOR_SELF: return PV_GRANT_HOLDER_SELF; /* D1: the citizen's own grants */
+    case PV_ACTOR_GUARDIAN: return rq->actor->id;    /* D2: this guardian's grants */
+    default: return NULL;
+    }
 }
 
-/* D1, D2: is a grant held by 'holder' in force for the asked view? For a unit or entry query, a
-   grant for that unit; for a whole-journal query, any grant (the view is then restricted to the
-   granted units). */
-static bool direct_access_granted(const pv_request *rq, const char *holder, pv_date on) {
-    const pv_citizen *c = rq->citizen;
+bool grant_counts(const pv_request *rq, const char *holder, const pv_grant *g) {
+    /* D1, D2: a grant held by the actor; for a unit or entry query, a grant for that unit; for a
+       whole-journal query, any grant (the view is then restricted to the granted units). */
     const char *unit = rq->service->unit;
-    for (size_t i = 0; i < c->grant_count; i++) {
-        const pv_grant *g = &c->grants[i];
-        if (strcmp(g->holder, holder) != 0 || !grant_in_force(g, on)) continue;
-        if (unit == NULL || strcmp(g->unit, unit) == 0) return true;
-    }
-    return false;
+    return strcmp(g->holder, holder) == 0 && (unit == NULL || strcmp(g->unit, unit) == 0);
 }
 
 /* P2: a god man or förvaltare (the kind is validated) who cares for the person, with the
    principal's consent recorded, the court order presented and the appointment in force. */
-static bool representative_complete(const pv_representative *r, pv_date on) {
-    return r->cares_for_person && r->consent && r->court_order &&
-           interval_contains(r->from, r->until, on);
+static bool representative_complete(const pv_representative *r, bool in_force) {
+    return r->cares_for_person && r->consent && r->court_order && in_force;
 }
 
 static pv_basis basis(pv_reason reason, pv_rule rule) {
@@ -38,7 +32,8 @@ static pv_basis basis(pv_reason reason, pv_rule rule) {
     return b;
 }
 
-static pv_basis self_right(const pv_request *rq, pv_date on, int age, pv_decision *d) {
+static pv_basis self_right(const pv_request *rq, const pv_facts *f, pv_decision *d) {
+    const int age = f->age;
     if (!is_journal(rq)) {
         /* S1: from the 13th birthday the citizen logs in to the e-services. */
         if (age < 13) deny(d, PV_REASON_UNDER_13, PV_RULE_S1);
@@ -52,13 +47,14 @@ static pv_basis self_right(const pv_request *rq, pv_date on, int age, pv_decisio
     if (age >= 16) return basis(PV_REASON_SELF, PV_RULE_S2); /* S2: from 16, one's own journal. */
     /* D1: 13 to 15, only the units with a direct-access grant held by the citizen. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D1);
-    if (!direct_access_granted(rq, PV_GRANT_HOLDER_SELF, on))
-        deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
+    /* D3: a grant counts only inside its validity interval (f->grants counts those in force). */
+    if (f->grants == 0) deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
 
-static pv_basis guardian_right(const pv_request *rq, pv_date on, int age, pv_decision *d) {
+static pv_basis guardian_right(const pv_request *rq, const pv_facts *f, pv_decision *d) {
+    const int age = f->age;
     if (!is_journal(rq)) {
         /* G1: a guardian acts for the child in the e-services until the 13th birthday. */
         if (age >= 13) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G1);
@@ -73,30 +69,31 @@ static pv_basis guardian_right(const pv_request *rq, pv_date on, int age, pv_dec
     }
     /* D2: 13 to 15, only the units with a grant held by this guardian. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D2);
-    if (!direct_access_granted(rq, rq->guardian->id, on))
-        deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
+    /* D3: only grants in force count. */
+    if (f->grants == 0) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
 
-static pv_basis representative_right(const pv_request *rq, pv_date on, pv_decision *d) {
+static pv_basis representative_right(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     if (!is_journal(rq)) {
         /* P1: a representative is an ombud for the journal only. */
         deny(d, PV_REASON_REPRESENTATIVE_JOURNAL_ONLY, PV_RULE_P1);
         return basis(PV_REASON_REPRESENTATIVE, PV_RULE_P1);
     }
-    if (!representative_complete(rq->representative, on)) {
+    if (!representative_complete(rq->representative, f->appointment > 0)) {
         deny(d, PV_REASON_REPRESENTATIVE_INCOMPLETE, PV_RULE_P2);
     }
     return basis(PV_REASON_REPRESENTATIVE, PV_RULE_P2);
 }
 
-pv_basis step_right_to_act(const pv_request *rq, pv_date on, int age, pv_decision *d) {
+pv_basis step_right_to_act(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     switch (rq->actor->kind) {
-    case PV_ACTOR_SELF: return self_right(rq, on, age, d);
-    case PV_ACTOR_GUARDIAN: return guardian_right(rq, on, age, d);
-    case PV_ACTOR_REPRESENTATIVE: return representative_right(rq, on, d);
+    case PV_ACTOR_SELF: return self_right(rq, f, d);
+    case PV_ACTOR_GUARDIAN: return guardian_right(rq, f, d);
+    case PV_ACTOR_REPRESENTATIVE: return representative_right(rq, f, d);
     /* GCOVR_EXCL_START: step 1 ends the procedure for any other actor; R0 keeps it a deny. */
+    case PV_ACTOR_KIND_UNSET:
     case PV_ACTOR_OTHER:
     case PV_ACTOR_KIND_COUNT: break;
     }

@@ -5,32 +5,42 @@
  * names the field in the form of the JSON format ("citizen.seals[2].active.from"). Fields are
  * checked in the order on, citizen (in struct order, arrays in index order), actor, service.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-void decision_set_invalid(pv_decision *out, const char *field, const char *detail) {
-    /* V1: malformed input is a deny with reason INVALID_INPUT (fail closed). */
-    out->effect = PV_EFFECT_DENY;
-    out->reason = PV_REASON_INVALID_INPUT;
-    out->reasons = 1u << PV_REASON_INVALID_INPUT;
-    out->rule = PV_RULE_V1;
-    memset(out->reason_rules, 0, sizeof out->reason_rules);
-    out->reason_rules[PV_REASON_INVALID_INPUT] = (unsigned char)PV_RULE_V1;
-    out->filtered = false;
-    out->changes_on = PV_DATE_NONE;
-    /* Cannot truncate: PV_FIELD_PATH_SIZE holds the longest field path. */
-    (void)snprintf(out->field, sizeof out->field, "%s", field);
-    out->detail = detail;
+/* The message for a struct whose version the library does not know. */
+static const char *const unknown_version =
+    "is not a version this library knows (0: the struct was not initialised with its _INIT)";
+
+/* A struct version the library knows: 0.1.0 knows version 1 of every struct. */
+static bool version_known(uint32_t version, uint32_t current) {
+    return version >= 1 && version <= current;
 }
 
-/* A field path with an array index: "citizen.seals[2]" + ".active.from". */
-static void fail_at(pv_decision *out, const char *array, size_t index, const char *member,
-                    const char *detail) {
-    char path[PV_FIELD_PATH_SIZE];
-    (void)snprintf(path, sizeof path, "%s[%zu]%s", array, index, member); /* cannot truncate */
-    decision_set_invalid(out, path, detail);
+/* Fails at 'array'[i].version unless element i carries the version of element 0, which must
+   be one the library knows (the elements of an array are laid out by element 0's version). */
+static bool element_version_ok(pv_error *err, const char *array, size_t i, uint32_t version,
+                               uint32_t first, uint32_t current) {
+    if (i == 0 && !version_known(version, current)) {
+        error_set_at(err, array, i, ".version", unknown_version);
+        return false;
+    }
+    if (version != first) {
+        error_set_at(err, array, i, ".version",
+                     "differs from the version of element 0 of the array");
+        return false;
+    }
+    return true;
+}
+
+static void fail(pv_error *err, const char *field, const char *message) {
+    error_set(err, PV_ERR_INVALID_INPUT, PV_RULE_V1, field, message);
+}
+
+static void fail_at(pv_error *err, const char *array, size_t index, const char *member,
+                    const char *message) {
+    error_set_at(err, array, index, member, message);
 }
 
 /* Section 8: a byte of a unit or id is printable ASCII other than the space, 0x21 to 0x7E. */
@@ -49,7 +59,7 @@ _Static_assert(PV_ID_MAX % 4 == 0, "id_problem reads four bytes a round");
 
 /* Section 8: a unit or id is 1 to PV_ID_MAX printable ASCII characters without spaces. Returns
    NULL when 'text' is well-formed, else what is wrong with it. */
-static const char *id_problem(const char *text) {
+const char *id_problem(const char *text) {
     if (text == NULL) return "is required";
     /* Four bytes a round, one test each: this is the costliest loop of validation. A byte is
        read only after the one before it was an id byte, so never past the NUL. */
@@ -62,15 +72,50 @@ static const char *id_problem(const char *text) {
     return text[PV_ID_MAX] == '\0' ? NULL : "is longer than 64 bytes";
 }
 
-/* A case number is free text for people: printable ASCII, spaces allowed, may be empty. */
-static const char *case_number_problem(const char *text) {
-    size_t n = 0;
-    for (; text[n] != '\0'; n++) {
-        if (n >= PV_CASE_NUMBER_MAX) return "is longer than 64 bytes";
-        unsigned char c = (unsigned char)text[n];
-        if (c < 0x20 || c > 0x7E) return "must be printable ASCII";
+/* The length of the UTF-8 sequence at 'p' (lead byte 0x80 or above): 2 to 4, or 0 when it is
+   not UTF-8 — the shortest form only, no surrogates, nothing past U+10FFFF. A NUL stops it: it
+   is no continuation byte. */
+static size_t utf8_sequence(const unsigned char *p) {
+    const unsigned c = p[0];
+    size_t len = 0;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    if (c >= 0xE0 && c <= 0xEF) len = 3;
+    if (c >= 0xF0 && c <= 0xF4) len = 4;
+    /* The range of the second byte, narrower after four lead bytes. */
+    unsigned lo = 0x80;
+    unsigned hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0; /* no overlong three-byte form */
+    if (c == 0xED) hi = 0x9F; /* no surrogate */
+    if (c == 0xF0) lo = 0x90; /* no overlong four-byte form */
+    if (c == 0xF4) hi = 0x8F; /* nothing past U+10FFFF */
+    for (size_t k = 1; k < len; k++) {
+        const unsigned byte = p[k];
+        if (byte < (k == 1 ? lo : 0x80u) || byte > (k == 1 ? hi : 0xBFu)) return 0;
     }
-    return NULL;
+    return len;
+}
+
+/* Section 8: a case number is informative text for people: UTF-8 without a control character
+   (C0, DEL or C1), at most PV_CASE_NUMBER_MAX bytes, possibly empty. Any real one ("Dnr RÖ
+   2024/17") is accepted. Reads at most PV_CASE_NUMBER_MAX + 4 bytes. */
+static const char *case_number_problem(const char *text) {
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = 0;
+    while (p[n] != '\0') {
+        if (n >= PV_CASE_NUMBER_MAX) return "is longer than 128 bytes";
+        const unsigned c = p[n];
+        if (c < 0x20 || c == 0x7F) return "must not hold a control character";
+        if (c < 0x80) {
+            n++;
+            continue;
+        }
+        size_t len = utf8_sequence(p + n);
+        if (len == 0) return "is not UTF-8";
+        /* C1 controls, U+0080 to U+009F, are 0xC2 0x80 to 0xC2 0x9F. */
+        if (c == 0xC2 && p[n + 1] <= 0x9F) return "must not hold a control character";
+        n += len;
+    }
+    return n > PV_CASE_NUMBER_MAX ? "is longer than 128 bytes" : NULL;
 }
 
 /* A date field may be absent (PV_DATE_NONE) where allowed; otherwise it must exist. */
@@ -86,115 +131,141 @@ static bool enum_ok(int value, int count) {
 
 /* Section 8: both ends are dates or open, and the start is not after the end. Names the bad
    end, or 'from' when the start is after the end. */
-static bool interval_ok(pv_decision *out, const char *array, size_t i, const char *from_name,
+static bool interval_ok(pv_error *err, const char *array, size_t i, const char *from_name,
                         const char *until_name, pv_date from, pv_date until) {
     if (!date_ok_or_none(from)) {
-        fail_at(out, array, i, from_name, "is not a date that exists");
+        fail_at(err, array, i, from_name, "is not a date that exists");
         return false;
     }
     if (!date_ok_or_none(until)) {
-        fail_at(out, array, i, until_name, "is not a date that exists");
+        fail_at(err, array, i, until_name, "is not a date that exists");
         return false;
     }
     if (!date_is_none(from) && !date_is_none(until) && date_key(from) > date_key(until)) {
-        fail_at(out, array, i, from_name, "is after the end of the interval");
+        fail_at(err, array, i, from_name, "is after the end of the interval");
         return false;
     }
     return true;
 }
 
 /* A: the birth date, given or from the personnummer (A3), exists and is not after 'on'. */
-static bool birth_ok(const pv_citizen *c, pv_date on, pv_date *birth, pv_decision *out) {
+static bool birth_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
     bool has_date = !date_is_none(c->birth_date);
     if (has_date && !date_exists(c->birth_date)) {
-        decision_set_invalid(out, "citizen.birth_date", "is not a date that exists");
+        fail(err, "citizen.birth_date", "is not a date that exists");
         return false;
     }
-    *birth = c->birth_date;
+    rq->birth = c->birth_date;
+    rq->reading_changes_on = PV_DATE_NONE;
     if (c->personnummer != NULL) {
         /* A3: the birth date may come from a personnummer, with 'on' as the reference date. */
-        pv_pnr pnr;
-        if (pv_pnr_parse(c->personnummer, on, 0, &pnr) != PV_OK) {
-            decision_set_invalid(out, "citizen.personnummer", pnr.error);
+        pv_pnr pnr = PV_PNR_INIT;
+        pv_error why = PV_ERROR_INIT;
+        if (pv_pnr_parse(c->personnummer, on, 0, &pnr, &why) != PV_OK) {
+            fail(err, "citizen.personnummer", why.message);
             return false;
         }
         if (has_date && date_key(pnr.birth_date) != date_key(c->birth_date)) {
-            decision_set_invalid(out, "citizen.personnummer", "disagrees with citizen.birth_date");
+            fail(err, "citizen.personnummer", "disagrees with citizen.birth_date");
             return false;
         }
         if (!has_date && date_key(pnr.birth_date) > date_key(on)) {
-            decision_set_invalid(out, "citizen.personnummer", "gives a birth date after on");
+            fail(err, "citizen.personnummer", "gives a birth date after on");
             return false;
         }
-        *birth = pnr.birth_date;
+        rq->birth = pnr.birth_date;
+        /* N4, T1: the date from which the same text reads as another century. */
+        rq->reading_changes_on = pnr.reading_changes_on;
     } else if (!has_date) {
-        decision_set_invalid(out, "citizen.birth_date", "is required (or citizen.personnummer)");
+        fail(err, "citizen.birth_date", "is required (or citizen.personnummer)");
         return false;
     }
-    if (date_key(*birth) > date_key(on)) {
-        decision_set_invalid(out, "citizen.birth_date", "is after on");
+    if (date_key(rq->birth) > date_key(on)) {
+        fail(err, "citizen.birth_date", "is after on");
         return false;
     }
     return true;
 }
 
-static bool seals_ok(const pv_citizen *c, pv_decision *out) {
-    if (c->seal_count > 0 && c->seals == NULL) {
-        decision_set_invalid(out, "citizen.seals", "is NULL with a non-zero count");
+/* Section 8: an array of at most 'cap' elements, not NULL when it has any. */
+static bool array_ok(pv_error *err, const char *name, const void *items, size_t count, size_t cap,
+                     const char *too_many) {
+    if (count > cap) {
+        fail(err, name, too_many);
+        return false;
+    }
+    if (count > 0 && items == NULL) {
+        fail(err, name, "is NULL with a non-zero count");
+        return false;
+    }
+    return true;
+}
+
+static bool seals_ok(const pv_citizen *c, pv_error *err) {
+    const char *a = "citizen.seals";
+    if (!array_ok(err, a, c->seals, c->seal_count, PV_MAX_SEALS, "holds more than 1024 seals")) {
         return false;
     }
     for (size_t i = 0; i < c->seal_count; i++) {
         const pv_seal *s = &c->seals[i];
-        const char *a = "citizen.seals";
-        if (!enum_ok((int)s->scope, PV_SEAL_SCOPE_COUNT)) {
-            fail_at(out, a, i, ".scope", "is not a seal scope");
+        if (!element_version_ok(err, a, i, s->version, c->seals[0].version, PV_SEAL_VERSION)) {
+            return false;
+        }
+        if (!enum_ok((int)s->scope, PV_SEAL_SCOPE_COUNT) || s->scope == PV_SEAL_SCOPE_UNSET) {
+            fail_at(err, a, i, ".scope", "is not a seal scope (whole or unit)");
             return false;
         }
         if (s->scope == PV_SEAL_UNIT) {
             const char *problem = id_problem(s->unit);
             if (problem != NULL) {
-                fail_at(out, a, i, ".unit", problem);
+                fail_at(err, a, i, ".unit", problem);
                 return false;
             }
         } else if (s->unit != NULL) {
-            fail_at(out, a, i, ".unit", "must be absent for a seal of the whole journal");
+            fail_at(err, a, i, ".unit", "must be absent for a seal of the whole journal");
             return false;
         }
-        if (!interval_ok(out, a, i, ".active.from", ".active.until", s->active.from,
+        if (!interval_ok(err, a, i, ".active.from", ".active.until", s->active.from,
                          s->active.until)) {
             return false;
         }
-        if (s->has_content && !interval_ok(out, a, i, ".content.from", ".content.until",
+        if (s->has_content && !interval_ok(err, a, i, ".content.from", ".content.until",
                                            s->content.from, s->content.until)) {
             return false;
         }
         if (!enum_ok((int)s->requested_by, PV_REQUESTER_COUNT)) {
-            fail_at(out, a, i, ".requested_by", "is not a requester");
+            fail_at(err, a, i, ".requested_by", "is not a requester");
             return false;
         }
     }
     return true;
 }
 
-static bool guardians_ok(const pv_citizen *c, pv_decision *out) {
-    if (c->guardian_count > 0 && c->guardians == NULL) {
-        decision_set_invalid(out, "citizen.guardians", "is NULL with a non-zero count");
+static bool guardians_ok(const pv_citizen *c, pv_error *err) {
+    const char *a = "citizen.guardians";
+    if (!array_ok(err, a, c->guardians, c->guardian_count, PV_MAX_GUARDIANS,
+                  "holds more than 16 guardians")) {
         return false;
     }
     for (size_t i = 0; i < c->guardian_count; i++) {
-        const char *id = c->guardians[i].id;
-        const char *problem = id_problem(id);
+        const pv_guardian *g = &c->guardians[i];
+        if (!element_version_ok(err, a, i, g->version, c->guardians[0].version,
+                                PV_GUARDIAN_VERSION)) {
+            return false;
+        }
+        const char *problem = id_problem(g->id);
         if (problem != NULL) {
-            fail_at(out, "citizen.guardians", i, ".id", problem);
+            fail_at(err, a, i, ".id", problem);
             return false;
         }
-        if (strcmp(id, PV_GRANT_HOLDER_SELF) == 0) {
-            fail_at(out, "citizen.guardians", i, ".id", "\"self\" is reserved for grants");
+        if (strcmp(g->id, PV_GRANT_HOLDER_SELF) == 0) {
+            fail_at(err, a, i, ".id", "\"self\" is reserved for grants");
             return false;
         }
+        /* At most PV_MAX_GUARDIANS (checked above): this is at most 120 comparisons. */
         for (size_t j = 0; j < i; j++) {
-            if (strcmp(c->guardians[j].id, id) == 0) {
-                fail_at(out, "citizen.guardians", i, ".id", "is the id of an earlier guardian");
+            if (strcmp(c->guardians[j].id, g->id) == 0) {
+                fail_at(err, a, i, ".id", "is the id of an earlier guardian");
                 return false;
             }
         }
@@ -209,185 +280,204 @@ static bool is_guardian_id(const pv_citizen *c, const char *id) {
     return false;
 }
 
-static bool grants_ok(const pv_citizen *c, pv_decision *out) {
-    if (c->grant_count > 0 && c->grants == NULL) {
-        decision_set_invalid(out, "citizen.grants", "is NULL with a non-zero count");
+static bool grants_ok(const pv_citizen *c, pv_error *err) {
+    const char *a = "citizen.grants";
+    if (!array_ok(err, a, c->grants, c->grant_count, PV_MAX_GRANTS,
+                  "holds more than 1024 grants")) {
         return false;
     }
     for (size_t i = 0; i < c->grant_count; i++) {
         const pv_grant *g = &c->grants[i];
-        const char *a = "citizen.grants";
-        const char *problem = id_problem(g->holder);
-        if (problem != NULL) {
-            fail_at(out, a, i, ".holder", problem);
+        if (!element_version_ok(err, a, i, g->version, c->grants[0].version, PV_GRANT_VERSION)) {
             return false;
         }
+        const char *problem = id_problem(g->holder);
+        if (problem != NULL) {
+            fail_at(err, a, i, ".holder", problem);
+            return false;
+        }
+        /* Linear in the grants: at most PV_MAX_GUARDIANS comparisons each. */
         if (strcmp(g->holder, PV_GRANT_HOLDER_SELF) != 0 && !is_guardian_id(c, g->holder)) {
-            fail_at(out, a, i, ".holder", "is neither \"self\" nor one of the citizen's guardians");
+            fail_at(err, a, i, ".holder", "is neither \"self\" nor one of the citizen's guardians");
             return false;
         }
         problem = id_problem(g->unit);
         if (problem != NULL) {
-            fail_at(out, a, i, ".unit", problem);
+            fail_at(err, a, i, ".unit", problem);
             return false;
         }
-        if (!interval_ok(out, a, i, ".from", ".until", g->from, g->until)) return false;
+        if (!interval_ok(err, a, i, ".from", ".until", g->from, g->until)) return false;
     }
     return true;
 }
 
-static bool representatives_ok(const pv_citizen *c, pv_decision *out) {
-    if (c->representative_count > 0 && c->representatives == NULL) {
-        decision_set_invalid(out, "citizen.representatives", "is NULL with a non-zero count");
+static bool representatives_ok(const pv_citizen *c, pv_error *err) {
+    const char *a = "citizen.representatives";
+    if (!array_ok(err, a, c->representatives, c->representative_count, PV_MAX_REPRESENTATIVES,
+                  "holds more than 16 representatives")) {
         return false;
     }
     for (size_t i = 0; i < c->representative_count; i++) {
         const pv_representative *r = &c->representatives[i];
-        const char *a = "citizen.representatives";
-        const char *problem = id_problem(r->id);
-        if (problem != NULL) {
-            fail_at(out, a, i, ".id", problem);
+        if (!element_version_ok(err, a, i, r->version, c->representatives[0].version,
+                                PV_REPRESENTATIVE_VERSION)) {
             return false;
         }
+        const char *problem = id_problem(r->id);
+        if (problem != NULL) {
+            fail_at(err, a, i, ".id", problem);
+            return false;
+        }
+        /* At most PV_MAX_REPRESENTATIVES (checked above): at most 120 comparisons. */
         for (size_t j = 0; j < i; j++) {
             if (strcmp(c->representatives[j].id, r->id) == 0) {
-                fail_at(out, a, i, ".id", "is the id of an earlier representative");
+                fail_at(err, a, i, ".id", "is the id of an earlier representative");
                 return false;
             }
         }
-        if (!enum_ok((int)r->kind, PV_REPRESENTATIVE_KIND_COUNT)) {
-            fail_at(out, a, i, ".kind", "is not god man or förvaltare");
+        /* Section 8: the kind is required; it has no default. */
+        if (!enum_ok((int)r->kind, PV_REPRESENTATIVE_KIND_COUNT) ||
+            r->kind == PV_REPRESENTATIVE_KIND_UNSET) {
+            fail_at(err, a, i, ".kind", "is required: god_man or forvaltare");
             return false;
         }
-        if (!interval_ok(out, a, i, ".from", ".until", r->from, r->until)) return false;
+        if (!interval_ok(err, a, i, ".from", ".until", r->from, r->until)) return false;
     }
     return true;
 }
 
-static bool citizen_ok(const pv_citizen *c, pv_date on, pv_date *birth, pv_decision *out) {
+static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
     if (c == NULL) {
-        decision_set_invalid(out, "citizen", "is required");
+        fail(err, "citizen", "is required");
         return false;
     }
-    if (!birth_ok(c, on, birth, out)) return false;
+    if (!version_known(c->version, PV_CITIZEN_VERSION)) {
+        fail(err, "citizen.version", unknown_version);
+        return false;
+    }
+    if (!birth_ok(c, on, rq, err)) return false;
     if (!enum_ok((int)c->login_lock_requested_by, PV_REQUESTER_COUNT)) {
-        decision_set_invalid(out, "citizen.login_lock_requested_by", "is not a requester");
+        fail(err, "citizen.login_lock_requested_by", "is not a requester");
         return false;
     }
     if (c->login_lock_case_number != NULL) {
         const char *problem = case_number_problem(c->login_lock_case_number);
         if (problem != NULL) {
-            decision_set_invalid(out, "citizen.login_lock_case_number", problem);
+            fail(err, "citizen.login_lock_case_number", problem);
             return false;
         }
     }
-    return seals_ok(c, out) && guardians_ok(c, out) && grants_ok(c, out) &&
-           representatives_ok(c, out);
+    return seals_ok(c, err) && guardians_ok(c, err) && grants_ok(c, err) &&
+           representatives_ok(c, err);
 }
 
-static bool actor_ok(const pv_actor *a, pv_decision *out) {
+static bool actor_ok(const pv_actor *a, pv_error *err) {
     if (a == NULL) {
-        decision_set_invalid(out, "actor", "is required");
+        fail(err, "actor", "is required");
         return false;
     }
-    if (!enum_ok((int)a->kind, PV_ACTOR_KIND_COUNT)) {
-        decision_set_invalid(out, "actor.kind", "is not an actor kind");
+    if (!version_known(a->version, PV_ACTOR_VERSION)) {
+        fail(err, "actor.version", unknown_version);
+        return false;
+    }
+    if (!enum_ok((int)a->kind, PV_ACTOR_KIND_COUNT) || a->kind == PV_ACTOR_KIND_UNSET) {
+        fail(err, "actor.kind", "is required: self, guardian, representative or other");
         return false;
     }
     bool id_required = a->kind == PV_ACTOR_GUARDIAN || a->kind == PV_ACTOR_REPRESENTATIVE;
     if (id_required || a->id != NULL) {
         const char *problem = id_problem(a->id);
         if (problem != NULL) {
-            decision_set_invalid(out, "actor.id", problem);
+            fail(err, "actor.id", problem);
             return false;
         }
     }
-    if (!enum_ok((int)a->eid, PV_EID_COUNT)) {
-        decision_set_invalid(out, "actor.eid", "is not an e-ID kind");
+    if (!enum_ok((int)a->eid, PV_EID_COUNT) || a->eid == PV_EID_UNSET) {
+        fail(err, "actor.eid", "is required: bankid, freja_plus, freja, password, other or none");
         return false;
     }
     if (a->kind == PV_ACTOR_SELF && a->login_locked) {
-        decision_set_invalid(out, "actor.login_locked",
-                             "must be false for self: use citizen.login_locked");
+        fail(err, "actor.login_locked", "must be false for self: use citizen.login_locked");
         return false;
     }
     if (a->kind == PV_ACTOR_SELF && a->journal_sealed) {
-        decision_set_invalid(out, "actor.journal_sealed",
-                             "must be false for self: seal the citizen's journal instead");
+        fail(err, "actor.journal_sealed",
+             "must be false for self: seal the citizen's journal instead");
         return false;
     }
     return true;
 }
 
-static bool service_ok(const pv_service *s, pv_decision *out) {
+static bool service_ok(const pv_service *s, pv_error *err) {
     if (s == NULL) {
-        decision_set_invalid(out, "service", "is required");
+        fail(err, "service", "is required");
         return false;
     }
-    if (!enum_ok((int)s->kind, PV_SERVICE_KIND_COUNT)) {
-        decision_set_invalid(out, "service.kind", "is not a service");
+    if (!version_known(s->version, PV_SERVICE_VERSION)) {
+        fail(err, "service.version", unknown_version);
+        return false;
+    }
+    if (!enum_ok((int)s->kind, PV_SERVICE_KIND_COUNT) || s->kind == PV_SERVICE_KIND_UNSET) {
+        fail(err, "service.kind", "is required: e_services or journal");
         return false;
     }
     if (!enum_ok((int)s->channel, PV_CHANNEL_COUNT)) {
-        decision_set_invalid(out, "service.channel", "is not a channel");
+        fail(err, "service.channel", "is not a channel");
         return false;
     }
     if (s->unit != NULL) {
         const char *problem = id_problem(s->unit);
         if (problem != NULL) {
-            decision_set_invalid(out, "service.unit", problem);
+            fail(err, "service.unit", problem);
             return false;
         }
     }
     if (!date_ok_or_none(s->entry_date)) {
-        decision_set_invalid(out, "service.entry_date", "is not a date that exists");
+        fail(err, "service.entry_date", "is not a date that exists");
         return false;
     }
     if (s->kind == PV_SERVICE_E_SERVICES) {
         /* E-services are reached only through the portal and have no units or entries. */
         if (s->channel != PV_CHANNEL_PORTAL) {
-            decision_set_invalid(out, "service.channel",
-                                 "e-services are reached only through the portal");
+            fail(err, "service.channel", "e-services are reached only through the portal");
             return false;
         }
         if (s->unit != NULL) {
-            decision_set_invalid(out, "service.unit", "e-services take no unit");
+            fail(err, "service.unit", "e-services take no unit");
             return false;
         }
         if (!date_is_none(s->entry_date)) {
-            decision_set_invalid(out, "service.entry_date", "e-services take no entry date");
+            fail(err, "service.entry_date", "e-services take no entry date");
             return false;
         }
     }
     if (!date_is_none(s->entry_date) && s->unit == NULL) {
-        decision_set_invalid(out, "service.entry_date", "an entry query needs service.unit");
+        fail(err, "service.entry_date", "an entry query needs service.unit");
         return false;
     }
     return true;
 }
 
-pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_date *birth,
-                           pv_decision *out) {
+pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_request *rq, pv_error *err) {
+    rq->citizen = citizen;
     if (!date_exists(on)) {
-        decision_set_invalid(out, "on", "is not a date that exists");
+        fail(err, "on", "is not a date that exists");
         return PV_ERR_INVALID_INPUT;
     }
-    return citizen_ok(citizen, on, birth, out) ? PV_OK : PV_ERR_INVALID_INPUT;
+    return citizen_ok(citizen, on, rq, err) ? PV_OK : PV_ERR_INVALID_INPUT;
 }
 
-pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_decision *out) {
-    return actor_ok(actor, out) && service_ok(service, out) ? PV_OK : PV_ERR_INVALID_INPUT;
+pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err) {
+    return actor_ok(actor, err) && service_ok(service, err) ? PV_OK : PV_ERR_INVALID_INPUT;
 }
 
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
-                           const pv_service *service, pv_date on, pv_request *rq,
-                           pv_decision *out) {
+                           const pv_service *service, pv_date on, pv_request *rq, pv_error *err) {
     /* Section 8: on, then the citizen, then the actor, then the service. */
-    if (validate_citizen(citizen, on, &rq->birth, out) != PV_OK ||
-        validate_query(actor, service, out) != PV_OK) {
+    if (validate_citizen(citizen, on, rq, err) != PV_OK ||
+        validate_query(actor, service, err) != PV_OK) {
         return PV_ERR_INVALID_INPUT;
     }
-    rq->citizen = citizen;
     rq->actor = actor;
     rq->service = service;
     rq->guardian = NULL;

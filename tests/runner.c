@@ -22,6 +22,8 @@ static int (*const registrations[])(void) = {
     register_reasons_suite,
     register_beyond_suite,
     register_batch_suite,
+    register_abi_suite,
+    register_arguments_suite,
 };
 
 int main(void) {

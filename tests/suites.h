@@ -16,5 +16,7 @@ int register_messages_suite(void);
 int register_reasons_suite(void);
 int register_beyond_suite(void);
 int register_batch_suite(void);
+int register_abi_suite(void);
+int register_arguments_suite(void);
 
 #endif

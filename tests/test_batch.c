@@ -1,7 +1,8 @@
 /* test_batch.c — pv_evaluate_many(): the answer to every request is the answer of pv_evaluate()
    (RULES.md section 3 and T1), over the seeded request mix of bench/mix.h expanded into runs of
    requests per citizen; and malformed input (V1, section 8) denies exactly the requests it
-   concerns, the report naming the first one's index and field. */
+   concerns, the pv_error naming the first one by its index ("queries[3].actor.id"). The number
+   of invalid requests is counted from the outcomes (reason INVALID_INPUT). */
 #include <stdlib.h>
 
 #include "mix.h"
@@ -27,45 +28,83 @@ typedef struct workload {
     pv_outcome outcomes[QUERIES_MAX];
 } workload;
 
+/* An actor and a service initialised with their PV_*_INIT. */
+static pv_actor make_actor(pv_actor_kind kind, const char *id, pv_eid eid) {
+    pv_actor a = PV_ACTOR_INIT;
+    a.kind = kind;
+    a.id = id;
+    a.eid = eid;
+    return a;
+}
+
+static pv_service make_service(pv_service_kind kind, pv_channel channel, const char *unit,
+                               pv_date entry) {
+    pv_service s = PV_SERVICE_INIT;
+    s.kind = kind;
+    s.channel = channel;
+    s.unit = unit;
+    s.entry_date = entry;
+    return s;
+}
+
+static pv_query make_query(const pv_citizen *c, const pv_actor *a, const pv_service *s) {
+    pv_query q = PV_QUERY_INIT;
+    q.citizen = c;
+    q.actor = a;
+    q.service = s;
+    return q;
+}
+
+/* The number of outcomes[0 .. n) that are the deny for invalid input. */
+static size_t count_invalid(const pv_outcome *outcomes, size_t n) {
+    size_t invalid = 0;
+    for (size_t i = 0; i < n; i++) invalid += outcomes[i].reason == PV_REASON_INVALID_INPUT;
+    return invalid;
+}
+
+/* The field pv_evaluate_many() names for request 'index' whose own field is 'field'. */
+static const char *query_field(char *buf, size_t size, size_t index, const char *field) {
+    snprintf(buf, size, "queries[%zu].%s", index, field);
+    return buf;
+}
+
+/* A pv_error filled with garbage but for its version, so that every field must be written. */
+static void garbage_error(pv_error *err) {
+    memset(err, 0x5A, sizeof *err);
+    err->version = PV_ERROR_VERSION;
+}
+
 static size_t add_actors(const mix_request *m, pv_actor *out) {
     size_t n = 0;
     out[n++] = m->actor;
-    pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
-    out[n++] = self;
+    out[n++] = make_actor(PV_ACTOR_SELF, NULL, PV_EID_BANKID);
     for (size_t g = 0; g < m->citizen.guardian_count; g++) {
-        pv_actor a = {PV_ACTOR_GUARDIAN, m->guardians[g].id, PV_EID_FREJA_PLUS, false, false};
-        out[n++] = a;
+        out[n++] = make_actor(PV_ACTOR_GUARDIAN, m->guardians[g].id, PV_EID_FREJA_PLUS);
     }
     for (size_t r = 0; r < m->citizen.representative_count; r++) {
-        pv_actor a = {PV_ACTOR_REPRESENTATIVE, m->representatives[r].id, PV_EID_BANKID, false,
-                      false};
-        out[n++] = a;
+        out[n++] = make_actor(PV_ACTOR_REPRESENTATIVE, m->representatives[r].id, PV_EID_BANKID);
     }
-    pv_actor other = {PV_ACTOR_OTHER, NULL, PV_EID_BANKID, false, false};
-    out[n++] = other;
+    out[n++] = make_actor(PV_ACTOR_OTHER, NULL, PV_EID_BANKID);
     return n;
 }
 
 static size_t add_services(const mix_request *m, pv_service *out) {
     size_t n = 0;
     out[n++] = m->service;
-    pv_service e = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE};
-    out[n++] = e;
-    pv_service j = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE};
-    out[n++] = j;
-    j.channel = PV_CHANNEL_DIRECT;
-    out[n++] = j;
+    out[n++] = make_service(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE);
+    out[n++] = make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE);
+    out[n++] = make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_DIRECT, NULL, PV_DATE_NONE);
     for (size_t s = 0; s < m->citizen.seal_count; s++) {
         if (m->seals[s].unit == NULL) continue;
-        pv_service u = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, m->seals[s].unit, PV_DATE_NONE};
-        out[n++] = u;
+        out[n++] =
+            make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, m->seals[s].unit, PV_DATE_NONE);
     }
     for (size_t g = 0; g < m->citizen.grant_count; g++) {
-        pv_service u = {PV_SERVICE_JOURNAL, PV_CHANNEL_DIRECT, m->grants[g].unit, PV_DATE_NONE};
-        out[n++] = u;
+        out[n++] =
+            make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_DIRECT, m->grants[g].unit, PV_DATE_NONE);
     }
-    pv_service entry = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, "SE2321000016-15CQ", {2025, 3, 1}};
-    out[n++] = entry;
+    out[n++] = make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, "SE2321000016-15CQ",
+                            D(2025, 3, 1));
     return n;
 }
 
@@ -81,23 +120,26 @@ static workload *workload_new(uint64_t seed, bool personnummer) {
         size_t ns = add_services(&w->mix[c], w->services[c]);
         for (size_t a = 0; a < na; a++) {
             for (size_t s = 0; s < ns; s++) {
-                pv_query q = {&w->mix[c].citizen, &w->actors[c][a], &w->services[c][s]};
-                w->queries[k++] = q;
+                w->queries[k++] =
+                    make_query(&w->mix[c].citizen, &w->actors[c][a], &w->services[c][s]);
             }
         }
     }
     w->first[CITIZENS] = k;
+    /* Each batch below starts at another outcome: each of them is an element 0. */
+    for (size_t i = 0; i < QUERIES_MAX; i++) w->outcomes[i].version = PV_OUTCOME_VERSION;
     return w;
 }
 
 /* The outcome of request 'q' agrees with pv_evaluate() on 'on'. Returns false and says why on
    the first disagreement. */
 static bool agrees(const pv_query *q, pv_date on, const pv_outcome *o, size_t index) {
-    pv_decision e, d;
-    pv_status es = pv_evaluate(q->citizen, q->actor, q->service, on, &e);
-    CU_ASSERT_EQUAL_FATAL(pv_outcome_to_decision(o, &d), PV_OK);
-    bool same = d.effect == e.effect && d.reason == e.reason && d.reasons == e.reasons &&
-                d.rule == e.rule && d.filtered == e.filtered &&
+    pv_decision e = PV_DECISION_INIT, d = PV_DECISION_INIT;
+    pv_status es = pv_evaluate(q->citizen, q->actor, q->service, on, &e, NULL);
+    CU_ASSERT_EQUAL_FATAL(pv_outcome_to_decision(o, &d, NULL), PV_OK);
+    bool same = o->version == PV_OUTCOME_VERSION && d.effect == e.effect &&
+                d.reason == e.reason && d.reasons == e.reasons && d.rule == e.rule &&
+                d.filtered == e.filtered &&
                 memcmp(d.reason_rules, e.reason_rules, sizeof d.reason_rules) == 0 &&
                 pv_date_compare(d.changes_on, e.changes_on) == 0 &&
                 (es == PV_OK) == (o->reason != PV_REASON_INVALID_INPUT);
@@ -121,11 +163,14 @@ static void check_workload(bool personnummer) {
     for (size_t c = 0; c < CITIZENS; c++) {
         size_t n = w->first[c + 1] - w->first[c];
         const pv_query *q = &w->queries[w->first[c]];
-        pv_batch_report r;
-        CU_ASSERT_EQUAL(pv_evaluate_many(q, n, w->mix[c].on, &w->outcomes[w->first[c]], &r), PV_OK);
-        CU_ASSERT_EQUAL(r.invalid_count, 0);
-        CU_ASSERT_EQUAL(r.first_invalid, n);
-        CU_ASSERT_STRING_EQUAL(r.field, "");
+        pv_error err;
+        garbage_error(&err);
+        CU_ASSERT_EQUAL(pv_evaluate_many(q, n, w->mix[c].on, &w->outcomes[w->first[c]], &err),
+                        PV_OK);
+        CU_ASSERT_EQUAL(count_invalid(&w->outcomes[w->first[c]], n), 0);
+        CU_ASSERT_EQUAL(err.status, PV_OK);
+        CU_ASSERT_STRING_EQUAL(err.field, "");
+        CU_ASSERT_PTR_NULL(err.message);
         for (size_t i = 0; i < n; i++) {
             const pv_outcome *o = &w->outcomes[w->first[c] + i];
             if (!agrees(&q[i], w->mix[c].on, o, w->first[c] + i)) disagreements++;
@@ -142,8 +187,9 @@ static void check_workload(bool personnummer) {
 
     /* One batch, one date: citizens born after it are invalid input (section 8). */
     const pv_date on = D(2026, 1, 15);
-    pv_batch_report r;
-    pv_status status = pv_evaluate_many(w->queries, total, on, w->outcomes, &r);
+    pv_error err;
+    garbage_error(&err);
+    pv_status status = pv_evaluate_many(w->queries, total, on, w->outcomes, &err);
     size_t invalid = 0, first_invalid = total;
     for (size_t i = 0; i < total; i++) {
         if (!agrees(&w->queries[i], on, &w->outcomes[i], i)) disagreements++;
@@ -152,13 +198,20 @@ static void check_workload(bool personnummer) {
     CU_ASSERT_EQUAL(disagreements, 0);
     CU_ASSERT_TRUE(invalid > 0);
     CU_ASSERT_EQUAL(status, PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(r.invalid_count, invalid);
-    CU_ASSERT_EQUAL(r.first_invalid, first_invalid);
-    pv_decision e;
+    CU_ASSERT_EQUAL(count_invalid(w->outcomes, total), invalid);
+    CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+    /* the first invalid request, named by its index and pv_evaluate()'s field for it */
+    CU_ASSERT_FATAL(first_invalid < total);
+    pv_decision e = PV_DECISION_INIT;
+    pv_error e_err = PV_ERROR_INIT;
     const pv_query *q = &w->queries[first_invalid];
-    CU_ASSERT_EQUAL(pv_evaluate(q->citizen, q->actor, q->service, on, &e), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(r.field, e.field);
-    CU_ASSERT_PTR_EQUAL(r.detail, e.detail);
+    CU_ASSERT_EQUAL(pv_evaluate(q->citizen, q->actor, q->service, on, &e, &e_err),
+                    PV_ERR_INVALID_INPUT);
+    char want[PV_FIELD_PATH_SIZE];
+    CU_ASSERT_STRING_EQUAL(err.field, query_field(want, sizeof want, first_invalid, e_err.field));
+    CU_ASSERT_TRUE(err.message != NULL && e_err.message != NULL &&
+                   strcmp(err.message, e_err.message) == 0);
     free(w);
 }
 
@@ -176,6 +229,7 @@ static void test_batch_equals_pv_evaluate_personnummer(void) {
 /* Outcome 'o' is the fail-closed deny of V1. */
 #define EXPECT_OUTCOME_INVALID(o)                                                                  \
     do {                                                                                           \
+        CU_ASSERT_EQUAL((o).version, PV_OUTCOME_VERSION);                                          \
         CU_ASSERT_EQUAL((o).effect, PV_EFFECT_DENY);                                               \
         CU_ASSERT_EQUAL((o).reason, PV_REASON_INVALID_INPUT);                                      \
         CU_ASSERT_EQUAL((o).reasons, BIT(INVALID_INPUT));                                          \
@@ -192,34 +246,43 @@ typedef struct two_records {
     pv_service e_services, journal;
     pv_query q[6];
     pv_outcome o[6];
-    pv_batch_report r;
+    pv_error err;
 } two_records;
 
 static void two_records_init(two_records *t) {
     memset(t, 0, sizeof *t);
     fx_init(&t->child, D(2016, 5, 1), D(2026, 11, 29));
     fx_init(&t->adult, D(1986, 5, 1), D(2026, 11, 29));
-    pv_actor guardian = {PV_ACTOR_GUARDIAN, "g1", PV_EID_BANKID, false, false};
-    pv_actor self = {PV_ACTOR_SELF, NULL, PV_EID_BANKID, false, false};
-    pv_service e = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE};
-    pv_service j = {PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE};
-    t->guardian = guardian;
-    t->self = self;
-    t->e_services = e;
-    t->journal = j;
+    t->guardian = make_actor(PV_ACTOR_GUARDIAN, "g1", PV_EID_BANKID);
+    t->self = make_actor(PV_ACTOR_SELF, NULL, PV_EID_BANKID);
+    t->e_services = make_service(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE);
+    t->journal = make_service(PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE);
+    t->err = (pv_error)PV_ERROR_INIT;
     /* child: guardian e-services, guardian journal, self e-services; adult: the same. */
     const pv_citizen *citizens[2] = {&t->child.citizen, &t->adult.citizen};
     for (int c = 0; c < 2; c++) {
-        t->q[3 * c + 0] = (pv_query){citizens[c], &t->guardian, &t->e_services};
-        t->q[3 * c + 1] = (pv_query){citizens[c], &t->guardian, &t->journal};
-        t->q[3 * c + 2] = (pv_query){citizens[c], &t->self, &t->e_services};
+        t->q[3 * c + 0] = make_query(citizens[c], &t->guardian, &t->e_services);
+        t->q[3 * c + 1] = make_query(citizens[c], &t->guardian, &t->journal);
+        t->q[3 * c + 2] = make_query(citizens[c], &t->self, &t->e_services);
     }
 }
 
-static pv_status run(two_records *t) {
+/* Outcomes filled with garbage but for the version of o[0]. */
+static void garbage_outcomes(two_records *t) {
     memset(t->o, 0x5A, sizeof t->o);
-    memset(&t->r, 0x5A, sizeof t->r);
-    return pv_evaluate_many(t->q, 6, D(2026, 11, 29), t->o, &t->r);
+    t->o[0].version = PV_OUTCOME_VERSION;
+}
+
+static pv_status run(two_records *t) {
+    garbage_outcomes(t);
+    garbage_error(&t->err);
+    pv_status st = pv_evaluate_many(t->q, 6, D(2026, 11, 29), t->o, &t->err);
+    CU_ASSERT_EQUAL(t->err.status, st);
+    if (st == PV_ERR_INVALID_INPUT) {
+        CU_ASSERT_EQUAL(t->err.rule, PV_RULE_V1);
+        CU_ASSERT_PTR_NOT_NULL(t->err.message);
+    }
+    return st;
 }
 
 static void test_batch_valid_requests_expected_answers(void) {
@@ -245,11 +308,11 @@ static void test_batch_valid_requests_expected_answers(void) {
     CU_ASSERT_TRUE(pv_date_is_none(t.o[3].changes_on));
     CU_ASSERT_EQUAL(t.o[5].effect, PV_EFFECT_PERMIT);
     CU_ASSERT_EQUAL(t.o[5].reason, PV_REASON_SELF);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 0);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 6);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "");
-    CU_ASSERT_PTR_NULL(t.r.detail);
-    /* The report is optional. */
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 0);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "");
+    CU_ASSERT_PTR_NULL(t.err.message);
+    for (int i = 0; i < 6; i++) CU_ASSERT_EQUAL(t.o[i].version, PV_OUTCOME_VERSION);
+    /* The pv_error is optional. */
     CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 11, 29), t.o, NULL), PV_OK);
     CU_ASSERT_EQUAL(t.o[5].reason, PV_REASON_SELF);
 }
@@ -258,13 +321,15 @@ static void test_batch_invalid_on(void) {
     /* V1, section 8: a date that does not exist; every request names "on". */
     two_records t;
     two_records_init(&t);
-    memset(t.o, 0x5A, sizeof t.o);
-    CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 2, 29), t.o, &t.r), PV_ERR_INVALID_INPUT);
+    garbage_outcomes(&t);
+    garbage_error(&t.err);
+    CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 2, 29), t.o, &t.err), PV_ERR_INVALID_INPUT);
     for (int i = 0; i < 6; i++) EXPECT_OUTCOME_INVALID(t.o[i]);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 6);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 0);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "on");
-    CU_ASSERT_STRING_EQUAL(t.r.detail, "is not a date that exists");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 6);
+    CU_ASSERT_EQUAL(t.err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(t.err.rule, PV_RULE_V1);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "on");
+    CU_ASSERT_STRING_EQUAL(t.err.message, "is not a date that exists");
 }
 
 static void test_batch_invalid_citizen_denies_its_run(void) {
@@ -278,10 +343,9 @@ static void test_batch_invalid_citizen_denies_its_run(void) {
     CU_ASSERT_EQUAL(t.o[1].effect, PV_EFFECT_PERMIT);
     CU_ASSERT_EQUAL(t.o[2].reason, PV_REASON_UNDER_13);
     for (int i = 3; i < 6; i++) EXPECT_OUTCOME_INVALID(t.o[i]);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 3);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 3);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "citizen.guardians[1].id");
-    CU_ASSERT_STRING_EQUAL(t.r.detail, "is the id of an earlier guardian");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 3);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[3].citizen.guardians[1].id");
+    CU_ASSERT_STRING_EQUAL(t.err.message, "is the id of an earlier guardian");
 
     /* A birth date after 'on' (section 8) in the first run. */
     two_records_init(&t);
@@ -289,10 +353,9 @@ static void test_batch_invalid_citizen_denies_its_run(void) {
     CU_ASSERT_EQUAL(run(&t), PV_ERR_INVALID_INPUT);
     for (int i = 0; i < 3; i++) EXPECT_OUTCOME_INVALID(t.o[i]);
     CU_ASSERT_EQUAL(t.o[5].reason, PV_REASON_SELF);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 3);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 0);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "citizen.birth_date");
-    CU_ASSERT_STRING_EQUAL(t.r.detail, "is after on");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 3);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[0].citizen.birth_date");
+    CU_ASSERT_STRING_EQUAL(t.err.message, "is after on");
 
     /* A null pointer where a value is required (section 8): the citizen. */
     two_records_init(&t);
@@ -302,10 +365,9 @@ static void test_batch_invalid_citizen_denies_its_run(void) {
     /* The run of the adult starts again after the missing record: validated again, valid. */
     CU_ASSERT_EQUAL(t.o[3].reason, PV_REASON_PROXY_ENDED);
     CU_ASSERT_EQUAL(t.o[5].reason, PV_REASON_SELF);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 1);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 4);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "citizen");
-    CU_ASSERT_STRING_EQUAL(t.r.detail, "is required");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 1);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[4].citizen");
+    CU_ASSERT_STRING_EQUAL(t.err.message, "is required");
 }
 
 static void test_batch_invalid_actor_or_service_denies_its_request(void) {
@@ -326,15 +388,15 @@ static void test_batch_invalid_actor_or_service_denies_its_request(void) {
     EXPECT_OUTCOME_INVALID(t.o[3]);
     CU_ASSERT_EQUAL(t.o[4].reason, PV_REASON_PROXY_ENDED);
     CU_ASSERT_EQUAL(t.o[5].reason, PV_REASON_SELF);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 2);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 2);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "service.channel");
-    CU_ASSERT_STRING_EQUAL(t.r.detail, "e-services are reached only through the portal");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 2);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[2].service.channel");
+    CU_ASSERT_STRING_EQUAL(t.err.message, "e-services are reached only through the portal");
     /* pv_validate names the field of any other invalid request. */
-    pv_decision d;
-    CU_ASSERT_EQUAL(pv_validate(t.q[3].citizen, t.q[3].actor, t.q[3].service, D(2026, 11, 29), &d),
-                    PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "actor.id");
+    pv_error err = PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(
+        pv_validate(t.q[3].citizen, t.q[3].actor, t.q[3].service, D(2026, 11, 29), &err),
+        PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "actor.id");
 
     /* A null actor or service (section 8). */
     two_records_init(&t);
@@ -344,9 +406,8 @@ static void test_batch_invalid_actor_or_service_denies_its_request(void) {
     EXPECT_OUTCOME_INVALID(t.o[1]);
     EXPECT_OUTCOME_INVALID(t.o[5]);
     CU_ASSERT_EQUAL(t.o[0].effect, PV_EFFECT_PERMIT);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 2);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 1);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "actor");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 2);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[1].actor");
 
     /* A null actor or service where the other one was found valid just before: still checked. */
     two_records_init(&t);
@@ -357,14 +418,16 @@ static void test_batch_invalid_actor_or_service_denies_its_request(void) {
     t.q[2].service = NULL;
     CU_ASSERT_EQUAL(run(&t), PV_ERR_INVALID_INPUT);
     for (int i = 0; i < 3; i++) EXPECT_OUTCOME_INVALID(t.o[i]);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 3);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "actor");
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 3);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[0].actor");
     t.q[1] = t.q[3];
     t.q[2] = t.q[3];
     t.q[2].service = NULL; /* the actor and the service of request 1, then no service */
     CU_ASSERT_EQUAL(run(&t), PV_ERR_INVALID_INPUT);
     EXPECT_OUTCOME_INVALID(t.o[2]);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 2);
+    CU_ASSERT_EQUAL(count_invalid(t.o, 6), 2);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries[0].actor");
+    CU_ASSERT_EQUAL(t.o[1].reason, PV_REASON_PROXY_ENDED);
     CU_ASSERT_EQUAL(t.o[3].reason, PV_REASON_PROXY_ENDED);
 }
 
@@ -372,22 +435,29 @@ static void test_batch_null_arrays(void) {
     two_records t;
     two_records_init(&t);
     /* No requests: nothing to answer. */
-    memset(&t.r, 0x5A, sizeof t.r);
-    CU_ASSERT_EQUAL(pv_evaluate_many(NULL, 0, D(2026, 11, 29), NULL, &t.r), PV_OK);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 0);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 0);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "");
-    /* V1: NULL requests with a count: every outcome the deny for invalid input. */
-    memset(t.o, 0x5A, sizeof t.o);
-    CU_ASSERT_EQUAL(pv_evaluate_many(NULL, 6, D(2026, 11, 29), t.o, &t.r), PV_ERR_INVALID_INPUT);
-    for (int i = 0; i < 6; i++) EXPECT_OUTCOME_INVALID(t.o[i]);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 6);
-    CU_ASSERT_EQUAL(t.r.first_invalid, 0);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "queries");
+    garbage_error(&t.err);
+    CU_ASSERT_EQUAL(pv_evaluate_many(NULL, 0, D(2026, 11, 29), NULL, &t.err), PV_OK);
+    CU_ASSERT_EQUAL(t.err.status, PV_OK);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "");
+    CU_ASSERT_PTR_NULL(t.err.message);
+    /* V1: NULL requests with a count: an error, and no outcome written (the header). */
+    pv_outcome before[6];
+    garbage_outcomes(&t);
+    memcpy(before, t.o, sizeof before);
+    garbage_error(&t.err);
+    CU_ASSERT_EQUAL(pv_evaluate_many(NULL, 6, D(2026, 11, 29), t.o, &t.err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(memcmp(before, t.o, sizeof before), 0);
+    CU_ASSERT_EQUAL(t.err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(t.err.rule, PV_RULE_V1);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "queries");
+    CU_ASSERT_PTR_NOT_NULL(t.err.message);
     /* No room for the outcomes: nothing written, reported. */
-    CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 11, 29), NULL, &t.r), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(t.r.invalid_count, 6);
-    CU_ASSERT_STRING_EQUAL(t.r.field, "outcomes");
+    garbage_error(&t.err);
+    CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 11, 29), NULL, &t.err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(t.err.field, "outcomes");
+    CU_ASSERT_EQUAL(t.err.rule, PV_RULE_V1);
     CU_ASSERT_EQUAL(pv_evaluate_many(t.q, 6, D(2026, 11, 29), NULL, NULL), PV_ERR_INVALID_INPUT);
 }
 
@@ -395,31 +465,50 @@ static void test_batch_outcome_to_decision(void) {
     two_records t;
     two_records_init(&t);
     CU_ASSERT_EQUAL(run(&t), PV_OK);
-    pv_decision d, e;
+    pv_decision d, e = PV_DECISION_INIT;
+    pv_error err;
     memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_outcome_to_decision(&t.o[2], &d), PV_OK);
-    CU_ASSERT_EQUAL(pv_evaluate(t.q[2].citizen, t.q[2].actor, t.q[2].service, D(2026, 11, 29), &e),
-                    PV_OK);
+    d.version = PV_DECISION_VERSION;
+    garbage_error(&err);
+    CU_ASSERT_EQUAL(pv_outcome_to_decision(&t.o[2], &d, &err), PV_OK);
+    CU_ASSERT_EQUAL(err.status, PV_OK);
+    CU_ASSERT_STRING_EQUAL(err.field, "");
+    CU_ASSERT_PTR_NULL(err.message);
+    CU_ASSERT_EQUAL(
+        pv_evaluate(t.q[2].citizen, t.q[2].actor, t.q[2].service, D(2026, 11, 29), &e, NULL),
+        PV_OK);
+    CU_ASSERT_EQUAL(d.version, PV_DECISION_VERSION);
     CU_ASSERT_EQUAL(d.effect, e.effect);
     CU_ASSERT_EQUAL(d.reason, e.reason);
+    CU_ASSERT_EQUAL(d.rule, e.rule);
+    CU_ASSERT_EQUAL(d.reasons, e.reasons);
+    CU_ASSERT_EQUAL(d.filtered, e.filtered);
+    CU_ASSERT_EQUAL(memcmp(d.reason_rules, e.reason_rules, sizeof d.reason_rules), 0);
     CU_ASSERT_EQUAL(pv_decision_reason_rule(&d, PV_REASON_UNDER_13), PV_RULE_S1);
     CU_ASSERT_EQUAL(pv_date_compare(d.changes_on, e.changes_on), 0);
-    CU_ASSERT_STRING_EQUAL(d.field, "");
-    CU_ASSERT_PTR_NULL(d.detail);
     /* NULL and values out of range: the deny for invalid input. */
-    CU_ASSERT_EQUAL(pv_outcome_to_decision(&t.o[0], NULL), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_outcome_to_decision(NULL, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_outcome_to_decision(&t.o[0], NULL, NULL), PV_ERR_INVALID_INPUT);
+    garbage_error(&err);
+    CU_ASSERT_EQUAL(pv_outcome_to_decision(NULL, &d, &err), PV_ERR_INVALID_INPUT);
     CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "outcome");
+    CU_ASSERT_EQUAL(d.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+    CU_ASSERT_STRING_EQUAL(err.field, "outcome");
     const uint8_t bad[3][3] = {{PV_EFFECT_COUNT, 0, 0}, {0, PV_REASON_COUNT, 0}, {0, 0, 255}};
     for (int k = 0; k < 3; k++) {
         pv_outcome o = t.o[0];
         o.effect = bad[k][0];
         o.reason = bad[k][1];
         o.rule = bad[k][2];
-        CU_ASSERT_EQUAL(pv_outcome_to_decision(&o, &d), PV_ERR_INVALID_INPUT);
+        garbage_error(&err);
+        CU_ASSERT_EQUAL(pv_outcome_to_decision(&o, &d, &err), PV_ERR_INVALID_INPUT);
         CU_ASSERT_EQUAL(d.rule, PV_RULE_V1);
-        CU_ASSERT_STRING_EQUAL(d.detail, "is out of range");
+        CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
+        CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+        CU_ASSERT_EQUAL(strncmp(err.field, "outcome", 7), 0);
+        /* the wording is the library's; it says the value is out of range */
+        CU_ASSERT_TRUE(err.message != NULL && strstr(err.message, "out of range") != NULL);
     }
 }
 

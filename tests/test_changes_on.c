@@ -406,12 +406,12 @@ static void test_t1_none_when_nothing_changes(void) {
 
 static void test_t1_pv_decide_computes_no_changes_on(void) {
     fixture f;
-    pv_decision d;
+    pv_decision d = PV_DECISION_INIT;
     fx_init(&f, BIRTH, D(2020, 1, 1));
-    CU_ASSERT_EQUAL(pv_decide(&f.citizen, &f.actor, &f.service, f.on, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_decide(&f.citizen, &f.actor, &f.service, f.on, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(pv_date_is_none(d.changes_on));
     CU_ASSERT_EQUAL(d.reason, PV_REASON_UNDER_13);
-    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, &f.actor, &f.service, f.on, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, &f.actor, &f.service, f.on, &d, NULL), PV_OK);
     CU_ASSERT_EQUAL(pv_date_compare(d.changes_on, D(2023, 6, 15)), 0);
 }
 
@@ -433,8 +433,12 @@ static void add_candidate(pv_date *list, int *n, pv_date d) {
 static int candidates(const fixture *f, pv_date *list) {
     int n = 0;
     pv_date b;
-    if (pv_date_birthday(f->citizen.birth_date, 13, &b) == PV_OK) add_candidate(list, &n, b);
-    if (pv_date_birthday(f->citizen.birth_date, 16, &b) == PV_OK) add_candidate(list, &n, b);
+    if (pv_date_birthday(f->citizen.birth_date, 13, &b, NULL) == PV_OK) {
+        add_candidate(list, &n, b);
+    }
+    if (pv_date_birthday(f->citizen.birth_date, 16, &b, NULL) == PV_OK) {
+        add_candidate(list, &n, b);
+    }
     for (size_t i = 0; i < f->citizen.seal_count; i++) {
         add_candidate(list, &n, f->seals[i].active.from);
         if (!pv_date_is_none(f->seals[i].active.until))
@@ -458,13 +462,15 @@ static int candidates(const fixture *f, pv_date *list) {
 static pv_date expected_changes_on(fixture *f) {
     pv_date list[64];
     int n = candidates(f, list);
-    pv_decision now, then;
+    pv_decision now = PV_DECISION_INIT, then = PV_DECISION_INIT;
     pv_date best = PV_DATE_NONE;
-    if (pv_decide(&f->citizen, &f->actor, &f->service, f->on, &now) != PV_OK) return best;
+    if (pv_decide(&f->citizen, &f->actor, &f->service, f->on, &now, NULL) != PV_OK) return best;
     for (int i = 0; i < n; i++) {
         if (pv_date_compare(list[i], f->on) <= 0) continue;
         if (!pv_date_is_none(best) && pv_date_compare(list[i], best) >= 0) continue;
-        if (pv_decide(&f->citizen, &f->actor, &f->service, list[i], &then) != PV_OK) continue;
+        if (pv_decide(&f->citizen, &f->actor, &f->service, list[i], &then, NULL) != PV_OK) {
+            continue;
+        }
         if (!same_triple(&now, &then)) best = list[i];
     }
     return best;
@@ -519,9 +525,9 @@ static void test_t1_by_definition_over_many_inputs(void) {
                     if (!pv_date_is_none(f.d.changes_on)) {
                         /* the day before changes_on gives the decision of 'on' */
                         pv_date before = pv_date_from_days(pv_date_to_days(f.d.changes_on) - 1);
-                        pv_decision d;
+                        pv_decision d = PV_DECISION_INIT;
                         CU_ASSERT_EQUAL_FATAL(
-                            pv_decide(&f.citizen, &f.actor, &f.service, before, &d), PV_OK);
+                            pv_decide(&f.citizen, &f.actor, &f.service, before, &d, NULL), PV_OK);
                         fx_check(same_triple(&d, &f.d), __FILE__, __LINE__,
                                  "variant %d actor %d service %d: decision changed before "
                                  "changes_on %s",

@@ -73,13 +73,13 @@ static void test_none(void) {
 
 static void test_parse_valid(void) {
     pv_date d;
-    CU_ASSERT_EQUAL(pv_date_parse("2026-03-04", &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_parse("2026-03-04", &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2026, 3, 4)));
-    CU_ASSERT_EQUAL(pv_date_parse("2024-02-29", &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_parse("2024-02-29", &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2024, 2, 29)));
-    CU_ASSERT_EQUAL(pv_date_parse("0001-01-01", &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_parse("0001-01-01", &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(1, 1, 1)));
-    CU_ASSERT_EQUAL(pv_date_parse("9999-12-31", &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_parse("9999-12-31", &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(9999, 12, 31)));
 }
 
@@ -111,36 +111,42 @@ static void test_parse_invalid(void) {
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pv_date d = D(2000, 1, 1);
-        CU_ASSERT_EQUAL(pv_date_parse(bad[i], &d), PV_ERR_INVALID_INPUT);
+        pv_error err = PV_ERROR_INIT;
+        CU_ASSERT_EQUAL(pv_date_parse(bad[i], &d, &err), PV_ERR_INVALID_INPUT);
         CU_ASSERT_TRUE(pv_date_is_none(d));
+        CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+        CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+        CU_ASSERT_STRING_EQUAL(err.field, "text");
+        CU_ASSERT_PTR_NOT_NULL(err.message);
     }
     pv_date d = D(2000, 1, 1);
-    CU_ASSERT_EQUAL(pv_date_parse(NULL, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_parse(NULL, &d, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(d));
-    CU_ASSERT_EQUAL(pv_date_parse("2023-01-01", NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_parse("2023-01-01", NULL, NULL), PV_ERR_INVALID_INPUT);
 }
 
 static void test_format(void) {
     char buf[PV_DATE_STRING_SIZE];
-    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, sizeof buf), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, sizeof buf, NULL), PV_OK);
     CU_ASSERT_STRING_EQUAL(buf, "2026-03-04");
-    CU_ASSERT_EQUAL(pv_date_format(D(1, 1, 1), buf, sizeof buf), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_format(D(1, 1, 1), buf, sizeof buf, NULL), PV_OK);
     CU_ASSERT_STRING_EQUAL(buf, "0001-01-01");
-    CU_ASSERT_EQUAL(pv_date_format(D(9999, 12, 31), buf, sizeof buf), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_format(D(9999, 12, 31), buf, sizeof buf, NULL), PV_OK);
     CU_ASSERT_STRING_EQUAL(buf, "9999-12-31");
 
     strcpy(buf, "xxxxxxxxxx");
-    CU_ASSERT_EQUAL(pv_date_format(D(2023, 2, 29), buf, sizeof buf), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_format(D(2023, 2, 29), buf, sizeof buf, NULL),
+                    PV_ERR_INVALID_INPUT);
     CU_ASSERT_STRING_EQUAL(buf, "");
     strcpy(buf, "xxxxxxxxxx");
-    CU_ASSERT_EQUAL(pv_date_format(PV_DATE_NONE, buf, sizeof buf), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_format(PV_DATE_NONE, buf, sizeof buf, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_STRING_EQUAL(buf, "");
     strcpy(buf, "xxxxxxxxxx");
-    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, PV_DATE_STRING_SIZE - 1),
+    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, PV_DATE_STRING_SIZE - 1, NULL),
                     PV_ERR_BUFFER_TOO_SMALL);
     CU_ASSERT_STRING_EQUAL(buf, "");
-    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, 0), PV_ERR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), NULL, 11), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), buf, 0, NULL), PV_ERR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(pv_date_format(D(2026, 3, 4), NULL, 11, NULL), PV_ERR_INVALID_INPUT);
 }
 
 /* Every day of a wide range formats and parses back to itself. */
@@ -150,8 +156,8 @@ static void test_format_parse_round_trip(void) {
         pv_date d = pv_date_from_days(n);
         pv_date back = PV_DATE_NONE;
         char buf[PV_DATE_STRING_SIZE];
-        if (pv_date_format(d, buf, sizeof buf) != PV_OK || pv_date_parse(buf, &back) != PV_OK ||
-            !same_date(d, back)) {
+        if (pv_date_format(d, buf, sizeof buf, NULL) != PV_OK ||
+            pv_date_parse(buf, &back, NULL) != PV_OK || !same_date(d, back)) {
             failures++;
         }
     }
@@ -245,7 +251,7 @@ static void test_next_day(void) {
 
 static int age(pv_date birth, pv_date on) {
     int years = -1;
-    CU_ASSERT_EQUAL(pv_age_on(birth, on, &years), PV_OK);
+    CU_ASSERT_EQUAL(pv_age_on(birth, on, &years, NULL), PV_OK);
     return years;
 }
 
@@ -300,27 +306,27 @@ static void test_a1_born_29_february(void) {
 
 static void test_age_invalid(void) {
     int years = 5;
-    CU_ASSERT_EQUAL(pv_age_on(D(2026, 3, 5), D(2026, 3, 4), &years), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_age_on(D(2023, 2, 29), D(2026, 3, 4), &years), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_age_on(D(2013, 3, 4), D(2026, 13, 4), &years), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_age_on(PV_DATE_NONE, D(2026, 3, 4), &years), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_age_on(D(2013, 3, 4), D(2026, 3, 4), NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_age_on(D(2026, 3, 5), D(2026, 3, 4), &years, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_age_on(D(2023, 2, 29), D(2026, 3, 4), &years, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_age_on(D(2013, 3, 4), D(2026, 13, 4), &years, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_age_on(PV_DATE_NONE, D(2026, 3, 4), &years, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_age_on(D(2013, 3, 4), D(2026, 3, 4), NULL, NULL), PV_ERR_INVALID_INPUT);
 }
 
 /* A1: the date of attaining an age. */
 static void test_a1_birthday(void) {
     pv_date d = PV_DATE_NONE;
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 13, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 13, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2026, 3, 4)));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 0, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 0, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2013, 3, 4)));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2012, 2, 29), 13, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2012, 2, 29), 13, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2025, 2, 28)));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2012, 2, 29), 16, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2012, 2, 29), 16, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2028, 2, 29)));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2000, 2, 29), 100, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2000, 2, 29), 100, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(2100, 2, 28)));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(9990, 5, 1), 9, &d), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(9990, 5, 1), 9, &d, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(d, D(9999, 5, 1)));
 
     /* The internal helper agrees. */
@@ -333,18 +339,18 @@ static void test_a1_birthday(void) {
 
 static void test_a1_birthday_invalid(void) {
     pv_date d = D(2000, 1, 1);
-    CU_ASSERT_EQUAL(pv_date_birthday(D(9990, 5, 1), 10, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(9990, 5, 1), 10, &d, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(d));
     d = D(2000, 1, 1);
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), -1, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), -1, &d, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(d));
     d = D(2000, 1, 1);
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2023, 2, 29), 13, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2023, 2, 29), 13, &d, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(d));
     d = D(2000, 1, 1);
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), INT_MAX, &d), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), INT_MAX, &d, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(d));
-    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 13, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_date_birthday(D(2013, 3, 4), 13, NULL, NULL), PV_ERR_INVALID_INPUT);
 }
 
 /* The test's own reading of A1: the k-th anniversary of 'birth', with 28 February for a
@@ -368,11 +374,11 @@ static void test_a1_a2_age_changes_only_on_anniversaries(void) {
             pv_date on = pv_date_from_days(n);
             if (same_date(on, reference_anniversary(birth, expected + 1))) expected++;
             int years = -1;
-            if (pv_age_on(birth, on, &years) != PV_OK || years != expected) failures++;
+            if (pv_age_on(birth, on, &years, NULL) != PV_OK || years != expected) failures++;
         }
         for (int k = 0; k <= 17; k++) {
             pv_date day = PV_DATE_NONE;
-            if (pv_date_birthday(birth, k, &day) != PV_OK ||
+            if (pv_date_birthday(birth, k, &day, NULL) != PV_OK ||
                 !same_date(day, reference_anniversary(birth, k))) {
                 failures++;
             }

@@ -1,9 +1,14 @@
 /* test_eval_util.h — the fixture of the pv_evaluate suites: one citizen, actor, service and
    date that a test adjusts, and checks that state the expected decision (RULES.md section 3).
 
-   Every check evaluates the fixture with pv_evaluate(), and also with pv_decide() and
-   pv_validate(), which must agree with it (same decision, no changes_on; PV_OK or the same
-   field). A failed check names the line of the test and what was expected and got. */
+   Every check evaluates the fixture with pv_evaluate() (its pv_error in f->err), and also with
+   pv_decide() (without a pv_error) and pv_validate(), which must agree with it (same decision,
+   no changes_on; PV_OK or the same field). A failed check names the line of the test and what
+   was expected and got.
+
+   Every struct of the fixture carries the version of the header (RULES.md, the header's "ABI
+   that can grow"): fx_init() sets them after its memset, and so do the helpers that add a seal,
+   a guardian or a representative. */
 #ifndef PV_TEST_EVAL_UTIL_H
 #define PV_TEST_EVAL_UTIL_H
 
@@ -35,6 +40,7 @@ typedef struct fixture {
     pv_representative reps[FX_MAX];
     pv_status status;
     pv_decision d;
+    pv_error err; /* the pv_error of the last pv_evaluate() */
 } fixture;
 
 /* A citizen born on 'birth' with two guardians "g1" and "g2" (neither blocked nor protected),
@@ -43,6 +49,17 @@ typedef struct fixture {
    portal with BankID on 'on'. */
 static inline void fx_init(fixture *f, pv_date birth, pv_date on) {
     memset(f, 0, sizeof *f);
+    f->citizen.version = PV_CITIZEN_VERSION;
+    f->actor.version = PV_ACTOR_VERSION;
+    f->service.version = PV_SERVICE_VERSION;
+    for (int i = 0; i < FX_MAX; i++) {
+        f->seals[i].version = PV_SEAL_VERSION;
+        f->guardians[i].version = PV_GUARDIAN_VERSION;
+        f->grants[i].version = PV_GRANT_VERSION;
+        f->reps[i].version = PV_REPRESENTATIVE_VERSION;
+    }
+    f->d = (pv_decision)PV_DECISION_INIT;
+    f->err = (pv_error)PV_ERROR_INIT;
     f->on = on;
     f->citizen.birth_date = birth;
     f->guardians[0].id = "g1";
@@ -115,7 +132,7 @@ static inline void fx_channel(fixture *f, pv_channel channel) {
    period; 'unit' NULL for the whole journal. Returns it so that a test can adjust it. */
 static inline pv_seal *fx_seal(fixture *f, const char *unit, pv_date from, pv_date until) {
     pv_seal *s = &f->seals[f->citizen.seal_count++];
-    memset(s, 0, sizeof *s);
+    *s = (pv_seal)PV_SEAL_INIT;
     s->scope = unit == NULL ? PV_SEAL_WHOLE : PV_SEAL_UNIT;
     s->unit = unit;
     s->active.from = from;
@@ -141,6 +158,7 @@ static inline pv_seal *fx_seal_content(fixture *f, const char *unit, pv_date cfr
 static inline pv_grant *fx_grant(fixture *f, const char *holder, const char *unit, pv_date from,
                                  pv_date until) {
     pv_grant *g = &f->grants[f->citizen.grant_count++];
+    *g = (pv_grant)PV_GRANT_INIT;
     g->holder = holder;
     g->unit = unit;
     g->from = from;
@@ -151,7 +169,7 @@ static inline pv_grant *fx_grant(fixture *f, const char *holder, const char *uni
 /* Adds a guardian. */
 static inline pv_guardian *fx_add_guardian(fixture *f, const char *id) {
     pv_guardian *g = &f->guardians[f->citizen.guardian_count++];
-    memset(g, 0, sizeof *g);
+    *g = (pv_guardian)PV_GUARDIAN_INIT;
     g->id = id;
     return g;
 }
@@ -159,7 +177,7 @@ static inline pv_guardian *fx_add_guardian(fixture *f, const char *id) {
 /* Adds a representative, complete as r1. */
 static inline pv_representative *fx_add_rep(fixture *f, const char *id) {
     pv_representative *r = &f->reps[f->citizen.representative_count++];
-    memset(r, 0, sizeof *r);
+    *r = (pv_representative)PV_REPRESENTATIVE_INIT;
     r->id = id;
     r->kind = PV_REPRESENTATIVE_GOD_MAN;
     r->cares_for_person = true;
@@ -219,36 +237,46 @@ static inline const char *fx_date_text(pv_date date, char *buf) {
 }
 
 static inline bool fx_same_decision(const pv_decision *a, const pv_decision *b) {
-    return a->effect == b->effect && a->reason == b->reason && a->reasons == b->reasons &&
-           a->rule == b->rule && a->filtered == b->filtered &&
-           memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0 &&
-           strcmp(a->field, b->field) == 0;
+    return a->version == b->version && a->effect == b->effect && a->reason == b->reason &&
+           a->reasons == b->reasons && a->rule == b->rule && a->filtered == b->filtered &&
+           memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0;
 }
 
-/* Evaluates the fixture into f->d (the decision struct is filled with garbage first, so that
-   every field must be written), and checks that pv_decide() and pv_validate() agree. */
+/* Evaluates the fixture into f->d and f->err (both are filled with garbage first and given only
+   their version, so that every field must be written), and checks that pv_decide() (given no
+   pv_error) and pv_validate() agree. */
 static inline const pv_decision *fx_eval_at(fixture *f, const char *file, unsigned line) {
     pv_decision other;
+    pv_error other_err;
     memset(&f->d, 0x5A, sizeof f->d);
-    f->status = pv_evaluate(&f->citizen, &f->actor, &f->service, f->on, &f->d);
+    f->d.version = PV_DECISION_VERSION;
+    memset(&f->err, 0x5A, sizeof f->err);
+    f->err.version = PV_ERROR_VERSION;
+    f->status = pv_evaluate(&f->citizen, &f->actor, &f->service, f->on, &f->d, &f->err);
+    fx_check(f->err.status == f->status, file, line, "pv_error.status %s, the call returned %s",
+             pv_status_name(f->err.status), pv_status_name(f->status));
 
     memset(&other, 0xA5, sizeof other);
-    pv_status st = pv_decide(&f->citizen, &f->actor, &f->service, f->on, &other);
+    other.version = PV_DECISION_VERSION;
+    pv_status st = pv_decide(&f->citizen, &f->actor, &f->service, f->on, &other, NULL);
     fx_check(st == f->status && fx_same_decision(&f->d, &other), file, line,
              "pv_decide() disagrees with pv_evaluate()");
     fx_check(pv_date_is_none(other.changes_on), file, line, "pv_decide() computed changes_on");
 
-    memset(&other, 0xA5, sizeof other);
-    st = pv_validate(&f->citizen, &f->actor, &f->service, f->on, &other);
+    memset(&other_err, 0xA5, sizeof other_err);
+    other_err.version = PV_ERROR_VERSION;
+    st = pv_validate(&f->citizen, &f->actor, &f->service, f->on, &other_err);
     if (f->status == PV_OK) {
-        fx_check(st == PV_OK && other.field[0] == '\0' && other.reasons == 0, file, line,
-                 "pv_validate() on valid input: status %s field '%.96s'", pv_status_name(st),
-                 other.field);
+        fx_check(st == PV_OK && other_err.status == PV_OK && other_err.field[0] == '\0' &&
+                     other_err.message == NULL,
+                 file, line, "pv_validate() on valid input: status %s field '%.96s'",
+                 pv_status_name(st), other_err.field);
     } else {
-        fx_check(st == f->status && strcmp(other.field, f->d.field) == 0 &&
-                     other.reason == PV_REASON_INVALID_INPUT,
+        fx_check(st == f->status && other_err.status == f->status &&
+                     other_err.rule == f->err.rule &&
+                     strcmp(other_err.field, f->err.field) == 0,
                  file, line, "pv_validate() disagrees with pv_evaluate(): field '%.96s'",
-                 other.field);
+                 other_err.field);
     }
     return &f->d;
 }
@@ -257,9 +285,18 @@ static inline const pv_decision *fx_eval_at(fixture *f, const char *file, unsign
 /* Checks the parts shared by every decision made with status PV_OK. */
 static inline void fx_check_ok(const fixture *f, const char *file, unsigned line) {
     fx_check(f->status == PV_OK, file, line, "status %s (field '%.96s'), expected PV_OK",
-             pv_status_name(f->status), f->d.field);
-    fx_check(f->d.field[0] == '\0', file, line, "field '%.96s' on a valid input", f->d.field);
-    fx_check(f->d.detail == NULL, file, line, "detail set on a valid input");
+             pv_status_name(f->status), f->err.field);
+    fx_check(f->d.version == PV_DECISION_VERSION, file, line, "decision version %u changed",
+             (unsigned)f->d.version);
+    fx_check(f->err.status == PV_OK, file, line, "pv_error.status %s on a valid input",
+             pv_status_name(f->err.status));
+    fx_check(f->err.field[0] == '\0', file, line, "field '%.96s' on a valid input", f->err.field);
+    fx_check(f->err.message == NULL, file, line, "message set on a valid input");
+    for (int r = PV_REASON_COUNT; r < PV_REASON_MAX; r++) {
+        fx_check(f->d.reason_rules[r] == PV_RULE_NONE, file, line,
+                 "reason_rules[%d] = %s beyond the last reason", r,
+                 fx_rule_text(f->d.reason_rules[r]));
+    }
     for (int r = 0; r < PV_REASON_COUNT; r++) {
         bool present = (f->d.reasons >> r) & 1u;
         fx_check(present == (f->d.reason_rules[r] != PV_RULE_NONE), file, line,
@@ -334,7 +371,7 @@ static inline void fx_expect_changes_on(fixture *f, pv_date expected, const char
     char a[32], b[32];
     fx_eval_at(f, file, line);
     fx_check(f->status == PV_OK, file, line, "status %s (field '%.96s'), expected PV_OK",
-             pv_status_name(f->status), f->d.field);
+             pv_status_name(f->status), f->err.field);
     fx_check(pv_date_compare(f->d.changes_on, expected) == 0 &&
                  pv_date_is_none(f->d.changes_on) == pv_date_is_none(expected),
              file, line, "changes_on %s, expected %s", fx_date_text(f->d.changes_on, a),
@@ -357,12 +394,19 @@ static inline void fx_expect_invalid(fixture *f, const char *field, const char *
     fx_check(d->reasons == BIT(INVALID_INPUT), file, line, "reasons %s, expected {INVALID_INPUT}",
              fx_mask_text(d->reasons, got, sizeof got));
     fx_check(d->rule == PV_RULE_V1, file, line, "rule %s, expected V1", fx_rule_text(d->rule));
-    fx_check(strcmp(d->field, field) == 0, file, line, "field '%.96s', expected '%s'", d->field,
-             field);
-    fx_check(d->detail != NULL && d->detail[0] != '\0', file, line, "no detail for '%s'", field);
+    fx_check(f->err.status == PV_ERR_INVALID_INPUT, file, line,
+             "pv_error.status %s, expected PV_ERR_INVALID_INPUT", pv_status_name(f->err.status));
+    fx_check(f->err.rule == PV_RULE_V1, file, line, "pv_error.rule %s, expected V1",
+             fx_rule_text(f->err.rule));
+    fx_check(strcmp(f->err.field, field) == 0, file, line, "field '%.96s', expected '%s'",
+             f->err.field, field);
+    fx_check(f->err.message != NULL && f->err.message[0] != '\0', file, line,
+             "no message for '%s'", field);
+    fx_check(d->version == PV_DECISION_VERSION, file, line, "decision version %u changed",
+             (unsigned)d->version);
     fx_check(!d->filtered, file, line, "invalid input marked filtered");
     fx_check(pv_date_is_none(d->changes_on), file, line, "invalid input has changes_on");
-    for (int r = 0; r < PV_REASON_COUNT; r++) {
+    for (int r = 0; r < PV_REASON_MAX; r++) {
         pv_rule want = r == PV_REASON_INVALID_INPUT ? PV_RULE_V1 : PV_RULE_NONE;
         fx_check(d->reason_rules[r] == want, file, line, "reason_rules[%s] = %s, expected %s",
                  fx_reason_text((pv_reason)r), fx_rule_text(d->reason_rules[r]),

@@ -72,7 +72,7 @@ static bool is_wording(const char *message, const char *text) {
 
 static void test_m1_swedish_wordings_verbatim(void) {
     /* LOGIN_LOCKED and NO_EID: the same for everyone (the actor's own lock / e-ID). */
-    for (int a = 0; a < PV_ACTOR_KIND_COUNT; a++) {
+    for (int a = PV_ACTOR_SELF; a < PV_ACTOR_KIND_COUNT; a++) {
         CU_ASSERT_TRUE(
             is_wording(pv_message(PV_REASON_LOGIN_LOCKED, (pv_actor_kind)a, PV_LANGUAGE_SV),
                        "Inloggningen är låst"));
@@ -105,7 +105,7 @@ static void test_m1_english_differs_from_swedish(void) {
 
 static void test_m1_permit_reasons_give_empty_string(void) {
     for (int r = PV_REASON_FIRST_PERMIT; r <= PV_REASON_LAST_PERMIT; r++)
-        for (int a = 0; a < PV_ACTOR_KIND_COUNT; a++)
+        for (int a = PV_ACTOR_SELF; a < PV_ACTOR_KIND_COUNT; a++)
             for (int l = 0; l < PV_LANGUAGE_COUNT; l++)
                 CU_ASSERT_STRING_EQUAL(pv_message((pv_reason)r, (pv_actor_kind)a, (pv_language)l),
                                        "");
@@ -154,6 +154,12 @@ static void test_m1_out_of_range_gives_generic(void) {
         CU_ASSERT_STRING_EQUAL(pv_message((pv_reason)99, PV_ACTOR_GUARDIAN, (pv_language)l), g);
         CU_ASSERT_STRING_EQUAL(
             pv_message(PV_REASON_UNIT_SEALED, PV_ACTOR_KIND_COUNT, (pv_language)l), g);
+        /* M1: an asker whose kind was not set is not the citizen: no protective reason is
+           revealed to it */
+        for (size_t i = 0; i < sizeof protective / sizeof protective[0]; i++) {
+            CU_ASSERT_STRING_EQUAL(
+                pv_message(protective[i], PV_ACTOR_KIND_UNSET, (pv_language)l), g);
+        }
         CU_ASSERT_STRING_EQUAL(pv_message(PV_REASON_UNDER_16, (pv_actor_kind)99, (pv_language)l),
                                g);
     }

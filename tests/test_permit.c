@@ -55,8 +55,12 @@ static void test_permit_has_no_reasons(void) {
         CU_ASSERT_EQUAL(f.d.reason_rules[r], PV_RULE_NONE);
         CU_ASSERT_FALSE(pv_decision_has_reason(&f.d, (pv_reason)r));
     }
-    CU_ASSERT_STRING_EQUAL(f.d.field, "");
-    CU_ASSERT_PTR_NULL(f.d.detail);
+    for (int r = PV_REASON_COUNT; r < PV_REASON_MAX; r++) {
+        CU_ASSERT_EQUAL(f.d.reason_rules[r], PV_RULE_NONE);
+    }
+    CU_ASSERT_EQUAL(f.err.status, PV_OK);
+    CU_ASSERT_STRING_EQUAL(f.err.field, "");
+    CU_ASSERT_PTR_NULL(f.err.message);
     CU_ASSERT_EQUAL(pv_reason_effect(f.d.reason), PV_EFFECT_PERMIT);
 }
 

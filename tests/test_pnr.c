@@ -24,34 +24,65 @@ static bool same_date(pv_date a, pv_date b) {
     return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
+/* True if 'text' is one of the ten-digit forms of N1 (YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC). */
+static bool ten_digit_form(const char *text) {
+    size_t n = strlen(text);
+    return n == 10 || (n == 11 && (text[6] == '-' || text[6] == '+'));
+}
+
+/* N4, T1: the reading of a ten-digit form parsed against REFERENCE changes on 1 January of the
+   year in which the window of N4 ([ref - 99, ref] for '-', [ref - 199, ref - 100] for '+') no
+   longer holds the birth year: 100 years after it with '-', 200 with '+'. Both are the first
+   year after the reference year that ends in the same two digits YY. */
+static pv_date reading_changes_on(const char *text, pv_date birth) {
+    if (!ten_digit_form(text)) return PV_DATE_NONE;
+    int year = REFERENCE.year + 1;
+    while (year % 100 != birth.year % 100) year++;
+    return D(year, 1, 1);
+}
+
 /* Parses 'text' with REFERENCE and 'flags', expecting success with 'birth', 'kind' and
-   'normalized'. */
+   'normalized', a cleared pv_error, and the reading_changes_on of N4. */
 static void expect_ok(const char *text, unsigned flags, pv_date birth, pv_pnr_kind kind,
                       const char *normalized) {
-    pv_pnr p;
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse(text, REFERENCE, flags, &p), PV_OK);
+    pv_pnr p = PV_PNR_INIT;
+    pv_error err;
+    memset(&err, 'x', sizeof err);
+    err.version = PV_ERROR_VERSION;
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse(text, REFERENCE, flags, &p, &err), PV_OK);
     CU_ASSERT_TRUE(same_date(p.birth_date, birth));
     CU_ASSERT_EQUAL(p.kind, kind);
     CU_ASSERT_STRING_EQUAL(p.normalized, normalized);
-    CU_ASSERT_PTR_NULL(p.error);
+    CU_ASSERT_EQUAL(p.version, PV_PNR_VERSION);
+    CU_ASSERT_TRUE(same_date(p.reading_changes_on, reading_changes_on(text, birth)));
+    CU_ASSERT_EQUAL(err.status, PV_OK);
+    CU_ASSERT_STRING_EQUAL(err.field, "");
+    CU_ASSERT_PTR_NULL(err.message);
 }
 
 /* Parses 'text' with 'reference' and 'flags', expecting failure with the fail-closed output and
-   the error 'error' (or any error if 'error' is NULL). */
+   an error naming 'field' with the message 'message' (or any message if 'message' is NULL). */
 static void expect_error_on(const char *text, pv_date reference, unsigned flags,
-                            const char *error) {
+                            const char *field, const char *message) {
     pv_pnr p;
+    pv_error err;
     memset(&p, 'x', sizeof p);
-    CU_ASSERT_EQUAL(pv_pnr_parse(text, reference, flags, &p), PV_ERR_INVALID_INPUT);
+    p.version = PV_PNR_VERSION;
+    memset(&err, 'x', sizeof err);
+    err.version = PV_ERROR_VERSION;
+    CU_ASSERT_EQUAL(pv_pnr_parse(text, reference, flags, &p, &err), PV_ERR_INVALID_INPUT);
     CU_ASSERT_TRUE(pv_date_is_none(p.birth_date));
     CU_ASSERT_STRING_EQUAL(p.normalized, "");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(p.error);
-    CU_ASSERT_TRUE(strlen(p.error) > 0);
-    if (error != NULL) CU_ASSERT_STRING_EQUAL(p.error, error);
+    CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+    CU_ASSERT_STRING_EQUAL(err.field, field);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err.message);
+    CU_ASSERT_TRUE(strlen(err.message) > 0);
+    if (message != NULL) CU_ASSERT_STRING_EQUAL(err.message, message);
 }
 
-static void expect_error(const char *text, unsigned flags, const char *error) {
-    expect_error_on(text, REFERENCE, flags, error);
+static void expect_error(const char *text, unsigned flags, const char *message) {
+    expect_error_on(text, REFERENCE, flags, "text", message);
 }
 
 /* ---- N1: the forms -------------------------------------------------------------------------- */
@@ -104,19 +135,24 @@ static void test_n1_rejects_other_forms_and_whitespace(void) {
 }
 
 static void test_n1_null_and_bad_arguments(void) {
-    pv_pnr p;
-    memset(&p, 'x', sizeof p);
-    CU_ASSERT_EQUAL(pv_pnr_parse(NULL, REFERENCE, 0, &p), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_TRUE(pv_date_is_none(p.birth_date));
-    CU_ASSERT_STRING_EQUAL(p.normalized, "");
-    CU_ASSERT_PTR_NOT_NULL(p.error);
+    expect_error_on(NULL, REFERENCE, 0, "text", NULL);
     /* A NULL out is reported, not written. */
-    CU_ASSERT_EQUAL(pv_pnr_parse("811218-9876", REFERENCE, 0, NULL), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_pnr_parse(NULL, REFERENCE, 0, NULL), PV_ERR_INVALID_INPUT);
+    pv_error err = PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(pv_pnr_parse("811218-9876", REFERENCE, 0, NULL, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_PTR_NOT_NULL(err.message);
+    CU_ASSERT_EQUAL(pv_pnr_parse(NULL, REFERENCE, 0, NULL, NULL), PV_ERR_INVALID_INPUT);
+    /* An out that was not initialised (version 0) is named, never guessed at. */
+    pv_pnr zero;
+    memset(&zero, 0, sizeof zero);
+    err = (pv_error)PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(pv_pnr_parse("811218-9876", REFERENCE, 0, &zero, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "out.version");
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
     /* The reference date must be valid, whatever the form. */
-    expect_error_on("811218-9876", PV_DATE_NONE, 0, NULL);
-    expect_error_on("19811218-9876", D(2023, 2, 29), 0, NULL);
-    expect_error_on("198112189876", D(2026, 13, 1), 0, NULL);
+    expect_error_on("811218-9876", PV_DATE_NONE, 0, "reference", NULL);
+    expect_error_on("19811218-9876", D(2023, 2, 29), 0, "reference", NULL);
+    expect_error_on("198112189876", D(2026, 13, 1), 0, "reference", NULL);
 }
 
 /* ---- N2: the check digit -------------------------------------------------------------------- */
@@ -185,14 +221,22 @@ static void test_n4_century_of_ten_digit_forms(void) {
 }
 
 static void test_n4_reference_year_moves_the_century(void) {
-    pv_pnr p;
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101-1237", D(2027, 1, 1), 0, &p), PV_OK);
+    pv_pnr p = PV_PNR_INIT;
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101-1237", D(2027, 1, 1), 0, &p, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(p.birth_date, D(2027, 1, 1)));
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101-1237", D(2026, 12, 31), 0, &p), PV_OK);
+    CU_ASSERT_TRUE(same_date(p.reading_changes_on, D(2127, 1, 1)));
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101-1237", D(2026, 12, 31), 0, &p, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(p.birth_date, D(1927, 1, 1)));
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101+1237", D(2027, 1, 1), 0, &p), PV_OK);
+    /* read against 2026-12-31 the text gives 1927; from 2027-01-01 on, 2027 */
+    CU_ASSERT_TRUE(same_date(p.reading_changes_on, D(2027, 1, 1)));
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("270101+1237", D(2027, 1, 1), 0, &p, NULL), PV_OK);
     CU_ASSERT_TRUE(same_date(p.birth_date, D(1927, 1, 1)));
     CU_ASSERT_STRING_EQUAL(p.normalized, "192701011237");
+    /* '+' against 2027: [1828, 1927] holds 1927 until 2127, whose window is [1928, 2027] */
+    CU_ASSERT_TRUE(same_date(p.reading_changes_on, D(2127, 1, 1)));
+    /* twelve digits: the century is written, the reading never changes */
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("19270101-1237", D(2027, 1, 1), 0, &p, NULL), PV_OK);
+    CU_ASSERT_TRUE(pv_date_is_none(p.reading_changes_on));
 }
 
 static void test_n4_twelve_digit_separator_has_no_meaning(void) {
@@ -225,13 +269,13 @@ static void test_n5_date_must_exist(void) {
 
 static void test_n5_never_reads_a_clock(void) {
     /* The same text, two reference dates, two answers: only the argument decides. */
-    pv_pnr a;
-    pv_pnr b;
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2026, 11, 22), 0, &a), PV_OK);
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2125, 1, 1), 0, &b), PV_OK);
+    pv_pnr a = PV_PNR_INIT;
+    pv_pnr b = PV_PNR_INIT;
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2026, 11, 22), 0, &a, NULL), PV_OK);
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2125, 1, 1), 0, &b, NULL), PV_OK);
     CU_ASSERT_EQUAL(a.birth_date.year, 2026);
     CU_ASSERT_EQUAL(b.birth_date.year, 2026);
-    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2126, 1, 1), 0, &b), PV_OK);
+    CU_ASSERT_EQUAL_FATAL(pv_pnr_parse("261122-1231", D(2126, 1, 1), 0, &b, NULL), PV_OK);
     CU_ASSERT_EQUAL(b.birth_date.year, 2126);
 }
 
@@ -366,8 +410,9 @@ static int check_peer_file(const char *name, unsigned flags, const bool *expect_
             const char *text = json_string_value(json_object_get(entry, peer_formats[f]));
             if (text == NULL) continue;
             checked++;
-            pv_pnr p;
-            pv_status status = pv_pnr_parse(text, REFERENCE, flags, &p);
+            pv_pnr p = PV_PNR_INIT;
+            pv_error err = PV_ERROR_INIT;
+            pv_status status = pv_pnr_parse(text, REFERENCE, flags, &p, &err);
             bool ok = (status == PV_OK) == valid;
             if (ok && valid) {
                 if (long_format == NULL || type == NULL) {
@@ -386,7 +431,7 @@ static int check_peer_file(const char *name, unsigned flags, const bool *expect_
                 failures++;
                 fprintf(stderr, "\n  %s entry %zu %s \"%s\": expected %s, got %s (%s)\n", name,
                         index, peer_formats[f], text, valid ? "valid" : "invalid",
-                        status == PV_OK ? "valid" : "invalid", p.error ? p.error : "");
+                        status == PV_OK ? "valid" : "invalid", err.message ? err.message : "");
             }
         }
     }
@@ -436,16 +481,17 @@ static void test_peer_all_pins(void) {
         }
         checked++;
         pv_date born = date_of_long(text);
-        pv_pnr p;
-        bool ok = pv_pnr_parse(text, REFERENCE, 0, &p) == PV_OK && same_date(p.birth_date, born) &&
-                  p.kind == PV_PNR_PERSONNUMMER && strcmp(p.normalized, text) == 0;
+        pv_pnr p = PV_PNR_INIT;
+        bool ok = pv_pnr_parse(text, REFERENCE, 0, &p, NULL) == PV_OK &&
+                  same_date(p.birth_date, born) && p.kind == PV_PNR_PERSONNUMMER &&
+                  strcmp(p.normalized, text) == 0;
         char ten[12];
         memcpy(ten, text + 2, 6);
         ten[6] = born.year <= REFERENCE.year - 100 ? '+' : '-';
         memcpy(ten + 7, text + 8, 4);
         ten[11] = '\0';
-        ok = ok && pv_pnr_parse(ten, REFERENCE, 0, &p) == PV_OK && same_date(p.birth_date, born) &&
-             strcmp(p.normalized, text) == 0;
+        ok = ok && pv_pnr_parse(ten, REFERENCE, 0, &p, NULL) == PV_OK &&
+             same_date(p.birth_date, born) && strcmp(p.normalized, text) == 0;
         if (!ok) {
             failures++;
             if (failures <= 10) fprintf(stderr, "\n  allPins.json: %s / %s rejected\n", text, ten);

@@ -34,6 +34,8 @@ static const char *const rule_names[PV_RULE_COUNT] = {
     NULL, "A1", "A2", "A3", "V1", "R0", "E1", "E2", "E3", "S1", "S2", "D1", "D2", "D3", "G1", "G2",
     "G3", "G4", "G5", "G6", "P1", "P2", "L1", "L2", "J1", "J2", "J3", "J4", "J5", "J6", "T1", "M1",
     "N1", "N2", "N3", "N4", "N5", "N6", "N7", "X1", "X2", "X3", "X4", "X5", "X6", "X7",
+    /* every id RULES.md defines: the procedures of section 5 and section 11 */
+    "M-ALL", "M-GUARD", "M-PROT", "M-13", "H1", "H2", "H3", "H4", "H5",
 };
 
 /* -- reasons ------------------------------------------------------------------------------- */
@@ -51,12 +53,12 @@ static void test_reason_names_exact(void) {
 static void test_reason_name_round_trip(void) {
     for (int r = 0; r < PV_REASON_COUNT; r++) {
         pv_reason back = PV_REASON_COUNT;
-        CU_ASSERT_EQUAL(pv_reason_from_name(reason_names[r], &back), PV_OK);
+        CU_ASSERT_EQUAL(pv_reason_from_name(reason_names[r], &back, NULL), PV_OK);
         CU_ASSERT_EQUAL(back, (pv_reason)r);
         const char *name = pv_reason_name((pv_reason)r);
         if (name != NULL) {
             back = PV_REASON_COUNT;
-            CU_ASSERT_EQUAL(pv_reason_from_name(name, &back), PV_OK);
+            CU_ASSERT_EQUAL(pv_reason_from_name(name, &back, NULL), PV_OK);
             CU_ASSERT_EQUAL(back, (pv_reason)r);
         }
     }
@@ -68,11 +70,15 @@ static void test_reason_from_name_rejects(void) {
         "UNIT", "UNDER_1",     "UNDER_17",    "PERMIT",       "DENY"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pv_reason out = PV_REASON_SELF;
-        CU_ASSERT_EQUAL(pv_reason_from_name(bad[i], &out), PV_ERR_INVALID_INPUT);
+        pv_error err = PV_ERROR_INIT;
+        CU_ASSERT_EQUAL(pv_reason_from_name(bad[i], &out, &err), PV_ERR_INVALID_INPUT);
         CU_ASSERT_EQUAL(out, PV_REASON_INVALID_INPUT);
+        CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+        CU_ASSERT_STRING_EQUAL(err.field, "name");
+        CU_ASSERT_PTR_NOT_NULL(err.message);
     }
     pv_reason out = PV_REASON_SELF;
-    CU_ASSERT_EQUAL(pv_reason_from_name(NULL, &out), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_reason_from_name(NULL, &out, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_EQUAL(out, PV_REASON_INVALID_INPUT);
 }
 
@@ -110,20 +116,26 @@ static void test_rule_names_and_round_trip(void) {
         CU_ASSERT_PTR_NOT_NULL_FATAL(name);
         CU_ASSERT_STRING_EQUAL(name, rule_names[r]);
         pv_rule back = PV_RULE_NONE;
-        CU_ASSERT_EQUAL(pv_rule_from_name(name, &back), PV_OK);
+        CU_ASSERT_EQUAL(pv_rule_from_name(name, &back, NULL), PV_OK);
         CU_ASSERT_EQUAL(back, (pv_rule)r);
     }
 }
 
 static void test_rule_from_name_rejects(void) {
-    static const char *const bad[] = {"", "X8", "M-ALL", "J7", "J", "J44", "NONE", " J4"};
+    static const char *const bad[] = {"",     "X8",    "J7",   "J",     "J44",  "NONE",
+                                      " J4",  "j4",    "H6",   "M-14",  "M_ALL", "m-all",
+                                      "M-",   "M-ALL ", "M-PROTECT"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pv_rule out = PV_RULE_J1;
-        CU_ASSERT_EQUAL(pv_rule_from_name(bad[i], &out), PV_ERR_INVALID_INPUT);
+        pv_error err = PV_ERROR_INIT;
+        CU_ASSERT_EQUAL(pv_rule_from_name(bad[i], &out, &err), PV_ERR_INVALID_INPUT);
         CU_ASSERT_EQUAL(out, PV_RULE_NONE);
+        CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+        CU_ASSERT_STRING_EQUAL(err.field, "name");
+        CU_ASSERT_PTR_NOT_NULL(err.message);
     }
     pv_rule out = PV_RULE_J1;
-    CU_ASSERT_EQUAL(pv_rule_from_name(NULL, &out), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_rule_from_name(NULL, &out, NULL), PV_ERR_INVALID_INPUT);
     CU_ASSERT_EQUAL(out, PV_RULE_NONE);
 }
 
@@ -147,8 +159,10 @@ static void test_rule_sources_and_summaries(void) {
                        starts_with(source, "derived"));
     }
     /* rules whose kind RULES.md states plainly */
-    static const pv_rule choices[] = {PV_RULE_A1, PV_RULE_A3, PV_RULE_V1, PV_RULE_R0, PV_RULE_G6,
-                                      PV_RULE_J6, PV_RULE_T1, PV_RULE_M1, PV_RULE_N7};
+    static const pv_rule choices[] = {PV_RULE_A1, PV_RULE_A3, PV_RULE_V1, PV_RULE_R0,
+                                      PV_RULE_G6, PV_RULE_J6, PV_RULE_T1, PV_RULE_M1,
+                                      PV_RULE_N7, PV_RULE_H1, PV_RULE_H2, PV_RULE_H3,
+                                      PV_RULE_H4, PV_RULE_H5};
     for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++)
         CU_ASSERT_TRUE(starts_with(pv_rule_source(choices[i]), "choice"));
     static const pv_rule seeds[] = {PV_RULE_A2, PV_RULE_E1, PV_RULE_E2, PV_RULE_S1, PV_RULE_S2,
@@ -156,7 +170,9 @@ static void test_rule_sources_and_summaries(void) {
                                     PV_RULE_G3, PV_RULE_G4, PV_RULE_G5, PV_RULE_P1, PV_RULE_P2,
                                     PV_RULE_L1, PV_RULE_L2, PV_RULE_J1, PV_RULE_J2, PV_RULE_J3,
                                     PV_RULE_J4, PV_RULE_J5, PV_RULE_X1, PV_RULE_X2, PV_RULE_X3,
-                                    PV_RULE_X4, PV_RULE_X5, PV_RULE_X6, PV_RULE_X7};
+                                    PV_RULE_X4, PV_RULE_X5, PV_RULE_X6, PV_RULE_X7,
+                                    PV_RULE_M_ALL, PV_RULE_M_GUARD, PV_RULE_M_PROT,
+                                    PV_RULE_M_13};
     for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
         CU_ASSERT_TRUE(starts_with(pv_rule_source(seeds[i]), "seed"));
     CU_ASSERT_TRUE(starts_with(pv_rule_source(PV_RULE_E3), "derived"));
@@ -167,6 +183,7 @@ static void test_rule_sources_and_summaries(void) {
 static void test_decision_accessors_on_a_built_decision(void) {
     pv_decision d;
     memset(&d, 0, sizeof d);
+    d.version = PV_DECISION_VERSION;
     d.effect = PV_EFFECT_DENY;
     d.reason = PV_REASON_UNDER_16;
     d.reasons = (1u << PV_REASON_UNDER_16) | (1u << PV_REASON_JOURNAL_SEALED) |
@@ -196,6 +213,7 @@ static void test_decision_accessors_on_a_built_decision(void) {
     /* every single reason */
     for (int r = 0; r < PV_REASON_COUNT; r++) {
         memset(&d, 0, sizeof d);
+        d.version = PV_DECISION_VERSION;
         d.reasons = 1u << r;
         d.reason = (pv_reason)r;
         d.reason_rules[r] = PV_RULE_J2;
@@ -207,6 +225,7 @@ static void test_decision_accessors_on_a_built_decision(void) {
     }
     /* none */
     memset(&d, 0, sizeof d);
+    d.version = PV_DECISION_VERSION;
     d.effect = PV_EFFECT_PERMIT;
     CU_ASSERT_EQUAL(pv_decision_reason_count(&d), 0);
     CU_ASSERT_EQUAL(pv_decision_reason_at(&d, 0), PV_REASON_COUNT);
@@ -214,16 +233,23 @@ static void test_decision_accessors_on_a_built_decision(void) {
 
 static void test_decision_accessors_on_an_evaluated_decision(void) {
     /* RULES.md section 3 example: a 14-year-old's blocked guardian asking for e-services. */
-    pv_guardian guardian = {"g1", true, false};
+    pv_guardian guardian = PV_GUARDIAN_INIT;
+    guardian.id = "g1";
+    guardian.blocked = true;
     pv_citizen citizen;
     memset(&citizen, 0, sizeof citizen);
+    citizen.version = PV_CITIZEN_VERSION;
     citizen.birth_date = D(2011, 7, 1);
     citizen.guardians = &guardian;
     citizen.guardian_count = 1;
-    pv_actor actor = {PV_ACTOR_GUARDIAN, "g1", PV_EID_BANKID, false, false};
-    pv_service service = {PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, {0, 0, 0}};
-    pv_decision d;
-    CU_ASSERT_EQUAL_FATAL(pv_evaluate(&citizen, &actor, &service, D(2026, 3, 4), &d), PV_OK);
+    pv_actor actor = PV_ACTOR_INIT;
+    actor.kind = PV_ACTOR_GUARDIAN;
+    actor.id = "g1";
+    actor.eid = PV_EID_BANKID;
+    pv_service service = PV_SERVICE_INIT;
+    service.kind = PV_SERVICE_E_SERVICES;
+    pv_decision d = PV_DECISION_INIT;
+    CU_ASSERT_EQUAL_FATAL(pv_evaluate(&citizen, &actor, &service, D(2026, 3, 4), &d, NULL), PV_OK);
     CU_ASSERT_EQUAL(d.effect, PV_EFFECT_DENY);
     CU_ASSERT_EQUAL(pv_decision_reason_count(&d), 2);
     CU_ASSERT_EQUAL(pv_decision_reason_at(&d, 0), PV_REASON_PROXY_ENDED);
@@ -247,28 +273,59 @@ static void test_status_names(void) {
 }
 
 static void test_enum_names_json_vocabulary(void) {
-    static const char *const actors[] = {"self", "guardian", "representative", "other"};
-    static const char *const eids[] = {"bankid",   "freja_plus", "freja",
-                                       "password", "other",      "none"};
-    static const char *const services[] = {"e_services", "journal"};
-    static const char *const channels[] = {"portal", "direct"};
-    static const char *const scopes[] = {"whole", "unit"};
-    static const char *const requesters[] = {"care", "citizen"};
-    static const char *const rep_kinds[] = {"god_man", "forvaltare"};
-    for (int i = 0; i < PV_ACTOR_KIND_COUNT; i++)
+    /* Indexed by the enum values; 0 is the unset value of the five enums that decide who gets
+       in, which has no name (NULL). The channel and the requester have no unset value. */
+    static const char *const actors[PV_ACTOR_KIND_COUNT] = {
+        [PV_ACTOR_KIND_UNSET] = NULL,           [PV_ACTOR_SELF] = "self",
+        [PV_ACTOR_GUARDIAN] = "guardian",       [PV_ACTOR_REPRESENTATIVE] = "representative",
+        [PV_ACTOR_OTHER] = "other"};
+    static const char *const eids[PV_EID_COUNT] = {
+        [PV_EID_UNSET] = NULL,         [PV_EID_BANKID] = "bankid",
+        [PV_EID_FREJA_PLUS] = "freja_plus", [PV_EID_FREJA] = "freja",
+        [PV_EID_PASSWORD] = "password", [PV_EID_OTHER] = "other",
+        [PV_EID_NONE] = "none"};
+    static const char *const services[PV_SERVICE_KIND_COUNT] = {
+        [PV_SERVICE_KIND_UNSET] = NULL, [PV_SERVICE_E_SERVICES] = "e_services",
+        [PV_SERVICE_JOURNAL] = "journal"};
+    static const char *const channels[PV_CHANNEL_COUNT] = {[PV_CHANNEL_PORTAL] = "portal",
+                                                           [PV_CHANNEL_DIRECT] = "direct"};
+    static const char *const scopes[PV_SEAL_SCOPE_COUNT] = {
+        [PV_SEAL_SCOPE_UNSET] = NULL, [PV_SEAL_WHOLE] = "whole", [PV_SEAL_UNIT] = "unit"};
+    static const char *const requesters[PV_REQUESTER_COUNT] = {[PV_REQUESTER_CARE] = "care",
+                                                               [PV_REQUESTER_CITIZEN] = "citizen"};
+    static const char *const rep_kinds[PV_REPRESENTATIVE_KIND_COUNT] = {
+        [PV_REPRESENTATIVE_KIND_UNSET] = NULL, [PV_REPRESENTATIVE_GOD_MAN] = "god_man",
+        [PV_REPRESENTATIVE_FORVALTARE] = "forvaltare"};
+    /* the unset values have no name */
+    CU_ASSERT_PTR_NULL(pv_actor_kind_name(PV_ACTOR_KIND_UNSET));
+    CU_ASSERT_PTR_NULL(pv_eid_name(PV_EID_UNSET));
+    CU_ASSERT_PTR_NULL(pv_service_kind_name(PV_SERVICE_KIND_UNSET));
+    CU_ASSERT_PTR_NULL(pv_seal_scope_name(PV_SEAL_SCOPE_UNSET));
+    CU_ASSERT_PTR_NULL(pv_representative_kind_name(PV_REPRESENTATIVE_KIND_UNSET));
+    for (int i = PV_ACTOR_SELF; i < PV_ACTOR_KIND_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_actor_kind_name((pv_actor_kind)i), actors[i]);
-    for (int i = 0; i < PV_EID_COUNT; i++) CU_ASSERT_STRING_EQUAL(pv_eid_name((pv_eid)i), eids[i]);
-    for (int i = 0; i < PV_SERVICE_KIND_COUNT; i++)
+    for (int i = PV_EID_BANKID; i < PV_EID_COUNT; i++)
+        CU_ASSERT_STRING_EQUAL(pv_eid_name((pv_eid)i), eids[i]);
+    for (int i = PV_SERVICE_E_SERVICES; i < PV_SERVICE_KIND_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_service_kind_name((pv_service_kind)i), services[i]);
     for (int i = 0; i < PV_CHANNEL_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_channel_name((pv_channel)i), channels[i]);
-    for (int i = 0; i < PV_SEAL_SCOPE_COUNT; i++)
+    for (int i = PV_SEAL_WHOLE; i < PV_SEAL_SCOPE_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_seal_scope_name((pv_seal_scope)i), scopes[i]);
     for (int i = 0; i < PV_REQUESTER_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_requester_name((pv_requester)i), requesters[i]);
-    for (int i = 0; i < PV_REPRESENTATIVE_KIND_COUNT; i++)
+    for (int i = PV_REPRESENTATIVE_GOD_MAN; i < PV_REPRESENTATIVE_KIND_COUNT; i++)
         CU_ASSERT_STRING_EQUAL(pv_representative_kind_name((pv_representative_kind)i),
                                rep_kinds[i]);
+    /* the numbering of the API (0 = unset) */
+    CU_ASSERT_EQUAL(PV_ACTOR_SELF, 1);
+    CU_ASSERT_EQUAL(PV_ACTOR_OTHER, 4);
+    CU_ASSERT_EQUAL(PV_EID_BANKID, 1);
+    CU_ASSERT_EQUAL(PV_EID_NONE, 6);
+    CU_ASSERT_EQUAL(PV_SERVICE_E_SERVICES, 1);
+    CU_ASSERT_EQUAL(PV_SERVICE_JOURNAL, 2);
+    CU_ASSERT_EQUAL(PV_SEAL_WHOLE, 1);
+    CU_ASSERT_EQUAL(PV_REPRESENTATIVE_GOD_MAN, 1);
     CU_ASSERT_PTR_NULL(pv_actor_kind_name(PV_ACTOR_KIND_COUNT));
     CU_ASSERT_PTR_NULL(pv_eid_name(PV_EID_COUNT));
     CU_ASSERT_PTR_NULL(pv_service_kind_name(PV_SERVICE_KIND_COUNT));

@@ -40,49 +40,67 @@ static void test_v1_valid_full_fixture(void) {
 
 /* -- null pointers ------------------------------------------------------------------------- */
 
+/* Evaluates with fresh garbage in the decision and the error (their versions set). */
+static pv_status eval_garbage(const pv_citizen *c, const pv_actor *a, const pv_service *s,
+                              pv_date on, pv_decision *d, pv_error *err) {
+    memset(d, 0x5A, sizeof *d);
+    d->version = PV_DECISION_VERSION;
+    memset(err, 0x5A, sizeof *err);
+    err->version = PV_ERROR_VERSION;
+    return pv_evaluate(c, a, s, on, d, err);
+}
+
 static void test_v1_null_pointers(void) {
     fixture f;
     pv_decision d;
+    pv_error err;
     full(&f);
-    memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_evaluate(NULL, &f.actor, &f.service, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "citizen");
+    CU_ASSERT_EQUAL(eval_garbage(NULL, &f.actor, &f.service, f.on, &d, &err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "citizen");
+    CU_ASSERT_EQUAL(err.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
+    CU_ASSERT_PTR_NOT_NULL(err.message);
     CU_ASSERT_EQUAL(d.effect, PV_EFFECT_DENY);
     CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
     CU_ASSERT_EQUAL(d.reasons, BIT(INVALID_INPUT));
     CU_ASSERT_EQUAL(d.rule, PV_RULE_V1);
     CU_ASSERT_FALSE(d.filtered);
     CU_ASSERT_TRUE(pv_date_is_none(d.changes_on));
-    CU_ASSERT_PTR_NOT_NULL(d.detail);
-    memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, NULL, &f.service, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "actor");
+    CU_ASSERT_EQUAL(eval_garbage(&f.citizen, NULL, &f.service, f.on, &d, &err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "actor");
     CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
     CU_ASSERT_EQUAL(d.rule, PV_RULE_V1);
-    memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, &f.actor, NULL, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "service");
+    CU_ASSERT_EQUAL(eval_garbage(&f.citizen, &f.actor, NULL, f.on, &d, &err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "service");
     CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
     CU_ASSERT_EQUAL(d.effect, PV_EFFECT_DENY);
     /* all three NULL: the first in order */
-    memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_evaluate(NULL, NULL, NULL, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "citizen");
-    /* out NULL: nothing written, no crash */
-    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, &f.actor, &f.service, f.on, NULL),
+    CU_ASSERT_EQUAL(eval_garbage(NULL, NULL, NULL, f.on, &d, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "citizen");
+    /* out NULL: nothing written, no crash; a NULL error is allowed everywhere */
+    CU_ASSERT_EQUAL(pv_evaluate(&f.citizen, &f.actor, &f.service, f.on, NULL, NULL),
                     PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_decide(&f.citizen, &f.actor, &f.service, f.on, NULL), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_validate(&f.citizen, &f.actor, &f.service, f.on, NULL),
+    CU_ASSERT_EQUAL(pv_decide(&f.citizen, &f.actor, &f.service, f.on, NULL, NULL),
                     PV_ERR_INVALID_INPUT);
-    CU_ASSERT_EQUAL(pv_evaluate(NULL, NULL, NULL, NONE, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_evaluate(NULL, NULL, NULL, NONE, NULL, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_validate(NULL, NULL, NULL, NONE, NULL), PV_ERR_INVALID_INPUT);
+    /* pv_validate no longer takes a decision: valid input is PV_OK */
+    CU_ASSERT_EQUAL(pv_validate(&f.citizen, &f.actor, &f.service, f.on, NULL), PV_OK);
     /* pv_decide and pv_validate name the same fields */
     memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_decide(&f.citizen, NULL, &f.service, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "actor");
-    memset(&d, 0x5A, sizeof d);
-    CU_ASSERT_EQUAL(pv_validate(&f.citizen, &f.actor, NULL, f.on, &d), PV_ERR_INVALID_INPUT);
-    CU_ASSERT_STRING_EQUAL(d.field, "service");
+    d.version = PV_DECISION_VERSION;
+    err = (pv_error)PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(pv_decide(&f.citizen, NULL, &f.service, f.on, &d, &err),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "actor");
     CU_ASSERT_EQUAL(d.reason, PV_REASON_INVALID_INPUT);
+    err = (pv_error)PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(pv_validate(&f.citizen, &f.actor, NULL, f.on, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "service");
+    CU_ASSERT_EQUAL(err.rule, PV_RULE_V1);
 }
 
 static void test_v1_null_arrays_with_count(void) {
@@ -236,82 +254,161 @@ static void test_v1_no_birth_date_at_all(void) {
     CU_ASSERT_EQUAL(f.status, PV_ERR_INVALID_INPUT);
     CU_ASSERT_EQUAL(f.d.reason, PV_REASON_INVALID_INPUT);
     CU_ASSERT_EQUAL(f.d.effect, PV_EFFECT_DENY);
-    CU_ASSERT_TRUE(strcmp(f.d.field, "citizen.birth_date") == 0 ||
-                   strcmp(f.d.field, "citizen.personnummer") == 0);
+    CU_ASSERT_TRUE(strcmp(f.err.field, "citizen.birth_date") == 0 ||
+                   strcmp(f.err.field, "citizen.personnummer") == 0);
 }
 
 /* -- case number and enums ------------------------------------------------------------------ */
 
+/* Section 8 and X1: a case number is informative: any UTF-8 text without a control character,
+   at most PV_CASE_NUMBER_MAX (128) bytes. Anything else names citizen.login_lock_case_number. */
 static void test_v1_case_number(void) {
-    char buf[80];
+    static const char *const valid[] = {
+        "",               /* an acute lock, the number added later (X1) */
+        "Dnr 2026/1234",  /* spaces */
+        "Dnr R\xc3\x96 2024/17", /* "Dnr RÖ 2024/17": any real case number (section 8) */
+        "RS 2026/\xc3\xa5\xc3\xa4\xc3\xb6",  /* å ä ö */
+        "\xe2\x82\xac 12",  /* a three-byte character (U+20AC) */
+        "\xf0\x9f\x93\x81", /* a four-byte character (U+1F4C1) */
+        " ~",             /* the printable ends 0x20 and 0x7E */
+    };
+    static const char *const invalid[] = {
+        "Dnr 2026/\xc3\x28",   /* a lead byte followed by no continuation byte */
+        "\xc0\xaf",            /* an overlong encoding of '/' */
+        "\xe0\x80\xaf",        /* an overlong three-byte encoding */
+        "Dnr \x80 2026",        /* a lone continuation byte */
+        "Dnr 2026/\xc3",        /* a sequence cut off at the end */
+        "\xed\xa0\x80",        /* a UTF-16 surrogate (U+D800) is not UTF-8 */
+        "\xf4\x90\x80\x80",    /* beyond U+10FFFF */
+        "Dnr \xff",             /* a byte that never occurs in UTF-8 */
+        "\x01",                 /* control characters: C0 ... */
+        "Dnr\x01 2026",
+        "Dnr\t2026",            /* a tab */
+        "Dnr\n",
+        "Dnr\r",
+        "Dnr\x1f",
+        "Dnr\x7f",              /* DEL */
+        "Dnr \xc2\x85",         /* ... and C1 (U+0085, NEL), a control character too */
+    };
+    char buf[PV_CASE_NUMBER_MAX + 8];
     fixture f;
     full(&f);
     f.citizen.login_locked = true;
-    f.citizen.login_lock_case_number = "";
-    EXPECT_DENY(&f, BIT(LOGIN_LOCKED) | BIT(JOURNAL_SEALED), E2);
-    f.citizen.login_lock_case_number = "Dnr 2026/1234"; /* spaces allowed */
-    EXPECT_DENY(&f, BIT(LOGIN_LOCKED) | BIT(JOURNAL_SEALED), E2);
+    for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+        f.citizen.login_lock_case_number = valid[i];
+        EXPECT_DENY(&f, BIT(LOGIN_LOCKED) | BIT(JOURNAL_SEALED), E2);
+    }
+    for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+        f.citizen.login_lock_case_number = invalid[i];
+        EXPECT_INVALID(&f, "citizen.login_lock_case_number");
+    }
+    /* exactly 128 bytes is valid, 129 is not */
+    CU_ASSERT_EQUAL(PV_CASE_NUMBER_MAX, 128);
     f.citizen.login_lock_case_number = repeat(buf, '7', PV_CASE_NUMBER_MAX);
     EXPECT_DENY(&f, BIT(LOGIN_LOCKED) | BIT(JOURNAL_SEALED), E2);
     f.citizen.login_lock_case_number = repeat(buf, '7', PV_CASE_NUMBER_MAX + 1);
     EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    f.citizen.login_lock_case_number = "Dnr\t2026";
-    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    f.citizen.login_lock_case_number = "Dnr 2026/\xc3\xa5";
-    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    f.citizen.login_lock_case_number = "Dnr\n";
-    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    f.citizen.login_lock_case_number = "Dnr\x1f";
-    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    f.citizen.login_lock_case_number = "Dnr\x7f";
-    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
-    /* the printable ends 0x20 and 0x7E */
-    f.citizen.login_lock_case_number = " ~";
+    /* the cap counts bytes, not characters: 64 x "Ö" (two bytes each) is 128 bytes, valid;
+       one more character is 130 bytes */
+    for (size_t i = 0; i < 64; i++) memcpy(buf + 2 * i, "\xc3\x96", 2);
+    buf[128] = '\0';
+    f.citizen.login_lock_case_number = buf;
     EXPECT_DENY(&f, BIT(LOGIN_LOCKED) | BIT(JOURNAL_SEALED), E2);
+    memcpy(buf + 128, "\xc3\x96", 2);
+    buf[130] = '\0';
+    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
+    /* a case number is checked whether or not the login is locked (it is input all the same) */
+    f.citizen.login_locked = false;
+    f.citizen.login_lock_case_number = "Dnr R\xc3\x96 2024/17";
+    EXPECT_DENY(&f, BIT(JOURNAL_SEALED), J1);
+    f.citizen.login_lock_case_number = "\xc3\x28";
+    EXPECT_INVALID(&f, "citizen.login_lock_case_number");
+    /* "Dnr RÖ 2024/17" is not INVALID_INPUT for a decision of any kind: an adult asking for
+       e-services is a permit */
+    fx_init(&f, D(1980, 1, 20), D(2026, 3, 4));
+    f.citizen.login_lock_case_number = "Dnr R\xc3\x96 2024/17";
+    EXPECT_PERMIT(&f, SELF, S1, false);
 }
 
 static void test_v1_enums_out_of_range(void) {
     fixture f;
     full(&f);
-    f.citizen.login_lock_requested_by = (pv_requester)2;
+    f.citizen.login_lock_requested_by = PV_REQUESTER_COUNT;
     EXPECT_INVALID(&f, "citizen.login_lock_requested_by");
     f.citizen.login_lock_requested_by = (pv_requester)99;
     EXPECT_INVALID(&f, "citizen.login_lock_requested_by");
+    /* the seal scope: unset (0), the count and beyond */
     full(&f);
-    f.seals[2].scope = (pv_seal_scope)2;
+    f.seals[2].scope = PV_SEAL_SCOPE_UNSET;
+    EXPECT_INVALID(&f, "citizen.seals[2].scope");
+    f.seals[2].scope = PV_SEAL_SCOPE_COUNT;
+    EXPECT_INVALID(&f, "citizen.seals[2].scope");
+    f.seals[2].scope = (pv_seal_scope)99;
     EXPECT_INVALID(&f, "citizen.seals[2].scope");
     full(&f);
     f.seals[2].requested_by = (pv_requester)99;
     EXPECT_INVALID(&f, "citizen.seals[2].requested_by");
+    /* the representative kind: no default (section 8) */
     full(&f);
-    f.reps[0].kind = (pv_representative_kind)2;
+    f.reps[0].kind = PV_REPRESENTATIVE_KIND_UNSET;
+    EXPECT_INVALID(&f, "citizen.representatives[0].kind");
+    f.reps[0].kind = PV_REPRESENTATIVE_KIND_COUNT;
     EXPECT_INVALID(&f, "citizen.representatives[0].kind");
     full(&f);
     f.reps[1].kind = (pv_representative_kind)99;
     EXPECT_INVALID(&f, "citizen.representatives[1].kind");
+    /* the actor kind */
     full(&f);
-    f.actor.kind = (pv_actor_kind)4;
+    f.actor.kind = PV_ACTOR_KIND_UNSET;
+    EXPECT_INVALID(&f, "actor.kind");
+    f.actor.kind = PV_ACTOR_KIND_COUNT;
     EXPECT_INVALID(&f, "actor.kind");
     f.actor.kind = (pv_actor_kind)99;
     EXPECT_INVALID(&f, "actor.kind");
+    /* the e-ID */
     full(&f);
-    f.actor.eid = (pv_eid)6;
+    f.actor.eid = PV_EID_UNSET;
+    EXPECT_INVALID(&f, "actor.eid");
+    f.actor.eid = PV_EID_COUNT;
     EXPECT_INVALID(&f, "actor.eid");
     f.actor.eid = (pv_eid)99;
     EXPECT_INVALID(&f, "actor.eid");
     /* V1 comes before R0: an actor of kind other with a bad e-ID is invalid */
     fx_other(&f);
     EXPECT_INVALID(&f, "actor.eid");
+    f.actor.eid = PV_EID_UNSET;
+    EXPECT_INVALID(&f, "actor.eid");
+    /* the service kind */
     full(&f);
-    f.service.kind = (pv_service_kind)2;
+    f.service.kind = PV_SERVICE_KIND_UNSET;
+    EXPECT_INVALID(&f, "service.kind");
+    f.service.kind = PV_SERVICE_KIND_COUNT;
     EXPECT_INVALID(&f, "service.kind");
     f.service.kind = (pv_service_kind)99;
     EXPECT_INVALID(&f, "service.kind");
+    /* the channel (0 is the portal, a value) */
     full(&f);
-    f.service.channel = (pv_channel)2;
+    f.service.channel = PV_CHANNEL_COUNT;
     EXPECT_INVALID(&f, "service.channel");
     f.service.channel = (pv_channel)99;
     EXPECT_INVALID(&f, "service.channel");
+    /* every value in range but the unset one is valid (section 8: the e-IDs but bankid and
+       freja_plus are valid inputs that E1 denies) */
+    for (int e = PV_EID_BANKID; e < PV_EID_COUNT; e++) {
+        full(&f);
+        fx_eservices(&f);
+        f.actor.eid = (pv_eid)e;
+        fx_eval(&f);
+        CU_ASSERT_EQUAL(f.status, PV_OK);
+    }
+    for (int k = PV_ACTOR_SELF; k < PV_ACTOR_KIND_COUNT; k++) {
+        full(&f);
+        fx_eservices(&f);
+        f.actor.kind = (pv_actor_kind)k;
+        f.actor.id = k == PV_ACTOR_GUARDIAN ? "g1" : k == PV_ACTOR_REPRESENTATIVE ? "r1" : NULL;
+        fx_eval(&f);
+        CU_ASSERT_EQUAL(f.status, PV_OK);
+    }
 }
 
 /* -- seals --------------------------------------------------------------------------------- */
@@ -645,8 +742,8 @@ static void test_v1_first_error_in_order(void) {
     f.grants[1].holder = "nobody";
     EXPECT_INVALID(&f, "citizen.grants[1].holder");
     full(&f);
-    f.reps[1].kind = (pv_representative_kind)3;
-    f.reps[0].kind = (pv_representative_kind)3;
+    f.reps[1].kind = PV_REPRESENTATIVE_KIND_COUNT;
+    f.reps[0].kind = PV_REPRESENTATIVE_KIND_COUNT;
     EXPECT_INVALID(&f, "citizen.representatives[0].kind");
 }
 
@@ -657,13 +754,13 @@ static void test_v1_decision_fields_on_invalid_input(void) {
     fx_init(&f, D(2021, 1, 1), D(2026, 3, 4));
     f.guardians[0].blocked = true;
     fx_guardian(&f, "g1");
-    fx_seal_always(&f, NULL)->scope = (pv_seal_scope)3;
+    fx_seal_always(&f, NULL)->scope = PV_SEAL_SCOPE_COUNT;
     EXPECT_INVALID(&f, "citizen.seals[0].scope");
     CU_ASSERT_EQUAL(pv_decision_reason_count(&f.d), 1);
     CU_ASSERT_EQUAL(pv_decision_reason_at(&f.d, 0), PV_REASON_INVALID_INPUT);
     CU_ASSERT_EQUAL(pv_decision_reason_rule(&f.d, PV_REASON_INVALID_INPUT), PV_RULE_V1);
     CU_ASSERT_FALSE(pv_decision_has_reason(&f.d, PV_REASON_GUARDIAN_BLOCKED));
-    CU_ASSERT_TRUE(strlen(f.d.field) < PV_FIELD_PATH_SIZE);
+    CU_ASSERT_TRUE(strlen(f.err.field) < PV_FIELD_PATH_SIZE);
 }
 
 int register_validation_suite(void) {

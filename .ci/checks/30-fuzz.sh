@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzing: the libFuzzer targets of tests/fuzz (clang, ASan + UBSan), each for 60 seconds
-# (PV_FUZZ_SECONDS) on a copy of its committed seed corpus, one after the other: about five
-# minutes with the build. A crash, a sanitizer finding, a broken invariant, a leak or an input
+# (PV_FUZZ_SECONDS) on a copy of its committed seed corpus with its dictionary
+# (tests/fuzz/<target>.dict: 64-byte ids, the bytes that grow a record to the caps of RULES.md
+# section 8, versions), one after the other: about five minutes with the build. A crash, a sanitizer finding, a broken invariant, a leak or an input
 # slower than 10 s fails the check; the input is kept in $dir/fuzz-artifacts/.
 set -euo pipefail
 source .ci/lib.sh
@@ -21,8 +22,10 @@ for target in "${targets[@]}"; do
   corpus=$(mktemp -d)
   cp tests/fuzz/corpus/$target/* "$corpus/"
   log="$dir/$target.log"
+  dict=()
+  [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
   if ! "$dir/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
-      -artifact_prefix="$artifacts/$target-" "$corpus" > "$log" 2>&1; then
+      "${dict[@]}" -artifact_prefix="$artifacts/$target-" "$corpus" > "$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "30-fuzz: FAIL: $target found a problem; input in $artifacts" >&2
     exit 1

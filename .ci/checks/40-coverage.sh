@@ -7,7 +7,8 @@ source .ci/lib.sh
 dir=build-rel-cov
 echo "40-coverage: line and branch coverage of src/ by the test suite in $dir"
 
-setup_build "$dir" -Db_coverage=true -Dbuildtype=debug
+# Atomic counters: the threads test runs the library on eight threads at once.
+setup_build "$dir" -Db_coverage=true -Dbuildtype=debug -Dc_args=-fprofile-update=atomic
 meson compile -C "$dir"
 find "$dir" -name '*.gcda' -delete  # count this run only
 # Suite 'slow' (the wheel check) builds and tests a copy of the project elsewhere, which adds

@@ -1,7 +1,8 @@
 /*
  * portvakt.i — the SWIG interface of the low-level module portvakt.cportvakt.
  *
- * The module mirrors include/portvakt.h with the pv_ / PV_ prefix dropped (pv_evaluate is
+ * The module mirrors include/portvakt_core.h, portvakt_batch.h and portvakt_beyond.h (the headers
+ * include/portvakt.h gathers) with the pv_ / PV_ prefix dropped (pv_evaluate is
  * cportvakt.evaluate, PV_REASON_UNIT_SEALED is cportvakt.REASON_UNIT_SEALED, struct pv_seal is
  * cportvakt.seal). The idiomatic API is the package portvakt; this module is what it stands on.
  *
@@ -13,13 +14,19 @@
  *     so no pointer can outlive the object it points into. A str with an embedded NUL is refused.
  *   - Dates and intervals are values (%naturalvar): reading citizen.birth_date gives a copy that
  *     owns its memory, never a pointer into the citizen. Assign whole values.
- *   - Every function returning pv_status turns its out-parameter into the return value; a status
- *     other than PV_OK raises portvakt.InvalidInput carrying the field path and the detail.
+ *   - Every struct proxy made from Python starts as its PV_<NAME>_INIT macro makes it, version
+ *     included (the constructors below); a struct whose version is 0 is refused by the library
+ *     (InvalidInput naming "citizen.version" ...). The PV_*_INIT macros themselves are not
+ *     wrapped. The arrays of structs are zero-filled: store versioned structs in them.
+ *   - Every function returning pv_status turns its out-parameter into the return value; its last
+ *     argument, pv_error *error, is filled in the wrapper (no Python argument), and a status other
+ *     than PV_OK raises portvakt.InvalidInput(error.field, error.message).
  *   - The decision functions (evaluate, decide) return one tuple, built in one call:
  *       (effect, reason, reasons, rule, filtered, changes_on, reason_rules)
  *     effect, reason and rule are the C enum values, reasons the bit set (bit r is 1 << r),
  *     filtered a bool, changes_on the days since 1970-01-01 (pv_date_to_days) or None, and
- *     reason_rules the PV_REASON_COUNT bytes of pv_decision.reason_rules. validate returns None.
+ *     reason_rules the PV_REASON_MAX (cportvakt.REASON_MAX) bytes of pv_decision.reason_rules.
+ *     validate returns None.
  *     evaluate_packed and decide_packed return the same answer packed into one int (the
  *     package's fast path and cache key; layout at their typemap).
  *   - A pv_date argument takes a datetime.date (or anything with year, month and day), None for
@@ -62,8 +69,59 @@
 %naturalvar pv_interval;
 
 /* Strings the library returns are static and valid for the life of the program. */
-%immutable pv_pnr::error;
 %immutable pv_pnr::normalized;
+
+/* pv_error is filled inside the wrappers (the typemap below): no proxy for it. */
+%ignore pv_error;
+
+/* ---- Versions ------------------------------------------------------------------------------- */
+
+/* The PV_<NAME>_INIT macros are brace initialisers, which SWIG cannot wrap. */
+%ignore PV_ERROR_INIT;
+%ignore PV_PNR_INIT;
+%ignore PV_SEAL_INIT;
+%ignore PV_GUARDIAN_INIT;
+%ignore PV_GRANT_INIT;
+%ignore PV_REPRESENTATIVE_INIT;
+%ignore PV_CITIZEN_INIT;
+%ignore PV_ACTOR_INIT;
+%ignore PV_SERVICE_INIT;
+%ignore PV_DECISION_INIT;
+%ignore PV_QUERY_INIT;
+%ignore PV_OUTCOME_INIT;
+%ignore PV_ACCESS_ROW_INIT;
+%ignore PV_TIMELINE_STEP_INIT;
+%ignore PV_ADVICE_INIT;
+%ignore PV_GOAL_INIT;
+%ignore PV_MEASURE_INIT;
+%ignore PV_PLAN_INIT;
+%ignore PV_PERMISSION_INIT;
+
+/* Every input struct made from Python starts as its INIT macro makes it, its version set, so
+   that a proxy is never the all-zero struct the library refuses (version 0). The memory is
+   calloc'ed, as SWIG's own constructors do, and freed by SWIG's default destructor. */
+%define PV_VERSIONED_CONSTRUCTOR(TYPE, INIT)
+%extend TYPE {
+    TYPE() {
+        TYPE *p = (TYPE *)calloc(1, sizeof *p);
+        if (p != NULL) {
+            TYPE init = INIT;
+            *p = init;
+        }
+        return p;
+    }
+}
+%enddef
+PV_VERSIONED_CONSTRUCTOR(pv_citizen, PV_CITIZEN_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_seal, PV_SEAL_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_guardian, PV_GUARDIAN_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_grant, PV_GRANT_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_representative, PV_REPRESENTATIVE_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_actor, PV_ACTOR_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_service, PV_SERVICE_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_goal, PV_GOAL_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_pnr, PV_PNR_INIT)
+/* pv_query has no proxy: portvakt_batch.i builds the queries in C. */
 
 /* ---- Raising portvakt.InvalidInput --------------------------------------------------------- */
 
@@ -138,8 +196,30 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 }
 }
 
-/* pv_status carries no information once the out-parameter typemaps have checked it. */
+/* pv_status carries no information once the pv_error typemap below has checked it. */
 %typemap(out) pv_status "$result = SWIG_Py_Void();"
+
+/* ---- The error channel ---------------------------------------------------------------------- */
+
+/* The last argument of every function returning pv_status: a local pv_error, no Python argument.
+   Its argout runs after those of the out-parameters (which add to the result only on PV_OK):
+   a status other than PV_OK drops what was built and raises InvalidInput(field, message). */
+%typemap(in, numinputs=0) pv_error *error (pv_error err) {
+    {
+        pv_error init = PV_ERROR_INIT;
+        err = init;
+    }
+    $1 = &err;
+}
+%typemap(argout, fragment="pv_raise_invalid") pv_error *error {
+    if (result != PV_OK) {
+        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
+                         $1->message != NULL ? $1->message : "is not valid");
+        Py_XDECREF($result);
+        $result = NULL;
+        SWIG_fail;
+    }
+}
 
 /* ---- Strings ------------------------------------------------------------------------------- */
 
@@ -236,14 +316,8 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     temp.day = 0;
     $1 = &temp;
 }
-%typemap(argout, fragment="pv_raise_invalid") pv_date *out {
-    if (result != PV_OK) {
-        pv_raise_invalid("$symname", "is not a valid input");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    {
+%typemap(argout) pv_date *out {
+    if (result == PV_OK) {
         pv_date *copy = (pv_date *)malloc(sizeof(pv_date));
         if (copy == NULL) {
             PyErr_NoMemory();
@@ -256,26 +330,14 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 }
 
 %typemap(in, numinputs=0) int *out (int temp = 0) "$1 = &temp;"
-%typemap(argout, fragment="pv_raise_invalid") int *out {
-    if (result != PV_OK) {
-        pv_raise_invalid("$symname", "is not a valid input");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, PyLong_FromLong(*$1));
+%typemap(argout) int *out {
+    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyLong_FromLong(*$1));
 }
 
 %typemap(in, numinputs=0) pv_reason *out (pv_reason temp = PV_REASON_INVALID_INPUT) "$1 = &temp;"
 %typemap(in, numinputs=0) pv_rule *out (pv_rule temp = PV_RULE_NONE) "$1 = &temp;"
-%typemap(argout, fragment="pv_raise_invalid") pv_reason *out, pv_rule *out {
-    if (result != PV_OK) {
-        pv_raise_invalid("name", "is not a known name");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)*$1));
+%typemap(argout) pv_reason *out, pv_rule *out {
+    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)*$1));
 }
 
 /* pv_date_format: the buffer is local, the result a str. */
@@ -283,29 +345,20 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     $1 = temp;
     $2 = sizeof temp;
 }
-%typemap(argout, fragment="pv_raise_invalid") (char *buf, size_t size) {
-    if (result != PV_OK) {
-        pv_raise_invalid("date", "is not a date that exists");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));
+%typemap(argout) (char *buf, size_t size) {
+    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));
 }
 
 /* pv_pnr_parse: a cportvakt.pnr, or InvalidInput("text", the library's sentence). */
 %typemap(in, numinputs=0) pv_pnr *out (pv_pnr temp) {
-    memset(&temp, 0, sizeof temp);
+    {
+        pv_pnr init = PV_PNR_INIT;
+        temp = init;
+    }
     $1 = &temp;
 }
-%typemap(argout, fragment="pv_raise_invalid") pv_pnr *out {
-    if (result != PV_OK) {
-        pv_raise_invalid("text", $1->error != NULL ? $1->error : "is not a valid number");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    {
+%typemap(argout) pv_pnr *out {
+    if (result == PV_OK) {
         pv_pnr *copy = (pv_pnr *)malloc(sizeof(pv_pnr));
         if (copy == NULL) {
             PyErr_NoMemory();
@@ -319,18 +372,14 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 
 /* The decision functions: the tuple described at the top, or InvalidInput(field, detail). */
 %typemap(in, numinputs=0) pv_decision *out (pv_decision decision) {
-    memset(&decision, 0, sizeof decision);
+    {
+        pv_decision init = PV_DECISION_INIT;
+        decision = init;
+    }
     $1 = &decision;
 }
-%typemap(argout, fragment="pv_raise_invalid,pv_decision_tuple") pv_decision *out {
-    if (result != PV_OK) {
-        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
-                         $1->detail != NULL ? $1->detail : "is not valid");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    if (strcmp("$symname", "validate") != 0) {
+%typemap(argout, fragment="pv_decision_tuple") pv_decision *out {
+    if (result == PV_OK) {
         PyObject *tuple = pv_decision_tuple($1);
         if (tuple == NULL) SWIG_fail;
         Py_XDECREF($result);
@@ -341,21 +390,17 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 /* The packed decision of evaluate_packed and decide_packed: one int, so that the package can use
    it as a dictionary key (decisions are values; equal answers share one Decision object).
    Little-endian bytes: 0-7 effect | reason << 1 | rule << 6 | filtered << 14 | reasons << 15;
-   8-11 changes_on as a proleptic Gregorian ordinal (date.toordinal(); 0 for none); 12 on, one
-   byte per reason, reason_rules. */
+   8-11 changes_on as a proleptic Gregorian ordinal (date.toordinal(); 0 for none); 12 on, the
+   PV_REASON_MAX bytes of reason_rules (one per reason). */
 %typemap(in, numinputs=0) pv_decision *packed_out (pv_decision decision) {
-    memset(&decision, 0, sizeof decision);
+    {
+        pv_decision init = PV_DECISION_INIT;
+        decision = init;
+    }
     $1 = &decision;
 }
-%typemap(argout, fragment="pv_raise_invalid") pv_decision *packed_out {
-    if (result != PV_OK) {
-        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
-                         $1->detail != NULL ? $1->detail : "is not valid");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-    {
+%typemap(argout) pv_decision *packed_out {
+    if (result == PV_OK) {
         /* Days from 0001-01-01 (ordinal 1) to 1970-01-01. */
         enum { ORDINAL_1970 = 719163, RULES = (int)sizeof $1->reason_rules };
         unsigned char bytes[12 + RULES];
@@ -394,7 +439,9 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 /* evaluate_many and Citizen.evaluate_all: many requests in one call (pv_evaluate_many). */
 %include "portvakt_batch.i"
 
-%include "portvakt.h"
+%include "portvakt_core.h"
+%include "portvakt_batch.h"
+%include "portvakt_beyond.h"
 
 /* evaluate and decide once more, returning the packed decision (see the typemap above). */
 %{
@@ -402,9 +449,11 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 #define pv_decide_packed pv_decide
 %}
 pv_status pv_evaluate_packed(const pv_citizen *citizen, const pv_actor *actor,
-                             const pv_service *service, pv_date on, pv_decision *packed_out);
+                             const pv_service *service, pv_date on, pv_decision *packed_out,
+                             pv_error *error);
 pv_status pv_decide_packed(const pv_citizen *citizen, const pv_actor *actor,
-                           const pv_service *service, pv_date on, pv_decision *packed_out);
+                           const pv_service *service, pv_date on, pv_decision *packed_out,
+                           pv_error *error);
 
 %array_class(pv_seal, seal_array);
 %array_class(pv_guardian, guardian_array);

@@ -10,10 +10,15 @@
  *       actor: request a * len(services) + s is (citizen, actors[a], services[s])
  *
  * Both return (outcomes, kinds, invalid_count, first_invalid, field, detail): 'outcomes' a bytes
- * object of one 32-byte pv_outcome per request, as the C library wrote it (native byte order:
- * reasons u32, changes_on year i16, month u8, day u8, effect u8, reason u8, rule u8, filtered
- * u8, then PV_REASON_COUNT bytes of reason_rules); 'kinds' a bytes object of each request's
- * actor kind; the rest is the pv_batch_report ('field' and 'detail' None when all are valid).
+ * object of one pv_outcome per request (OUTCOME_SIZE bytes each), as the C library wrote it
+ * (native byte order: version u32, reasons u32, changes_on year i16, month u8, day u8, effect u8,
+ * reason u8, rule u8, filtered u8, then PV_REASON_MAX bytes of reason_rules; the offsets of
+ * effect, reason and reason_rules are OUTCOME_EFFECT_OFFSET, OUTCOME_REASON_OFFSET and
+ * OUTCOME_REASON_RULES_OFFSET); 'kinds' a bytes object of each request's actor kind;
+ * 'invalid_count' the number of outcomes with reason PV_REASON_INVALID_INPUT, 'first_invalid'
+ * the index of the first of them (the number of requests when there is none), 'field' and
+ * 'detail' the pv_error of the call that met it, with the "queries[i]." of the field dropped
+ * (both None when all are valid).
  *
  * The C form of each input is the pointer of its mirror (obj._pv_mirror.ptr), built with
  * obj._compile() when missing, exactly as the package's evaluate() does. Every mirror used is
@@ -25,11 +30,25 @@
  * package names the request and the field).
  */
 
+%fragment("pv_raise_invalid");
+
 %ignore pv_query;
 %ignore pv_outcome;
-%ignore pv_batch_report;
 %ignore pv_evaluate_many;
 %ignore pv_outcome_to_decision;
+
+/* The layout of pv_outcome, for the package's decoder (portvakt/_batch.py checks its own struct
+   format against these when it is imported). */
+%{
+#define PV_BATCH_OUTCOME_SIZE sizeof(pv_outcome)
+#define PV_BATCH_OUTCOME_EFFECT_OFFSET offsetof(pv_outcome, effect)
+#define PV_BATCH_OUTCOME_REASON_OFFSET offsetof(pv_outcome, reason)
+#define PV_BATCH_OUTCOME_REASON_RULES_OFFSET offsetof(pv_outcome, reason_rules)
+%}
+%constant size_t OUTCOME_SIZE = PV_BATCH_OUTCOME_SIZE;
+%constant size_t OUTCOME_EFFECT_OFFSET = PV_BATCH_OUTCOME_EFFECT_OFFSET;
+%constant size_t OUTCOME_REASON_OFFSET = PV_BATCH_OUTCOME_REASON_OFFSET;
+%constant size_t OUTCOME_REASON_RULES_OFFSET = PV_BATCH_OUTCOME_REASON_RULES_OFFSET;
 
 %{
 /* Objects already converted in this call, by identity. The table holds a reference to each
@@ -129,35 +148,65 @@ static void *pv_batch_pointer(pv_batch *b, PyObject *obj, swig_type_info *type,
     return pointer;
 }
 
-/* Decides the requests of the chunk, without the GIL, and adds them to the report. */
-static void pv_batch_flush(pv_batch *b) {
-    pv_outcome *out = (pv_outcome *)PyBytes_AS_STRING(b->outcomes) + b->done;
-    char *kind = PyBytes_AS_STRING(b->kinds) + b->done;
-    pv_batch_report report;
-    size_t i, n = b->filled;
-    if (n == 0) return;
-    Py_BEGIN_ALLOW_THREADS
-    (void)pv_evaluate_many(b->chunk, n, b->on, out, &report);
-    for (i = 0; i < n; i++) kind[i] = (char)b->chunk[i].actor->kind;
-    Py_END_ALLOW_THREADS
-    if (report.invalid_count > 0 && b->invalid_count == 0) {
-        b->first_invalid = b->done + report.first_invalid;
-        memcpy(b->field, report.field, sizeof b->field);
-        b->detail = report.detail;
-    }
-    b->invalid_count += report.invalid_count;
-    b->done += n;
-    b->filled = 0;
+/* 'field' without the "queries[i]." that pv_evaluate_many() puts before the field of a request
+   ("queries[7].actor.id" is "actor.id"); any other field ("on") as it is. */
+static const char *pv_batch_request_field(const char *field) {
+    const char *p = field;
+    if (strncmp(p, "queries[", 8) != 0) return field;
+    p += 8;
+    while (*p >= '0' && *p <= '9') p++;
+    return p[0] == ']' && p[1] == '.' ? p + 2 : field;
 }
 
-/* Adds one request; decides the chunk when it is full. */
-static void pv_batch_add(pv_batch *b, const pv_citizen *c, const pv_actor *a,
-                         const pv_service *s) {
+/* Decides the requests of the chunk, without the GIL, and adds them to the report: the invalid
+   requests are counted from the outcomes (reason PV_REASON_INVALID_INPUT), the field comes from
+   the pv_error. Returns -1 with InvalidInput set if the call wrote no outcome. */
+static int pv_batch_flush(pv_batch *b) {
+    pv_outcome *out = (pv_outcome *)PyBytes_AS_STRING(b->outcomes) + b->done;
+    char *kind = PyBytes_AS_STRING(b->kinds) + b->done;
+    pv_error err = PV_ERROR_INIT;
+    pv_status status;
+    size_t i, n = b->filled, invalid = 0, first = 0;
+    if (n == 0) return 0;
+    out[0].version = PV_OUTCOME_VERSION; /* the layout of the whole array */
+    Py_BEGIN_ALLOW_THREADS
+    status = pv_evaluate_many(b->chunk, n, b->on, out, &err);
+    for (i = 0; i < n; i++) {
+        kind[i] = (char)b->chunk[i].actor->kind;
+        if (status != PV_OK && out[i].reason == PV_REASON_INVALID_INPUT) {
+            if (invalid == 0) first = i;
+            invalid++;
+        }
+    }
+    Py_END_ALLOW_THREADS
+    if (status != PV_OK && invalid == 0) {
+        /* Refused as a whole (a version the library does not know): no outcome was written. */
+        pv_raise_invalid(err.field[0] != '\0' ? err.field : "queries",
+                         err.message != NULL ? err.message : "is not valid");
+        return -1;
+    }
+    if (invalid > 0 && b->invalid_count == 0) {
+        const char *field = pv_batch_request_field(err.field);
+        b->first_invalid = b->done + first;
+        snprintf(b->field, sizeof b->field, "%s", field[0] != '\0' ? field : "input");
+        b->detail = err.message;
+    }
+    b->invalid_count += invalid;
+    b->done += n;
+    b->filled = 0;
+    return 0;
+}
+
+/* Adds one request; decides the chunk when it is full. Returns -1 with an exception set if the
+   chunk could not be decided. */
+static int pv_batch_add(pv_batch *b, const pv_citizen *c, const pv_actor *a,
+                        const pv_service *s) {
     pv_query *q = &b->chunk[b->filled++];
+    q->version = PV_QUERY_VERSION;
     q->citizen = c;
     q->actor = a;
     q->service = s;
-    if (b->filled == PV_BATCH_CHUNK) pv_batch_flush(b);
+    return b->filled == PV_BATCH_CHUNK ? pv_batch_flush(b) : 0;
 }
 
 /* A new reference to None, or a str copied from 'text'. */
@@ -168,7 +217,7 @@ static PyObject *pv_batch_str(const char *text) {
 
 /* The tuple described at the top, after the last chunk. */
 static PyObject *pv_batch_result(pv_batch *b) {
-    pv_batch_flush(b);
+    if (pv_batch_flush(b) != 0) return NULL;
     return Py_BuildValue("(OOnnNN)", b->outcomes, b->kinds, (Py_ssize_t)b->invalid_count,
                          (Py_ssize_t)b->first_invalid,
                          pv_batch_str(b->invalid_count ? b->field : NULL),
@@ -213,8 +262,7 @@ PyObject *pv_batch_evaluate_many(PyObject *requests, pv_date on) {
                                                      SWIGTYPE_p_pv_service, &b.services)
               : NULL;
         Py_DECREF(triple);
-        if (s == NULL) goto done;
-        pv_batch_add(&b, c, a, s);
+        if (s == NULL || pv_batch_add(&b, c, a, s) != 0) goto done;
     }
     result = pv_batch_result(&b);
 done:
@@ -263,7 +311,9 @@ PyObject *pv_batch_evaluate_grid(PyObject *citizen, PyObject *actor_list, PyObje
         if (service[s] == NULL) goto done;
     }
     for (a = 0; a < na; a++) {
-        for (s = 0; s < ns; s++) pv_batch_add(&b, record, actor[a], service[s]);
+        for (s = 0; s < ns; s++) {
+            if (pv_batch_add(&b, record, actor[a], service[s]) != 0) goto done;
+        }
     }
     result = pv_batch_result(&b);
 done:

@@ -1,14 +1,14 @@
 /*
  * portvakt_beyond.i — the questions beyond a yes/no in portvakt.cportvakt: who can see what,
  * timelines, advice, plans and who may change a measure (pv_who_can_see, pv_timeline,
- * pv_advise, pv_plan_measures, pv_may_change). Included by portvakt.i before portvakt.h.
+ * pv_advise, pv_plan_measures, pv_may_change). Included by portvakt.i before the headers.
  *
  * The C functions write into caller-sized buffers; each wrapper here asks the library for the
  * size, fills a buffer of that size, and returns plain Python values built in one call, so that
  * no pointer into the citizen, the goal or a buffer outlives the call:
  *
  *   beyond_who_can_see(citizen, on)
- *       -> [(actor_kind, actor_id, service, unit, decision), ...]
+ *       -> [(actor_kind, actor_id, service, unit, channel, decision), ...]
  *   beyond_timeline(citizen, actor, service, from, until)
  *       -> [(from_days, decision), ...]
  *   beyond_advise(citizen, on)
@@ -22,8 +22,8 @@
  *
  * 'decision' is the 7-tuple of cportvakt.evaluate (effect, reason, reasons, rule, filtered,
  * changes_on days or None, reason_rules bytes); dates in are what the pv_date typemap takes.
- * Invalid input raises portvakt.InvalidInput(field, detail); where the C answer carries no field
- * path, the record is checked with pv_validate() to name one.
+ * Invalid input raises portvakt.InvalidInput(field, detail) with the field and the message of the
+ * call's pv_error. Every output buffer is versioned (its element 0 set to the INIT macro).
  */
 
 %ignore pv_who_can_see;
@@ -56,55 +56,39 @@ static PyObject *pv_beyond_decision(const pv_decision *d) {
                                                    (Py_ssize_t)sizeof d->reason_rules));
 }
 
-/* Raises InvalidInput for the record itself when it is malformed on 'on' (pv_validate with the
-   citizen asking for e-services), else for 'field' / 'detail'. */
-static void pv_beyond_raise(const pv_citizen *citizen, pv_date on, const char *field,
-                            const char *detail) {
-    pv_actor self;
-    pv_service service;
-    pv_decision d;
-    memset(&self, 0, sizeof self);
-    memset(&service, 0, sizeof service);
-    memset(&d, 0, sizeof d);
-    if (pv_validate(citizen, &self, &service, on, &d) != PV_OK && d.field[0] != '\0') {
-        pv_raise_invalid(d.field, d.detail != NULL ? d.detail : "is not valid");
-    } else {
-        pv_raise_invalid(field, detail);
-    }
+/* Raises InvalidInput for the pv_error of a failed call; 'field' only if it names none. */
+static void pv_beyond_raise(const pv_error *err, const char *field) {
+    pv_raise_invalid(err->field[0] != '\0' ? err->field : field,
+                     err->message != NULL ? err->message : "is not valid");
 }
 %}
 
 %inline %{
 PyObject *pv_beyond_who_can_see(const pv_citizen *citizen, pv_date on) {
     size_t count = 0, i;
-    pv_access_row probe;
+    pv_access_row probe = PV_ACCESS_ROW_INIT;
     pv_access_row *rows;
     PyObject *list;
-    pv_status status;
-    memset(&probe, 0, sizeof probe);
-    status = pv_who_can_see(citizen, on, &probe, 1, &count);
+    pv_error err = PV_ERROR_INIT;
+    pv_status status = pv_who_can_see(citizen, on, &probe, 1, &count, &err);
     if (status == PV_ERR_INVALID_INPUT) {
-        if (probe.decision.field[0] != '\0') {
-            pv_raise_invalid(probe.decision.field,
-                             probe.decision.detail != NULL ? probe.decision.detail : "is not valid");
-        } else {
-            pv_beyond_raise(citizen, on, "citizen", "is not valid");
-        }
+        pv_beyond_raise(&err, "citizen");
         return NULL;
     }
     rows = (pv_access_row *)calloc(count > 0 ? count : 1, sizeof *rows);
     if (rows == NULL) return PyErr_NoMemory();
-    status = pv_who_can_see(citizen, on, rows, count, &count);
+    rows[0].version = PV_ACCESS_ROW_VERSION;
+    status = pv_who_can_see(citizen, on, rows, count, &count, &err);
     if (status != PV_OK) {
         free(rows);
-        pv_beyond_raise(citizen, on, "citizen", "is not valid");
+        pv_beyond_raise(&err, "citizen");
         return NULL;
     }
     list = PyList_New((Py_ssize_t)count);
     for (i = 0; list != NULL && i < count; i++) {
-        PyObject *item = Py_BuildValue("(iNiNN)", (int)rows[i].actor_kind,
+        PyObject *item = Py_BuildValue("(iNiNiN)", (int)rows[i].actor_kind,
                                        pv_beyond_str(rows[i].actor_id), (int)rows[i].service,
-                                       pv_beyond_str(rows[i].unit),
+                                       pv_beyond_str(rows[i].unit), (int)rows[i].channel,
                                        pv_beyond_decision(&rows[i].decision));
         if (item == NULL) {
             Py_CLEAR(list);
@@ -121,30 +105,20 @@ PyObject *pv_beyond_timeline(const pv_citizen *citizen, const pv_actor *actor,
     size_t count = 0, i;
     pv_timeline_step *steps;
     PyObject *list;
-    pv_status status = pv_timeline(citizen, actor, service, from, until, NULL, 0, &count);
+    pv_error err = PV_ERROR_INIT;
+    pv_status status =
+        pv_timeline(citizen, actor, service, from, until, NULL, 0, &count, &err);
     if (status == PV_ERR_INVALID_INPUT) {
-        pv_decision d;
-        memset(&d, 0, sizeof d);
-        if (!pv_date_is_valid(from)) {
-            pv_raise_invalid("from", "is not a date that exists");
-        } else if (!pv_date_is_valid(until)) {
-            pv_raise_invalid("until", "is not a date that exists");
-        } else if (pv_date_compare(until, from) < 0) {
-            pv_raise_invalid("until", "is before 'from'");
-        } else if (pv_validate(citizen, actor, service, from, &d) != PV_OK) {
-            pv_raise_invalid(d.field[0] != '\0' ? d.field : "input",
-                             d.detail != NULL ? d.detail : "is not valid");
-        } else {
-            pv_raise_invalid("input", "is not valid");
-        }
+        pv_beyond_raise(&err, "input");
         return NULL;
     }
     steps = (pv_timeline_step *)calloc(count > 0 ? count : 1, sizeof *steps);
     if (steps == NULL) return PyErr_NoMemory();
-    status = pv_timeline(citizen, actor, service, from, until, steps, count, &count);
+    steps[0].version = PV_TIMELINE_STEP_VERSION;
+    status = pv_timeline(citizen, actor, service, from, until, steps, count, &count, &err);
     if (status != PV_OK) {
         free(steps);
-        pv_raise_invalid("input", "is not valid");
+        pv_beyond_raise(&err, "input");
         return NULL;
     }
     list = PyList_New((Py_ssize_t)count);
@@ -165,17 +139,19 @@ PyObject *pv_beyond_advise(const pv_citizen *citizen, pv_date on) {
     size_t count = 0, i;
     pv_advice *items;
     PyObject *list;
-    pv_status status = pv_advise(citizen, on, NULL, 0, &count);
+    pv_error err = PV_ERROR_INIT;
+    pv_status status = pv_advise(citizen, on, NULL, 0, &count, &err);
     if (status == PV_ERR_INVALID_INPUT) {
-        pv_beyond_raise(citizen, on, "citizen", "is not valid");
+        pv_beyond_raise(&err, "citizen");
         return NULL;
     }
     items = (pv_advice *)calloc(count > 0 ? count : 1, sizeof *items);
     if (items == NULL) return PyErr_NoMemory();
-    status = pv_advise(citizen, on, items, count, &count);
+    items[0].version = PV_ADVICE_VERSION;
+    status = pv_advise(citizen, on, items, count, &count, &err);
     if (status != PV_OK) {
         free(items);
-        pv_beyond_raise(citizen, on, "citizen", "is not valid");
+        pv_beyond_raise(&err, "citizen");
         return NULL;
     }
     list = PyList_New((Py_ssize_t)count);
@@ -197,20 +173,18 @@ PyObject *pv_beyond_advise(const pv_citizen *citizen, pv_date on) {
 
 PyObject *pv_beyond_plan(const pv_citizen *citizen, int goal_kind, const char *guardian,
                          const char *unit, pv_date from, pv_date until, pv_date on) {
-    pv_goal goal;
-    pv_plan plan;
+    pv_goal goal = PV_GOAL_INIT;
+    pv_plan plan = PV_PLAN_INIT;
+    pv_error err = PV_ERROR_INIT;
     PyObject *measures;
     size_t i;
-    memset(&goal, 0, sizeof goal);
-    memset(&plan, 0, sizeof plan);
     goal.kind = (pv_goal_kind)goal_kind;
     goal.guardian = guardian;
     goal.unit = unit;
     goal.from = from;
     goal.until = until;
-    if (pv_plan_measures(citizen, &goal, on, &plan) != PV_OK) {
-        pv_raise_invalid(plan.field[0] != '\0' ? plan.field : "goal",
-                         plan.detail != NULL ? plan.detail : "is not valid");
+    if (pv_plan_measures(citizen, &goal, on, &plan, &err) != PV_OK) {
+        pv_beyond_raise(&err, "goal");
         return NULL;
     }
     measures = PyList_New((Py_ssize_t)plan.measure_count);
@@ -247,19 +221,13 @@ PyObject *pv_beyond_plan(const pv_citizen *citizen, int goal_kind, const char *g
 
 PyObject *pv_beyond_may_change(int role, int action, const pv_citizen *citizen, long measure,
                                pv_date on) {
-    pv_permission permission;
+    pv_permission permission = PV_PERMISSION_INIT;
+    pv_error err = PV_ERROR_INIT;
     PyObject *conditions;
     size_t i;
-    memset(&permission, 0, sizeof permission);
-    if (pv_may_change((pv_role)role, (pv_action)action, citizen, measure, on, &permission) !=
-        PV_OK) {
-        if (role < 0 || role >= (int)PV_ROLE_COUNT) {
-            pv_raise_invalid("role", "is not a role");
-        } else if (action < 0 || action >= (int)PV_ACTION_COUNT) {
-            pv_raise_invalid("action", "is not an action");
-        } else {
-            pv_beyond_raise(citizen, on, "measure", "does not name a measure of the record");
-        }
+    if (pv_may_change((pv_role)role, (pv_action)action, citizen, measure, on, &permission,
+                      &err) != PV_OK) {
+        pv_beyond_raise(&err, "measure");
         return NULL;
     }
     conditions = PyTuple_New((Py_ssize_t)permission.condition_count);

@@ -7,22 +7,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ## Names of the JSON vocabulary, in the order of the enums of portvakt.h ------------------- */
+/* ## Names of the JSON vocabulary, indexed by the enums of portvakt.h ----------------------- */
 
-static const char *const actor_kind_names[] = {"self", "guardian", "representative", "other"};
-static const char *const eid_names[] = {"bankid", "freja_plus", "freja", "password", "other",
-                                        "none"};
-static const char *const service_kind_names[] = {"e_services", "journal"};
-static const char *const channel_names[] = {"portal", "direct"};
-static const char *const scope_names[] = {"whole", "unit"};
-static const char *const requester_names[] = {"care", "citizen"};
-static const char *const representative_kind_names[] = {"god_man", "forvaltare"};
-static const char *const effect_names[] = {"deny", "permit"};
+/* The zero value of actor kind, e-ID, service kind, seal scope and representative kind is
+   "unset" (invalid) and has no name: its slot is NULL and matches no JSON string. */
+static const char *const actor_kind_names[] = {
+    [PV_ACTOR_KIND_UNSET] = NULL,          [PV_ACTOR_SELF] = "self",
+    [PV_ACTOR_GUARDIAN] = "guardian",      [PV_ACTOR_REPRESENTATIVE] = "representative",
+    [PV_ACTOR_OTHER] = "other"};
+static const char *const eid_names[] = {
+    [PV_EID_UNSET] = NULL,        [PV_EID_BANKID] = "bankid", [PV_EID_FREJA_PLUS] = "freja_plus",
+    [PV_EID_FREJA] = "freja",     [PV_EID_PASSWORD] = "password", [PV_EID_OTHER] = "other",
+    [PV_EID_NONE] = "none"};
+static const char *const service_kind_names[] = {[PV_SERVICE_KIND_UNSET] = NULL,
+                                                 [PV_SERVICE_E_SERVICES] = "e_services",
+                                                 [PV_SERVICE_JOURNAL] = "journal"};
+static const char *const channel_names[] = {[PV_CHANNEL_PORTAL] = "portal",
+                                            [PV_CHANNEL_DIRECT] = "direct"};
+static const char *const scope_names[] = {[PV_SEAL_SCOPE_UNSET] = NULL, [PV_SEAL_WHOLE] = "whole",
+                                          [PV_SEAL_UNIT] = "unit"};
+static const char *const requester_names[] = {[PV_REQUESTER_CARE] = "care",
+                                              [PV_REQUESTER_CITIZEN] = "citizen"};
+static const char *const representative_kind_names[] = {
+    [PV_REPRESENTATIVE_KIND_UNSET] = NULL, [PV_REPRESENTATIVE_GOD_MAN] = "god_man",
+    [PV_REPRESENTATIVE_FORVALTARE] = "forvaltare"};
+static const char *const effect_names[] = {[PV_EFFECT_DENY] = "deny",
+                                           [PV_EFFECT_PERMIT] = "permit"};
 static const char *const reason_names[] = {
-    "SELF", "GUARDIAN_PROXY", "DIRECT_ACCESS", "REPRESENTATIVE", "INVALID_INPUT", "NOT_RELATED",
-    "NO_EID", "LOGIN_LOCKED", "OWN_JOURNAL_SEALED", "UNDER_13", "UNDER_16", "PROXY_ENDED",
-    "REPRESENTATIVE_JOURNAL_ONLY", "REPRESENTATIVE_INCOMPLETE", "GUARDIAN_BLOCKED",
-    "PROTECTED_IDENTITY", "CHILD_LOGIN_LOCKED", "JOURNAL_SEALED", "UNIT_SEALED", "ENTRY_SEALED"};
+    [PV_REASON_SELF] = "SELF",
+    [PV_REASON_GUARDIAN_PROXY] = "GUARDIAN_PROXY",
+    [PV_REASON_DIRECT_ACCESS] = "DIRECT_ACCESS",
+    [PV_REASON_REPRESENTATIVE] = "REPRESENTATIVE",
+    [PV_REASON_INVALID_INPUT] = "INVALID_INPUT",
+    [PV_REASON_NOT_RELATED] = "NOT_RELATED",
+    [PV_REASON_NO_EID] = "NO_EID",
+    [PV_REASON_LOGIN_LOCKED] = "LOGIN_LOCKED",
+    [PV_REASON_OWN_JOURNAL_SEALED] = "OWN_JOURNAL_SEALED",
+    [PV_REASON_UNDER_13] = "UNDER_13",
+    [PV_REASON_UNDER_16] = "UNDER_16",
+    [PV_REASON_PROXY_ENDED] = "PROXY_ENDED",
+    [PV_REASON_REPRESENTATIVE_JOURNAL_ONLY] = "REPRESENTATIVE_JOURNAL_ONLY",
+    [PV_REASON_REPRESENTATIVE_INCOMPLETE] = "REPRESENTATIVE_INCOMPLETE",
+    [PV_REASON_GUARDIAN_BLOCKED] = "GUARDIAN_BLOCKED",
+    [PV_REASON_PROTECTED_IDENTITY] = "PROTECTED_IDENTITY",
+    [PV_REASON_CHILD_LOGIN_LOCKED] = "CHILD_LOGIN_LOCKED",
+    [PV_REASON_JOURNAL_SEALED] = "JOURNAL_SEALED",
+    [PV_REASON_UNIT_SEALED] = "UNIT_SEALED",
+    [PV_REASON_ENTRY_SEALED] = "ENTRY_SEALED"};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -35,18 +66,38 @@ _Static_assert(COUNT_OF(requester_names) == PV_REQUESTER_COUNT, "requesters");
 _Static_assert(COUNT_OF(representative_kind_names) == PV_REPRESENTATIVE_KIND_COUNT, "kinds");
 _Static_assert(COUNT_OF(effect_names) == PV_EFFECT_COUNT, "effects");
 _Static_assert(COUNT_OF(reason_names) == PV_REASON_COUNT, "reasons");
+_Static_assert(PV_REASON_COUNT <= VD_MAX_REASONS, "reasons fit the expectation");
 
 const char *vd_reason_name(pv_reason reason) {
     if ((int)reason < 0 || (size_t)reason >= COUNT_OF(reason_names)) return "?";
     return reason_names[reason];
 }
 
-/* Returns the index of 'name' in 'names', or -1. */
+/* Returns the index of 'name' in 'names' (whose NULL slots match nothing), or -1. */
 static int name_index(const char *name, const char *const *names, size_t count) {
     for (size_t i = 0; i < count; i++) {
-        if (strcmp(name, names[i]) == 0) return (int)i;
+        if (names[i] != NULL && strcmp(name, names[i]) == 0) return (int)i;
     }
     return -1;
+}
+
+const char *vd_name_of(vd_vocabulary vocabulary, int value) {
+    const char *const *names = NULL;
+    size_t count = 0;
+    switch (vocabulary) {
+    case VD_ACTOR_KIND: names = actor_kind_names; count = COUNT_OF(actor_kind_names); break;
+    case VD_EID: names = eid_names; count = COUNT_OF(eid_names); break;
+    case VD_SERVICE_KIND: names = service_kind_names; count = COUNT_OF(service_kind_names); break;
+    case VD_CHANNEL: names = channel_names; count = COUNT_OF(channel_names); break;
+    case VD_SEAL_SCOPE: names = scope_names; count = COUNT_OF(scope_names); break;
+    case VD_REQUESTER: names = requester_names; count = COUNT_OF(requester_names); break;
+    case VD_REPRESENTATIVE_KIND:
+        names = representative_kind_names;
+        count = COUNT_OF(representative_kind_names);
+        break;
+    }
+    if (names == NULL || value < 0 || (size_t)value >= count) return NULL;
+    return names[value];
 }
 
 /* ## Dates ----------------------------------------------------------------------------------- */
@@ -94,13 +145,15 @@ const char *vd_date_text(pv_date date, char *buf, size_t size) {
 
 /* ## Recording input problems ----------------------------------------------------------------- */
 
-/* Raises the vector's input state to 'level'; the description follows the most serious problem
-   (the first one of that level). */
+/* Raises the vector's input state to 'level'; the description and the field follow the most
+   serious problem (the first one of that level). */
 static void note(vd_vector *v, vd_input level, const char *path, const char *what) {
     if (level <= v->input) return;
     v->input = level;
     int n = snprintf(v->problem, sizeof v->problem, "%s: %s", path, what);
     if (n < 0) v->problem[0] = '\0';
+    n = snprintf(v->problem_field, sizeof v->problem_field, "%s", path);
+    if (n < 0) v->problem_field[0] = '\0';
 }
 
 /* Writes "path.key" into 'buf' (cut short if it does not fit: it only labels a message). */
@@ -115,7 +168,7 @@ static void join_index(char *buf, size_t size, const char *path, size_t index) {
     if (n < 0 && size > 0) buf[0] = '\0';
 }
 
-#define PATH_SIZE 128
+#define PATH_SIZE PV_FIELD_PATH_SIZE
 
 /* Notes an unknown key of 'object' (the first one). */
 static void check_keys(vd_vector *v, const json_t *object, const char *path,
@@ -135,22 +188,29 @@ static void check_keys(vd_vector *v, const json_t *object, const char *path,
 
 /* ## Members ------------------------------------------------------------------------------------ */
 
-/* A boolean member: absent is false; anything but true/false is a wrong type. */
-static bool get_bool(vd_vector *v, const json_t *object, const char *path, const char *key) {
+/* The value of member 'key' of 'object', or NULL when it is absent or null: RULES.md section 10,
+   "a member given as null means the same as the member left out". */
+static const json_t *member(const json_t *object, const char *key) {
     const json_t *value = json_object_get(object, key);
+    return value == NULL || json_is_null(value) ? NULL : value;
+}
+
+/* A boolean member: absent or null is false; anything but true/false is a wrong type. */
+static bool get_bool(vd_vector *v, const json_t *object, const char *path, const char *key) {
+    const json_t *value = member(object, key);
     if (value == NULL) return false;
     if (json_is_boolean(value)) return json_is_true(value);
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
-    note(v, VD_INPUT_UNDECODABLE, where, "expected true or false");
+    note(v, VD_INPUT_UNDECODABLE, where, "expected true, false or null");
     return false;
 }
 
 /* A string member: absent or null is NULL; anything but a string is a wrong type. */
 static const char *get_string(vd_vector *v, const json_t *object, const char *path,
                               const char *key) {
-    const json_t *value = json_object_get(object, key);
-    if (value == NULL || json_is_null(value)) return NULL;
+    const json_t *value = member(object, key);
+    if (value == NULL) return NULL;
     if (json_is_string(value)) return json_string_value(value);
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
@@ -158,8 +218,8 @@ static const char *get_string(vd_vector *v, const json_t *object, const char *pa
     return NULL;
 }
 
-/* A date value: null is PV_DATE_NONE; a string is split digit for digit; anything else is a
-   wrong type. */
+/* A date value: absent or null is PV_DATE_NONE; a string is split digit for digit; anything
+   else is a wrong type. */
 static pv_date date_value(vd_vector *v, const json_t *value, const char *where) {
     if (value == NULL || json_is_null(value)) return PV_DATE_NONE;
     if (!json_is_string(value)) {
@@ -180,20 +240,24 @@ static pv_date get_date(vd_vector *v, const json_t *object, const char *path, co
     return date_value(v, json_object_get(object, key), where);
 }
 
-/* An enum member: absent is 'fallback' (or, when 'fallback' is negative, out of range: a
-   required member that is missing); an unknown name is out of range ('count'). */
+/* Whether an enum member has a default (RULES.md section 10) or none. */
+typedef enum presence { OPTIONAL, REQUIRED } presence;
+
+/* An enum member. Absent or null is 'missing': the default of an optional member, mapped onto
+   the C enum explicitly by the caller (PV_EID_BANKID, PV_CHANNEL_PORTAL, PV_REQUESTER_CARE), or
+   the UNSET value (0) of a required one, which the library must reject naming the member. An
+   unknown name is out of range ('count'). */
 static int get_enum(vd_vector *v, const json_t *object, const char *path, const char *key,
-                    const char *const *names, size_t count, int fallback) {
+                    const char *const *names, size_t count, presence need, int missing) {
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
-    const json_t *value = json_object_get(object, key);
+    const json_t *value = member(object, key);
     if (value == NULL) {
-        if (fallback >= 0) return fallback;
-        note(v, VD_INPUT_REJECTABLE, where, "required and missing");
-        return (int)count;
+        if (need == REQUIRED) note(v, VD_INPUT_REJECTABLE, where, "required and missing");
+        return missing;
     }
     if (!json_is_string(value)) {
-        note(v, VD_INPUT_UNDECODABLE, where, "expected a name string");
+        note(v, VD_INPUT_UNDECODABLE, where, "expected a name string or null");
         return (int)count;
     }
     int index = name_index(json_string_value(value), names, count);
@@ -211,9 +275,9 @@ static pv_interval get_interval(vd_vector *v, const json_t *object, const char *
     pv_interval interval = {PV_DATE_NONE, PV_DATE_NONE};
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
-    const json_t *value = json_object_get(object, key);
+    const json_t *value = member(object, key);
     if (present != NULL) *present = false;
-    if (value == NULL || json_is_null(value)) return interval;
+    if (value == NULL) return interval;
     if (!json_is_object(value)) {
         note(v, VD_INPUT_UNDECODABLE, where, "expected an object or null");
         return interval;
@@ -225,21 +289,21 @@ static pv_interval get_interval(vd_vector *v, const json_t *object, const char *
     return interval;
 }
 
-/* An array member: absent is empty; anything but an array is a wrong type. Returns the array or
-   NULL. */
+/* An array member: absent or null is empty; anything but an array is a wrong type. Returns the
+   array or NULL. */
 static const json_t *get_array(vd_vector *v, const json_t *object, const char *path,
                                const char *key) {
-    const json_t *value = json_object_get(object, key);
+    const json_t *value = member(object, key);
     if (value == NULL) return NULL;
     if (json_is_array(value)) return value;
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
-    note(v, VD_INPUT_UNDECODABLE, where, "expected an array");
+    note(v, VD_INPUT_UNDECODABLE, where, "expected an array or null");
     return NULL;
 }
 
-/* Returns the element 'i' of 'array' if it is an object, else notes a wrong type and returns an
-   empty object to decode (so that the defaults apply). */
+/* Returns the element 'i' of 'array' if it is an object, else notes a wrong type and returns
+   NULL (the element keeps its initial value). */
 static const json_t *element(vd_vector *v, const json_t *array, size_t i, const char *where) {
     const json_t *item = json_array_get(array, i);
     if (json_is_object(item)) return item;
@@ -247,24 +311,159 @@ static const json_t *element(vd_vector *v, const json_t *array, size_t i, const 
     return NULL;
 }
 
-/* Allocates 'count' zeroed elements of 'size' bytes (NULL for 0). */
-static void *alloc_items(size_t count, size_t size) {
+/* Allocates 'count' elements of 'size' bytes, each a copy of 'init' (the struct's PV_*_INIT),
+   or NULL for 0. */
+static void *alloc_items(size_t count, size_t size, const void *init) {
     if (count == 0) return NULL;
-    void *items = calloc(count, size);
+    unsigned char *items = calloc(count, size);
     if (items == NULL) {
         fprintf(stderr, "vector_decode: out of memory\n");
         abort();
     }
+    for (size_t i = 0; i < count; i++) memcpy(items + i * size, init, size);
     return items;
+}
+
+/* ## Facts over time (RULES.md section 11) --------------------------------------------------------- */
+
+/* A fact read on 'on': a flag, or a list of periods reduced to whether one holds 'on' (H2). */
+typedef struct fact {
+    bool holds;
+    /* For a login lock given as periods: the first period in force gives these (X1). */
+    bool from_period;
+    pv_requester requested_by;
+    const char *case_number;
+} fact;
+
+/* 'on' inside [from, until], both ends inclusive, a PV_DATE_NONE end open (J3, H1). */
+static int date_order(pv_date a, pv_date b) {
+    long x = ((long)a.year * 16 + a.month) * 32 + a.day;
+    long y = ((long)b.year * 16 + b.month) * 32 + b.day;
+    return (x > y) - (x < y);
+}
+
+static bool is_none(pv_date d) {
+    return d.year == 0 && d.month == 0 && d.day == 0;
+}
+
+static bool date_inside(pv_date from, pv_date until, pv_date on) {
+    return (is_none(from) || date_order(from, on) <= 0) &&
+           (is_none(until) || date_order(on, until) <= 0);
+}
+
+/* Section 8 for a case number, judged here for the periods the structs cannot carry: UTF-8
+   (jansson guarantees it) without a control character (C0, DEL, C1), at most
+   PV_CASE_NUMBER_MAX bytes. Returns what is wrong, or NULL. */
+static const char *case_number_problem(const char *text) {
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = strlen(text);
+    if (n > PV_CASE_NUMBER_MAX) return "longer than 128 bytes";
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 || p[i] == 0x7F) return "holds a control character";
+        if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+            return "holds a control character";
+        }
+    }
+    return NULL;
+}
+
+/* A period date: null or absent is open; anything else must be a date that exists (the
+   decoder judges it, since the structs cannot carry it). Returns false after noting. */
+static bool period_date(vd_vector *v, const json_t *period, const char *path, const char *key,
+                        pv_date *out) {
+    char where[PATH_SIZE];
+    join(where, sizeof where, path, key);
+    const json_t *value = member(period, key);
+    *out = PV_DATE_NONE;
+    if (value == NULL) return true;
+    if (!json_is_string(value) || !date_split(json_string_value(value), out) ||
+        !date_exists(*out)) {
+        note(v, VD_INPUT_UNDECODABLE, where, "not a date that exists (a period)");
+        return false;
+    }
+    return true;
+}
+
+/* A fact member that may be a flag or a list of periods (H1): absent or null is false. Periods
+   are read on 'on' and the vector is marked periods_reduced. 'lock' allows the login-lock
+   members requested_by and case_number in a period. */
+static fact get_fact(vd_vector *v, const json_t *object, const char *path, const char *key,
+                     bool lock) {
+    static const char *const period_keys[] = {"from", "until", "requested_by", "case_number"};
+    fact f = {false, false, PV_REQUESTER_CARE, NULL};
+    char where[PATH_SIZE];
+    join(where, sizeof where, path, key);
+    const json_t *value = member(object, key);
+    if (value == NULL) return f;
+    if (json_is_boolean(value)) {
+        f.holds = json_is_true(value);
+        return f;
+    }
+    if (!json_is_array(value)) {
+        note(v, VD_INPUT_UNDECODABLE, where, "expected true, false, a list of periods or null");
+        return f;
+    }
+    v->periods_reduced = true;
+    if (json_array_size(value) > PV_MAX_PERIODS) {
+        note(v, VD_INPUT_UNDECODABLE, where, "more than 256 periods (section 8)");
+        return f;
+    }
+    for (size_t i = 0; i < json_array_size(value); i++) {
+        char at[PATH_SIZE];
+        join_index(at, sizeof at, where, i);
+        const json_t *period = element(v, value, i, at);
+        if (period == NULL) continue;
+        check_keys(v, period, at, period_keys, lock ? 4 : 2);
+        pv_date from, until;
+        if (!period_date(v, period, at, "from", &from) ||
+            !period_date(v, period, at, "until", &until)) {
+            continue;
+        }
+        if (!is_none(from) && !is_none(until) && date_order(from, until) > 0) {
+            char field[PATH_SIZE];
+            join(field, sizeof field, at, "from");
+            note(v, VD_INPUT_UNDECODABLE, field, "after the end of the period (H4)");
+            continue;
+        }
+        pv_requester requested_by = PV_REQUESTER_CARE;
+        const char *case_number = NULL;
+        if (lock) {
+            requested_by = (pv_requester)get_enum(v, period, at, "requested_by", requester_names,
+                                                  COUNT_OF(requester_names), OPTIONAL,
+                                                  PV_REQUESTER_CARE);
+            if ((int)requested_by == PV_REQUESTER_COUNT) {
+                /* An unknown name the structs could carry, but not for a period out of force:
+                   judged here. */
+                char field[PATH_SIZE];
+                join(field, sizeof field, at, "requested_by");
+                note(v, VD_INPUT_UNDECODABLE, field, "unknown name");
+            }
+            case_number = get_string(v, period, at, "case_number");
+            const char *problem = case_number == NULL ? NULL : case_number_problem(case_number);
+            if (problem != NULL) {
+                char field[PATH_SIZE];
+                join(field, sizeof field, at, "case_number");
+                note(v, VD_INPUT_UNDECODABLE, field, problem);
+            }
+        }
+        if (!f.holds && date_inside(from, until, v->on)) {
+            f.holds = true;
+            f.from_period = true;
+            f.requested_by = requested_by;
+            f.case_number = case_number;
+        }
+    }
+    return f;
 }
 
 /* ## The parts of a request ---------------------------------------------------------------------- */
 
 static void decode_seals(vd_vector *v, const json_t *citizen) {
     static const char *const keys[] = {"scope", "unit", "active", "content", "requested_by"};
+    static const pv_seal init = PV_SEAL_INIT;
     const json_t *array = get_array(v, citizen, "citizen", "seals");
     size_t n = json_array_size(array);
-    v->seals = alloc_items(n, sizeof *v->seals);
+    v->seals = alloc_items(n, sizeof *v->seals, &init);
     for (size_t i = 0; i < n; i++) {
         char where[PATH_SIZE];
         join_index(where, sizeof where, "citizen.seals", i);
@@ -273,12 +472,13 @@ static void decode_seals(vd_vector *v, const json_t *citizen) {
         if (item == NULL) continue;
         check_keys(v, item, where, keys, COUNT_OF(keys));
         s->scope = (pv_seal_scope)get_enum(v, item, where, "scope", scope_names,
-                                           COUNT_OF(scope_names), -1);
+                                           COUNT_OF(scope_names), REQUIRED, PV_SEAL_SCOPE_UNSET);
         s->unit = get_string(v, item, where, "unit");
         s->active = get_interval(v, item, where, "active", NULL);
         s->content = get_interval(v, item, where, "content", &s->has_content);
         s->requested_by = (pv_requester)get_enum(v, item, where, "requested_by", requester_names,
-                                                 COUNT_OF(requester_names), PV_REQUESTER_CARE);
+                                                 COUNT_OF(requester_names), OPTIONAL,
+                                                 PV_REQUESTER_CARE);
     }
     v->citizen.seals = v->seals;
     v->citizen.seal_count = n;
@@ -286,9 +486,10 @@ static void decode_seals(vd_vector *v, const json_t *citizen) {
 
 static void decode_guardians(vd_vector *v, const json_t *citizen) {
     static const char *const keys[] = {"id", "blocked", "protected_identity"};
+    static const pv_guardian init = PV_GUARDIAN_INIT;
     const json_t *array = get_array(v, citizen, "citizen", "guardians");
     size_t n = json_array_size(array);
-    v->guardians = alloc_items(n, sizeof *v->guardians);
+    v->guardians = alloc_items(n, sizeof *v->guardians, &init);
     for (size_t i = 0; i < n; i++) {
         char where[PATH_SIZE];
         join_index(where, sizeof where, "citizen.guardians", i);
@@ -297,8 +498,8 @@ static void decode_guardians(vd_vector *v, const json_t *citizen) {
         if (item == NULL) continue;
         check_keys(v, item, where, keys, COUNT_OF(keys));
         g->id = get_string(v, item, where, "id");
-        g->blocked = get_bool(v, item, where, "blocked");
-        g->protected_identity = get_bool(v, item, where, "protected_identity");
+        g->blocked = get_fact(v, item, where, "blocked", false).holds;
+        g->protected_identity = get_fact(v, item, where, "protected_identity", false).holds;
     }
     v->citizen.guardians = v->guardians;
     v->citizen.guardian_count = n;
@@ -306,9 +507,10 @@ static void decode_guardians(vd_vector *v, const json_t *citizen) {
 
 static void decode_grants(vd_vector *v, const json_t *citizen) {
     static const char *const keys[] = {"holder", "unit", "from", "until"};
+    static const pv_grant init = PV_GRANT_INIT;
     const json_t *array = get_array(v, citizen, "citizen", "grants");
     size_t n = json_array_size(array);
-    v->grants = alloc_items(n, sizeof *v->grants);
+    v->grants = alloc_items(n, sizeof *v->grants, &init);
     for (size_t i = 0; i < n; i++) {
         char where[PATH_SIZE];
         join_index(where, sizeof where, "citizen.grants", i);
@@ -316,6 +518,7 @@ static void decode_grants(vd_vector *v, const json_t *citizen) {
         pv_grant *g = &v->grants[i];
         if (item == NULL) continue;
         check_keys(v, item, where, keys, COUNT_OF(keys));
+        /* The default holder is the citizen (section 10). */
         g->holder = get_string(v, item, where, "holder");
         if (g->holder == NULL) g->holder = PV_GRANT_HOLDER_SELF;
         g->unit = get_string(v, item, where, "unit");
@@ -329,9 +532,10 @@ static void decode_grants(vd_vector *v, const json_t *citizen) {
 static void decode_representatives(vd_vector *v, const json_t *citizen) {
     static const char *const keys[] = {"id", "kind", "cares_for_person", "consent", "court_order",
                                        "from", "until"};
+    static const pv_representative init = PV_REPRESENTATIVE_INIT;
     const json_t *array = get_array(v, citizen, "citizen", "representatives");
     size_t n = json_array_size(array);
-    v->representatives = alloc_items(n, sizeof *v->representatives);
+    v->representatives = alloc_items(n, sizeof *v->representatives, &init);
     for (size_t i = 0; i < n; i++) {
         char where[PATH_SIZE];
         join_index(where, sizeof where, "citizen.representatives", i);
@@ -340,9 +544,11 @@ static void decode_representatives(vd_vector *v, const json_t *citizen) {
         if (item == NULL) continue;
         check_keys(v, item, where, keys, COUNT_OF(keys));
         r->id = get_string(v, item, where, "id");
-        r->kind = (pv_representative_kind)get_enum(v, item, where, "kind",
-                                                   representative_kind_names,
-                                                   COUNT_OF(representative_kind_names), -1);
+        /* Required, no default (section 8): missing is UNSET, which the library rejects
+           naming citizen.representatives[i].kind. */
+        r->kind = (pv_representative_kind)get_enum(
+            v, item, where, "kind", representative_kind_names,
+            COUNT_OF(representative_kind_names), REQUIRED, PV_REPRESENTATIVE_KIND_UNSET);
         r->cares_for_person = get_bool(v, item, where, "cares_for_person");
         r->consent = get_bool(v, item, where, "consent");
         r->court_order = get_bool(v, item, where, "court_order");
@@ -358,7 +564,8 @@ static void decode_citizen(vd_vector *v, const json_t *value) {
                                        "login_locked", "login_lock_requested_by",
                                        "login_lock_case_number", "seals", "guardians", "grants",
                                        "representatives"};
-    if (json_is_null(value)) return; /* a NULL citizen: the library must reject it */
+    /* Absent or null: a NULL citizen, which the library must reject. */
+    if (value == NULL || json_is_null(value)) return;
     v->has_citizen = true;
     if (!json_is_object(value)) {
         note(v, VD_INPUT_UNDECODABLE, "citizen", "expected an object or null");
@@ -368,12 +575,18 @@ static void decode_citizen(vd_vector *v, const json_t *value) {
     check_keys(v, value, "citizen", keys, COUNT_OF(keys));
     c->birth_date = get_date(v, value, "citizen", "birth_date");
     c->personnummer = get_string(v, value, "citizen", "personnummer");
-    c->protected_identity = get_bool(v, value, "citizen", "protected_identity");
-    c->login_locked = get_bool(v, value, "citizen", "login_locked");
+    c->protected_identity = get_fact(v, value, "citizen", "protected_identity", false).holds;
+    fact lock = get_fact(v, value, "citizen", "login_locked", true);
+    c->login_locked = lock.holds;
     c->login_lock_requested_by = (pv_requester)get_enum(
         v, value, "citizen", "login_lock_requested_by", requester_names,
-        COUNT_OF(requester_names), PV_REQUESTER_CARE);
+        COUNT_OF(requester_names), OPTIONAL, PV_REQUESTER_CARE);
     c->login_lock_case_number = get_string(v, value, "citizen", "login_lock_case_number");
+    if (lock.from_period) {
+        /* H1: the period in force carries its own requested_by and case number. */
+        c->login_lock_requested_by = lock.requested_by;
+        c->login_lock_case_number = lock.case_number;
+    }
     decode_seals(v, value);
     decode_guardians(v, value);
     decode_grants(v, value);
@@ -382,7 +595,7 @@ static void decode_citizen(vd_vector *v, const json_t *value) {
 
 static void decode_actor(vd_vector *v, const json_t *value) {
     static const char *const keys[] = {"kind", "id", "eid", "login_locked", "journal_sealed"};
-    if (json_is_null(value)) return;
+    if (value == NULL || json_is_null(value)) return;
     v->has_actor = true;
     if (!json_is_object(value)) {
         note(v, VD_INPUT_UNDECODABLE, "actor", "expected an object or null");
@@ -391,9 +604,10 @@ static void decode_actor(vd_vector *v, const json_t *value) {
     pv_actor *a = &v->actor;
     check_keys(v, value, "actor", keys, COUNT_OF(keys));
     a->kind = (pv_actor_kind)get_enum(v, value, "actor", "kind", actor_kind_names,
-                                      COUNT_OF(actor_kind_names), -1);
+                                      COUNT_OF(actor_kind_names), REQUIRED, PV_ACTOR_KIND_UNSET);
     a->id = get_string(v, value, "actor", "id");
-    a->eid = (pv_eid)get_enum(v, value, "actor", "eid", eid_names, COUNT_OF(eid_names),
+    /* The JSON default, bankid, is the reader's to apply: the C zero value is unset. */
+    a->eid = (pv_eid)get_enum(v, value, "actor", "eid", eid_names, COUNT_OF(eid_names), OPTIONAL,
                               PV_EID_BANKID);
     a->login_locked = get_bool(v, value, "actor", "login_locked");
     a->journal_sealed = get_bool(v, value, "actor", "journal_sealed");
@@ -401,7 +615,7 @@ static void decode_actor(vd_vector *v, const json_t *value) {
 
 static void decode_service(vd_vector *v, const json_t *value) {
     static const char *const keys[] = {"kind", "channel", "unit", "entry_date"};
-    if (json_is_null(value)) return;
+    if (value == NULL || json_is_null(value)) return;
     v->has_service = true;
     if (!json_is_object(value)) {
         note(v, VD_INPUT_UNDECODABLE, "service", "expected an object or null");
@@ -410,9 +624,10 @@ static void decode_service(vd_vector *v, const json_t *value) {
     pv_service *s = &v->service;
     check_keys(v, value, "service", keys, COUNT_OF(keys));
     s->kind = (pv_service_kind)get_enum(v, value, "service", "kind", service_kind_names,
-                                        COUNT_OF(service_kind_names), -1);
+                                        COUNT_OF(service_kind_names), REQUIRED,
+                                        PV_SERVICE_KIND_UNSET);
     s->channel = (pv_channel)get_enum(v, value, "service", "channel", channel_names,
-                                      COUNT_OF(channel_names), PV_CHANNEL_PORTAL);
+                                      COUNT_OF(channel_names), OPTIONAL, PV_CHANNEL_PORTAL);
     s->unit = get_string(v, value, "service", "unit");
     s->entry_date = get_date(v, value, "service", "entry_date");
 }
@@ -432,11 +647,12 @@ static int fail(char *err, size_t size, const char *format, ...) {
 }
 
 static int decode_expect(const json_t *value, vd_expect *e, char *err, size_t size) {
-    static const char *const keys[] = {"effect", "reason", "reasons", "filtered", "changes_on"};
+    static const char *const keys[] = {"effect", "reason", "reasons", "filtered", "changes_on",
+                                       "field"};
     if (!json_is_object(value)) return fail(err, size, "expect: expected an object");
     const char *key;
-    json_t *member;
-    json_object_foreach((json_t *)value, key, member) {
+    json_t *member_value;
+    json_object_foreach((json_t *)value, key, member_value) {
         if (name_index(key, keys, COUNT_OF(keys)) < 0)
             return fail(err, size, "expect.%s: unknown key", key);
     }
@@ -483,6 +699,19 @@ static int decode_expect(const json_t *value, vd_expect *e, char *err, size_t si
                 return fail(err, size, "expect.changes_on: expected null or a date that exists");
         }
     }
+    /* expect.field: optional, only with INVALID_INPUT (section 10). */
+    const json_t *field = json_object_get(value, "field");
+    if (field != NULL) {
+        if (!json_is_string(field) || json_string_length(field) == 0 ||
+            json_string_length(field) >= sizeof e->field)
+            return fail(err, size, "expect.field: expected a field path of 1 to %d bytes",
+                        PV_FIELD_PATH_SIZE - 1);
+        if (e->reason != PV_REASON_INVALID_INPUT)
+            return fail(err, size, "expect.field: given with reason %s, only INVALID_INPUT has one",
+                        reason_names[e->reason]);
+        e->has_field = true;
+        memcpy(e->field, json_string_value(field), json_string_length(field) + 1);
+    }
     return 0;
 }
 
@@ -515,23 +744,29 @@ int vd_vector_decode(const json_t *object, vd_vector *out, char *err, size_t err
     static const char *const keys[] = {"name", "rules", "on", "citizen", "actor", "service",
                                        "expect"};
     memset(out, 0, sizeof *out);
+    /* Every struct starts as its PV_*_INIT: the version of this header, the enums unset. */
+    out->citizen = (pv_citizen)PV_CITIZEN_INIT;
+    out->actor = (pv_actor)PV_ACTOR_INIT;
+    out->service = (pv_service)PV_SERVICE_INIT;
     if (!json_is_object(object)) return fail(err, err_size, "a vector must be a JSON object");
     const char *key;
-    json_t *member;
-    json_object_foreach((json_t *)object, key, member) {
+    json_t *member_value;
+    json_object_foreach((json_t *)object, key, member_value) {
         if (name_index(key, keys, COUNT_OF(keys)) < 0)
             return fail(err, err_size, "unknown top-level key \"%s\"", key);
     }
-    for (size_t i = 0; i < COUNT_OF(keys); i++) {
-        if (json_object_get(object, keys[i]) == NULL)
-            return fail(err, err_size, "missing top-level key \"%s\"", keys[i]);
-    }
+    /* The frame: a name and an expectation. 'on', 'citizen', 'actor' and 'service' left out
+       are the same as null (section 10): a missing required value, invalid input. */
     const json_t *name = json_object_get(object, "name");
     if (!json_is_string(name) || json_string_length(name) == 0)
         return fail(err, err_size, "name: expected a non-empty string");
     out->name = json_string_value(name);
-    if (!json_is_array(json_object_get(object, "rules")))
+    /* 'rules' names ids for people and tools; whatever ids it names, the vector is run. */
+    const json_t *rules = json_object_get(object, "rules");
+    if (rules != NULL && !json_is_array(rules) && !json_is_null(rules))
         return fail(err, err_size, "\"%s\": rules: expected an array", out->name);
+    if (json_object_get(object, "expect") == NULL)
+        return fail(err, err_size, "\"%s\": missing top-level key \"expect\"", out->name);
     char why[160];
     if (decode_expect(json_object_get(object, "expect"), &out->expect, why, sizeof why) != 0)
         return fail(err, err_size, "\"%s\": %s", out->name, why);
@@ -561,7 +796,11 @@ int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size) {
         return fail(err, err_size, "%s: expected a JSON array of vectors", path);
     }
     size_t n = json_array_size(out->root);
-    out->vectors = alloc_items(n, sizeof *out->vectors);
+    out->vectors = calloc(n > 0 ? n : 1, sizeof *out->vectors);
+    if (out->vectors == NULL) {
+        fprintf(stderr, "vector_decode: out of memory\n");
+        abort();
+    }
     for (size_t i = 0; i < n; i++) {
         char why[256];
         if (vd_vector_decode(json_array_get(out->root, i), &out->vectors[i], why, sizeof why) != 0) {

@@ -7,17 +7,36 @@
  *
  * Decoding is strict. What the JSON says that the structs can express is passed on as it is, so
  * that pv_evaluate() is the one that judges it:
+ *   - an omitted member, or one given as null (RULES.md section 10: the same as omitted), takes
+ *     its default, mapped explicitly onto the C enums (their zero values mean "unset" and are
+ *     invalid): eid bankid, channel portal, requested_by care, grants[].holder "self", false,
+ *     empty lists, open interval ends;
+ *   - a required enum that is omitted or null (actor.kind, service.kind, seals[].scope,
+ *     representatives[].kind: none has a default) becomes the enum's UNSET value (0), which
+ *     the library must reject naming the member;
  *   - an unknown enum string becomes the enum's *_COUNT value (out of range);
  *   - a date string of the form YYYY-MM-DD is passed digit for digit, even if the date does not
  *     exist (2023-02-29, month 13); any other date string becomes VD_DATE_MALFORMED;
- *   - a missing or null required member becomes NULL (strings), *_COUNT (enums) or
- *     PV_DATE_NONE (the evaluation date); a null citizen, actor or service becomes a NULL pointer.
- * The input state is then VD_INPUT_REJECTABLE when one of the first two happened. What the
+ *   - a missing or null required string becomes NULL; a missing or null 'on' PV_DATE_NONE; a
+ *     missing or null citizen, actor or service a NULL pointer.
+ * The input state is then VD_INPUT_REJECTABLE when one of the last three happened. What the
  * structs cannot express (an unknown key, a JSON value of the wrong type) makes the input
  * VD_INPUT_UNDECODABLE: such a request is invalid input by definition and is not passed on.
  *
+ * Facts over time (RULES.md section 11): the citizen's login_locked and protected_identity and
+ * a guardian's blocked and protected_identity may be lists of periods. The structs hold flags,
+ * so the decoder reads each list on 'on' (H2: the fact holds when 'on' lies in one of its
+ * periods; a login-lock period in force gives its requested_by and case_number) and marks the
+ * vector 'periods_reduced': the decision on 'on' is the same, but changes_on (H3) is not. A
+ * malformed list (a period whose start is after its end, a date that does not exist, more than
+ * PV_MAX_PERIODS periods, a bad case number) is judged here and makes the input
+ * VD_INPUT_UNDECODABLE, with the path of the field.
+ *
  * A vector whose own frame is broken (no name, no expect, a malformed expect, an unknown
- * top-level key) is not a vector: vd_vector_decode() fails and says why.
+ * top-level key, 'rules' not an array) is not a vector: vd_vector_decode() fails and says why.
+ * The ids 'rules' names are never judged: a vector may name any id RULES.md defines (A1 ... N7,
+ * M1, M-ALL, M-GUARD, M-PROT, M-13, X1 ... X7, H1 ... H5), and a runner never refuses a vector
+ * for them (section 10).
  */
 #ifndef PV_VECTOR_DECODE_H
 #define PV_VECTOR_DECODE_H
@@ -37,6 +56,9 @@
    "citizen.seals[0].activ: unknown key". */
 #define VD_PROBLEM_SIZE 192
 
+/* The reasons a decision can carry (PV_REASON_MAX bits), room enough for any expect.reasons. */
+#define VD_MAX_REASONS PV_REASON_MAX
+
 /* What the decoder made of the request part of a vector (on, citizen, actor, service). */
 typedef enum vd_input {
     VD_INPUT_OK = 0,         /* decoded exactly */
@@ -50,11 +72,15 @@ typedef struct vd_expect {
     pv_reason reason;
     bool has_reasons;
     int reason_count;
-    pv_reason reasons[PV_REASON_COUNT];
+    pv_reason reasons[VD_MAX_REASONS];
     bool has_filtered;
     bool filtered;
     bool has_changes_on;
     pv_date changes_on; /* PV_DATE_NONE for null */
+    /* expect.field (RULES.md section 10: optional, only with INVALID_INPUT; checked when
+       present): the path of the offending field as section 8 names it. */
+    bool has_field;
+    char field[PV_FIELD_PATH_SIZE];
 } vd_expect;
 
 /* One decoded vector. Strings point into the JSON document the vector was decoded from, which
@@ -70,6 +96,12 @@ typedef struct vd_vector {
     pv_service service;
     vd_input input;
     char problem[VD_PROBLEM_SIZE]; /* the first input problem, or "" */
+    /* The path of the field of that problem ("citizen.seals[0].activ"), or "": what the
+       library would name, for a request the decoder judges itself. */
+    char problem_field[PV_FIELD_PATH_SIZE];
+    /* True when a fact given as periods (section 11) was read on 'on' into a flag: the
+       decision on 'on' is exact, changes_on is not comparable. */
+    bool periods_reduced;
     vd_expect expect;
     /* owned arrays behind citizen.seals, .guardians, .grants, .representatives */
     pv_seal *seals;
@@ -103,6 +135,22 @@ int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size);
 
 /* Frees everything vd_file_load() allocated. */
 void vd_file_free(vd_file *file);
+
+/* The enums of the request whose JSON names the decoder knows. */
+typedef enum vd_vocabulary {
+    VD_ACTOR_KIND,
+    VD_EID,
+    VD_SERVICE_KIND,
+    VD_CHANNEL,
+    VD_SEAL_SCOPE,
+    VD_REQUESTER,
+    VD_REPRESENTATIVE_KIND
+} vd_vocabulary;
+
+/* Returns the JSON name (RULES.md section 10) the decoder maps onto 'value' of 'vocabulary', or
+   NULL for an unset value (0 where 0 is not a value) and out of range: what the library's
+   pv_*_name() functions must return too. */
+const char *vd_name_of(vd_vocabulary vocabulary, int value);
 
 /* Returns the JSON name of 'reason' as RULES.md section 4 spells it, or "?" out of range. */
 const char *vd_reason_name(pv_reason reason);

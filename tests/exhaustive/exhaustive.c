@@ -19,7 +19,12 @@
  *       login, a block or protected identity (M1);
  *   I8  the primary reason is the first of 'reasons' in RULES.md order and 'rule' is its rule;
  * and compares every decision with an oracle written from RULES.md section 3 (below), plus
- * statements taken one by one from the rules (J1, J5, G1, G3-G6, E2, L1, L2, P1, D3, R0).
+ * statements taken one by one from the rules (J1, J5, G1, G3-G6, E2, L1, L2, P1, D3, R0). On
+ * valid input the pv_error says PV_OK with no field, message or rule. On a sample of states it
+ * checks V1 (section 8): the invalid inputs it can build from the state, each named in the
+ * pv_error and by pv_validate() — among them the enums whose zero is unset (actor kind, e-ID,
+ * service kind, seal scope, representative kind) left unset or out of range, and structs left
+ * uninitialised (version 0) or of a later version, inputs and outputs alike.
  *
  * The space is enumerated in blocks, each the full product of its dimensions (a point already
  * in an earlier block is not repeated), then sampled at random over all dimensions with a fixed
@@ -78,6 +83,9 @@ __attribute__((format(printf, 4, 5), noreturn))
 #endif
 static void fail(property p, const world *other, const pv_decision *d, const char *fmt, ...);
 
+/* The error of the call behind the decision a violation reports, when there is one. */
+static const pv_error *current_error;
+
 static void fail(property p, const world *other, const pv_decision *d, const char *fmt, ...) {
     va_list ap;
     fprintf(stderr, "VIOLATION of %s: ", property_names[p]);
@@ -94,7 +102,7 @@ static void fail(property p, const world *other, const pv_decision *d, const cha
         fputs("compared state:\n", stderr);
         world_print(stderr, other);
     }
-    if (d != NULL) decision_print(stderr, d);
+    if (d != NULL) decision_print(stderr, d, current_error);
     exit(1);
 }
 
@@ -102,11 +110,18 @@ static bool has(uint32_t reasons, pv_reason r) {
     return (reasons & (1u << r)) != 0;
 }
 
-/* Every field but changes_on. */
+/* Every field but changes_on (the field path and message are in the pv_error now). */
 static bool same_decision(const pv_decision *a, const pv_decision *b) {
-    return a->effect == b->effect && a->reason == b->reason && a->reasons == b->reasons &&
-           a->rule == b->rule && memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0 &&
-           a->filtered == b->filtered && strcmp(a->field, b->field) == 0 && a->detail == b->detail;
+    return a->version == b->version && a->effect == b->effect && a->reason == b->reason &&
+           a->reasons == b->reasons && a->rule == b->rule &&
+           memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0 &&
+           a->filtered == b->filtered;
+}
+
+/* The error channel on valid input: PV_OK, no field, no message, no rule. */
+static bool error_clear(const pv_error *err) {
+    return err->version == PV_ERROR_VERSION && err->status == PV_OK && err->rule == PV_RULE_NONE &&
+           err->field[0] == '\0' && err->message == NULL;
 }
 
 static bool same_answer(const pv_decision *a, const pv_decision *b) {
@@ -284,8 +299,9 @@ static bool oracle_agrees(const expected *e, const pv_decision *d) {
         d->rule != e->rule || d->filtered != e->filtered) {
         return false;
     }
-    for (int r = 0; r < PV_REASON_COUNT; r++) {
-        if ((pv_rule)d->reason_rules[r] != e->rules[r]) return false;
+    for (int r = 0; r < PV_REASON_MAX; r++) {
+        pv_rule want = r < PV_REASON_COUNT ? e->rules[r] : PV_RULE_NONE;
+        if ((pv_rule)d->reason_rules[r] != want) return false;
     }
     return true;
 }
@@ -310,7 +326,7 @@ static int age_of(const world *w) {
     return cal_age(w->citizen.birth_date, w->on);
 }
 
-static void check_i1(const pv_decision *d) {
+static void check_i1(const pv_decision *d, const pv_error *err) {
     checks[P_I1]++;
     bool basis = d->reason <= PV_REASON_LAST_PERMIT;
     if (d->effect == PV_EFFECT_PERMIT && !(basis && d->reasons == 0)) {
@@ -321,7 +337,8 @@ static void check_i1(const pv_decision *d) {
     }
     if (d->effect != PV_EFFECT_PERMIT && d->effect != PV_EFFECT_DENY) fail(P_I1, NULL, d, "no effect");
     if (pv_reason_effect(d->reason) != d->effect) fail(P_I1, NULL, d, "pv_reason_effect disagrees");
-    if (d->field[0] != '\0' || d->detail != NULL) fail(P_I1, NULL, d, "a field path on valid input");
+    if (!error_clear(err)) fail(P_I1, NULL, d, "a field path, message or rule in the error on valid input");
+    if (d->version != PV_DECISION_VERSION) fail(P_I1, NULL, d, "the decision's version changed");
 }
 
 static void check_i4_i5(const world *w, const pv_decision *d) {
@@ -342,6 +359,11 @@ static void check_i4_i5(const world *w, const pv_decision *d) {
 
 static void check_i8(const pv_decision *d) {
     checks[P_I8]++;
+    /* PV_REASON_MAX leaves room for reasons added later: none beyond today's are set. */
+    if ((d->reasons >> PV_REASON_COUNT) != 0) fail(P_I8, NULL, d, "a reason bit beyond PV_REASON_COUNT");
+    for (int r = PV_REASON_COUNT; r < PV_REASON_MAX; r++) {
+        if (d->reason_rules[r] != PV_RULE_NONE) fail(P_I8, NULL, d, "a rule beyond PV_REASON_COUNT");
+    }
     if (d->effect == PV_EFFECT_PERMIT) {
         for (int r = 0; r < PV_REASON_COUNT; r++) {
             if (d->reason_rules[r] != PV_RULE_NONE) fail(P_I8, NULL, d, "a rule for an absent reason");
@@ -532,7 +554,11 @@ typedef bool (*change)(world *w);
 
 static bool add_seal(world *w, pv_seal_scope scope, const char *unit, bool content, pv_interval active) {
     if (w->citizen.seal_count >= sizeof w->seals / sizeof w->seals[0]) return false;
-    pv_seal s = {.scope = scope, .unit = unit, .active = active, .has_content = content};
+    pv_seal s = PV_SEAL_INIT;
+    s.scope = scope;
+    s.unit = unit;
+    s.active = active;
+    s.has_content = content;
     if (content) s.content = space_content_period(w->on);
     w->seals[w->citizen.seal_count++] = s;
     return true;
@@ -667,7 +693,11 @@ static const struct {
 
 static bool add_grant(world *w, const char *holder, const char *unit, pv_date from, pv_date until) {
     if (w->citizen.grant_count >= sizeof w->grants / sizeof w->grants[0]) return false;
-    pv_grant g = {holder, unit, from, until};
+    pv_grant g = PV_GRANT_INIT;
+    g.holder = holder;
+    g.unit = unit;
+    g.from = from;
+    g.until = until;
     w->grants[w->citizen.grant_count++] = g;
     return true;
 }
@@ -694,8 +724,16 @@ static const struct {
 };
 
 static void decide(const world *w, pv_date on, pv_decision *d, const world *for_report) {
-    if (pv_decide(&w->citizen, &w->actor, &w->service, on, d) != PV_OK) {
+    static pv_error err;
+    err = (pv_error)PV_ERROR_INIT;
+    *d = (pv_decision)PV_DECISION_INIT;
+    if (pv_decide(&w->citizen, &w->actor, &w->service, on, d, &err) != PV_OK) {
+        current_error = &err;
         fail(P_INVALID, for_report, d, "a state of the space is rejected as invalid input");
+    }
+    if (!error_clear(&err)) {
+        current_error = &err;
+        fail(P_I1, for_report, d, "pv_decide: a field path, message or rule on valid input");
     }
 }
 
@@ -845,20 +883,73 @@ static void check_i6(const world *w, const pv_decision *d, rng *r, bool spot) {
 
 /* ---- Invalid input -------------------------------------------------------------------------- */
 
+/* A service as PV_SERVICE_INIT makes it, then set. */
+static pv_service service_of(pv_service_kind kind, pv_channel channel, const char *unit,
+                             pv_date entry_date) {
+    pv_service s = PV_SERVICE_INIT;
+    s.kind = kind;
+    s.channel = channel;
+    s.unit = unit;
+    s.entry_date = entry_date;
+    return s;
+}
+
+/* V1: the status, the fail-closed deny and the pv_error naming 'field'; pv_validate() names the
+   same field. */
 static void expect_invalid(const world *w, const char *field, const char *what) {
-    pv_decision d;
+    pv_decision d = PV_DECISION_INIT;
+    pv_error err = PV_ERROR_INIT;
     checks[P_INVALID]++;
-    pv_status st = pv_evaluate(&w->citizen, &w->actor, &w->service, w->on, &d);
+    pv_status st = pv_evaluate(&w->citizen, &w->actor, &w->service, w->on, &d, &err);
+    current_error = &err;
     if (st != PV_ERR_INVALID_INPUT || d.effect != PV_EFFECT_DENY ||
-        d.reason != PV_REASON_INVALID_INPUT || d.rule != PV_RULE_V1 || strcmp(d.field, field) != 0) {
+        d.reason != PV_REASON_INVALID_INPUT || d.rule != PV_RULE_V1 ||
+        d.reasons != 1u << PV_REASON_INVALID_INPUT || !cal_none(d.changes_on) ||
+        err.status != st || err.rule != PV_RULE_V1 || err.message == NULL ||
+        strcmp(err.field, field) != 0) {
         fail(P_INVALID, w, &d, "%s: expected INVALID_INPUT at %s (status %s)", what, field,
              pv_status_name(st));
     }
+    pv_error check = PV_ERROR_INIT;
+    if (pv_validate(&w->citizen, &w->actor, &w->service, w->on, &check) != PV_ERR_INVALID_INPUT ||
+        strcmp(check.field, field) != 0) {
+        current_error = &check;
+        fail(P_INVALID, w, &d, "%s: pv_validate does not name %s", what, field);
+    }
     if (pv_message(d.reason, w->actor.kind, PV_LANGUAGE_SV) == NULL) fail(P_INVALID, w, &d, "no message");
+    current_error = NULL;
+}
+
+/* The outputs are versioned too: a decision left uninitialised is named "out.version" and gets
+   the fail-closed deny; an error left uninitialised is not written, and the call fails. */
+static void check_invalid_outputs(const world *w) {
+    pv_decision d = PV_DECISION_INIT;
+    d.version = 0;
+    pv_error err = PV_ERROR_INIT;
+    checks[P_INVALID]++;
+    pv_status st = pv_evaluate(&w->citizen, &w->actor, &w->service, w->on, &d, &err);
+    current_error = &err;
+    if (st != PV_ERR_INVALID_INPUT || strcmp(err.field, "out.version") != 0 ||
+        d.effect != PV_EFFECT_DENY || d.reason != PV_REASON_INVALID_INPUT) {
+        fail(P_INVALID, w, &d, "a decision of version 0: expected INVALID_INPUT at out.version");
+    }
+    pv_error zero;
+    memset(&zero, 0, sizeof zero);
+    pv_decision e = PV_DECISION_INIT;
+    checks[P_INVALID]++;
+    st = pv_evaluate(&w->citizen, &w->actor, &w->service, w->on, &e, &zero);
+    current_error = NULL;
+    if (st != PV_ERR_INVALID_INPUT || e.effect != PV_EFFECT_DENY ||
+        e.reason != PV_REASON_INVALID_INPUT || zero.version != 0 || zero.field[0] != '\0') {
+        fail(P_INVALID, w, &e, "an error of version 0: expected INVALID_INPUT, the error unwritten");
+    }
 }
 
 /* Section 8: the actor 'self' with its own lock or seal; e-services asked with a channel, a
-   unit or an entry; an entry without a unit; a guardian without an id. */
+   unit or an entry; an entry without a unit; a guardian without an id. And the versioned ABI:
+   a kind, e-ID, service kind, seal scope or representative kind left unset (0) or out of range,
+   a struct or an array element left uninitialised (version 0) or of a version the library does
+   not know, each named. */
 static void check_invalid(const world *w) {
     world n;
     if (w->actor.kind == PV_ACTOR_SELF) {
@@ -867,16 +958,69 @@ static void check_invalid(const world *w) {
         return;
     }
     world_copy(&n, w);
-    n.service = (pv_service){PV_SERVICE_E_SERVICES, PV_CHANNEL_DIRECT, NULL, PV_DATE_NONE};
+    n.service = service_of(PV_SERVICE_E_SERVICES, PV_CHANNEL_DIRECT, NULL, PV_DATE_NONE);
     expect_invalid(&n, "service.channel", "e-services through the direct channel");
-    n.service = (pv_service){PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, SPACE_UNIT_1, PV_DATE_NONE};
+    n.service = service_of(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, SPACE_UNIT_1, PV_DATE_NONE);
     expect_invalid(&n, "service.unit", "e-services with a unit");
-    n.service = (pv_service){PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, w->on};
+    n.service = service_of(PV_SERVICE_JOURNAL, PV_CHANNEL_PORTAL, NULL, w->on);
     expect_invalid(&n, "service.entry_date", "an entry without a unit");
     world_copy(&n, w);
     n.actor.kind = PV_ACTOR_GUARDIAN;
     n.actor.id = NULL;
     expect_invalid(&n, "actor.id", "a guardian without an id");
+
+    /* Enums whose zero is unset, and values past the last. */
+    world_copy(&n, w);
+    n.actor.kind = PV_ACTOR_KIND_UNSET;
+    expect_invalid(&n, "actor.kind", "an actor kind left unset");
+    n.actor.kind = PV_ACTOR_KIND_COUNT;
+    expect_invalid(&n, "actor.kind", "an actor kind out of range");
+    world_copy(&n, w);
+    n.actor.eid = PV_EID_UNSET;
+    expect_invalid(&n, "actor.eid", "an e-ID left unset");
+    n.actor.eid = PV_EID_COUNT;
+    expect_invalid(&n, "actor.eid", "an e-ID out of range");
+    world_copy(&n, w);
+    n.service.kind = PV_SERVICE_KIND_UNSET;
+    expect_invalid(&n, "service.kind", "a service kind left unset");
+    n.service.kind = PV_SERVICE_KIND_COUNT;
+    expect_invalid(&n, "service.kind", "a service kind out of range");
+    if (w->citizen.seal_count > 0) {
+        world_copy(&n, w);
+        n.seals[0].scope = PV_SEAL_SCOPE_UNSET;
+        expect_invalid(&n, "citizen.seals[0].scope", "a seal scope left unset");
+        n.seals[0].scope = PV_SEAL_SCOPE_COUNT;
+        expect_invalid(&n, "citizen.seals[0].scope", "a seal scope out of range");
+        world_copy(&n, w);
+        n.seals[0].version = 0;
+        expect_invalid(&n, "citizen.seals[0].version", "a seal left uninitialised");
+    }
+    if (w->citizen.representative_count > 0) {
+        world_copy(&n, w);
+        n.representatives[0].kind = PV_REPRESENTATIVE_KIND_UNSET;
+        expect_invalid(&n, "citizen.representatives[0].kind", "a representative kind left unset");
+        n.representatives[0].kind = PV_REPRESENTATIVE_KIND_COUNT;
+        expect_invalid(&n, "citizen.representatives[0].kind", "a representative kind out of range");
+    }
+
+    /* Structs left uninitialised (version 0), and a version the library does not know. */
+    world_copy(&n, w);
+    n.citizen.version = 0;
+    expect_invalid(&n, "citizen.version", "a citizen left uninitialised");
+    world_copy(&n, w);
+    n.actor.version = 0;
+    expect_invalid(&n, "actor.version", "an actor left uninitialised");
+    n.actor.version = PV_ACTOR_VERSION + 1;
+    expect_invalid(&n, "actor.version", "an actor of a later version");
+    world_copy(&n, w);
+    n.service.version = 0;
+    expect_invalid(&n, "service.version", "a service left uninitialised");
+    if (w->citizen.guardian_count > 1) {
+        world_copy(&n, w);
+        n.guardians[1].version = 0;
+        expect_invalid(&n, "citizen.guardians[1].version", "a guardian left uninitialised");
+    }
+    check_invalid_outputs(w);
 }
 
 /* ---- One state ------------------------------------------------------------------------------ */
@@ -894,15 +1038,18 @@ static void check_state(const point *p, rng *r, bool spot) {
     }
     if (p->v[DIM_SERVICE] == 0 && p->v[DIM_ACTOR] == 4 && p->v[DIM_EID] == 0) check_invalid(&w);
     states++;
-    pv_decision d, plain;
-    if (pv_evaluate(&w.citizen, &w.actor, &w.service, w.on, &d) != PV_OK) {
+    pv_decision d = PV_DECISION_INIT, plain;
+    pv_error err = PV_ERROR_INIT;
+    current_error = &err;
+    if (pv_evaluate(&w.citizen, &w.actor, &w.service, w.on, &d, &err) != PV_OK) {
         fail(P_INVALID, NULL, &d, "a state of the space is rejected as invalid input");
     }
+    check_i1(&d, &err);
+    current_error = NULL;
     decide(&w, w.on, &plain, NULL);
     if (!same_decision(&plain, &d) || !cal_none(plain.changes_on)) {
         fail(P_I1, NULL, &plain, "pv_decide differs from pv_evaluate");
     }
-    check_i1(&d);
     check_i8(&d);
     check_i4_i5(&w, &d);
     check_i7(&w, &d);

@@ -47,16 +47,19 @@ static const world *current_record;
 static const goal_case *current_goal;
 static const pv_plan *current_plan;
 
+static const pv_error *current_error;
+
 static void print_plan(FILE *f, const pv_plan *p) {
     fprintf(f, "plan: holds %s, checked %zu, proven_on %04d-%02d-%02d, field \"%s\", %zu measures\n",
             p->holds ? "true" : "false", p->checked, p->proven_on.year, p->proven_on.month,
-            p->proven_on.day, p->field, p->measure_count);
+            p->proven_on.day, current_error != NULL ? current_error->field : "", p->measure_count);
     for (size_t i = 0; i < p->measure_count && i < PV_PLAN_MAX_MEASURES; i++) {
         const pv_measure *m = &p->measures[i];
         fprintf(f, "  %s (%s)%s%s", pv_action_name(m->action), m->routine ? m->routine : "?",
                 m->guardian ? " guardian " : "", m->guardian ? m->guardian : "");
         if (m->action == PV_ACTION_SEAL) {
-            fprintf(f, " seal %s %s", pv_seal_scope_name(m->seal.scope),
+            const char *scope = pv_seal_scope_name(m->seal.scope);
+            fprintf(f, " seal %s %s", scope ? scope : "?",
                     m->seal.unit ? m->seal.unit : "");
             if (m->seal.has_content) {
                 fprintf(f, " content %04d-%02d-%02d..%04d-%02d-%02d", m->seal.content.from.year,
@@ -84,7 +87,7 @@ static void fail(const world *checked, const pv_decision *d, const char *what) {
         fputs("evaluated (the plan applied):\n", stderr);
         world_print(stderr, checked);
     }
-    if (d != NULL) decision_print(stderr, d);
+    if (d != NULL) decision_print(stderr, d, NULL);
     exit(1);
 }
 
@@ -129,6 +132,17 @@ typedef struct question {
     int need;
 } question;
 
+/* A question about a service as PV_SERVICE_INIT makes it, then set. */
+static question ask(pv_service_kind kind, pv_channel channel, const char *unit, pv_date entry,
+                    int need) {
+    question q = {PV_SERVICE_INIT, need};
+    q.service.kind = kind;
+    q.service.channel = channel;
+    q.service.unit = unit;
+    q.service.entry_date = entry;
+    return q;
+}
+
 static size_t questions_for(const goal_case *g, const pv_goal *goal, pv_date on, question *q) {
     size_t n = 0;
     pv_interval content = space_content_period(on);
@@ -139,25 +153,25 @@ static size_t questions_for(const goal_case *g, const pv_goal *goal, pv_date on,
         case PV_GOAL_NOTHING:
         case PV_GOAL_NO_JOURNAL:
         case PV_GOAL_GUARDIAN:
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE}, NEED_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE}, NEED_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_2, PV_DATE_NONE}, NEED_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, content.from}, NEED_DENY};
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE, NEED_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE, NEED_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_2, PV_DATE_NONE, NEED_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, content.from, NEED_DENY);
             break;
         case PV_GOAL_HIDE_UNIT:
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE}, NEED_FILTERED_OR_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE}, NEED_DENY};
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE, NEED_FILTERED_OR_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE, NEED_DENY);
             for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++) {
-                q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, entries[i]}, NEED_DENY};
+                q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, entries[i], NEED_DENY);
             }
             break;
         case PV_GOAL_HIDE_ENTRIES: {
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE}, NEED_FILTERED_OR_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE}, NEED_FILTERED_OR_DENY};
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, NULL, PV_DATE_NONE, NEED_FILTERED_OR_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, PV_DATE_NONE, NEED_FILTERED_OR_DENY);
             pv_date mid = cal_from_days((cal_days(goal->from) + cal_days(goal->until)) / 2);
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, goal->from}, NEED_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, mid}, NEED_DENY};
-            q[n++] = (question){{PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, goal->until}, NEED_DENY};
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, goal->from, NEED_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, mid, NEED_DENY);
+            q[n++] = ask(PV_SERVICE_JOURNAL, c, SPACE_UNIT_1, goal->until, NEED_DENY);
             break;
         }
         case PV_GOAL_KIND_COUNT:
@@ -165,7 +179,7 @@ static size_t questions_for(const goal_case *g, const pv_goal *goal, pv_date on,
         }
     }
     if (g->kind == PV_GOAL_NOTHING || g->kind == PV_GOAL_GUARDIAN) {
-        q[n++] = (question){{PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE}, NEED_DENY};
+        q[n++] = ask(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL, PV_DATE_NONE, NEED_DENY);
     }
     return n;
 }
@@ -174,16 +188,25 @@ static size_t questions_for(const goal_case *g, const pv_goal *goal, pv_date on,
    the record (the citizen, g1, g2, r1), since a whole seal (J1), a unit seal (J2) and a
    content seal (J4) act on every actor and the login lock closes the e-services to the citizen
    (E2) and to every guardian (L1). Each with an e-ID that lets anyone in (E1). */
+/* An actor as PV_ACTOR_INIT makes it, then set. */
+static pv_actor actor_of(pv_actor_kind kind, const char *id, pv_eid eid) {
+    pv_actor a = PV_ACTOR_INIT;
+    a.kind = kind;
+    a.id = id;
+    a.eid = eid;
+    return a;
+}
+
 static size_t actors_for(const goal_case *g, pv_eid eid, pv_actor *a) {
     size_t n = 0;
     if (g->kind == PV_GOAL_GUARDIAN) {
-        a[n++] = (pv_actor){PV_ACTOR_GUARDIAN, g->guardian, eid, false, false};
+        a[n++] = actor_of(PV_ACTOR_GUARDIAN, g->guardian, eid);
         return n;
     }
-    a[n++] = (pv_actor){PV_ACTOR_SELF, NULL, eid, false, false};
-    a[n++] = (pv_actor){PV_ACTOR_GUARDIAN, "g1", eid, false, false};
-    a[n++] = (pv_actor){PV_ACTOR_GUARDIAN, "g2", eid, false, false};
-    a[n++] = (pv_actor){PV_ACTOR_REPRESENTATIVE, "r1", eid, false, false};
+    a[n++] = actor_of(PV_ACTOR_SELF, NULL, eid);
+    a[n++] = actor_of(PV_ACTOR_GUARDIAN, "g1", eid);
+    a[n++] = actor_of(PV_ACTOR_GUARDIAN, "g2", eid);
+    a[n++] = actor_of(PV_ACTOR_REPRESENTATIVE, "r1", eid);
     return n;
 }
 
@@ -197,9 +220,12 @@ static void check_on(world *applied, const goal_case *g, const pv_goal *goal, pv
         applied->actor = actors[i];
         for (size_t j = 0; j < nq; j++) {
             applied->service = q[j].service;
-            pv_decision d;
+            pv_decision d = PV_DECISION_INIT;
+            pv_error err = PV_ERROR_INIT;
             decisions++;
-            if (pv_decide(&applied->citizen, &applied->actor, &applied->service, on, &d) != PV_OK) {
+            if (pv_decide(&applied->citizen, &applied->actor, &applied->service, on, &d, &err) !=
+                PV_OK) {
+                fprintf(stderr, "error: %s: %s\n", err.field, err.message ? err.message : "");
                 fail(applied, &d, "the changed record is rejected as invalid input");
             }
             if (d.effect == PV_EFFECT_DENY) continue;
@@ -254,22 +280,30 @@ static void check_plan(const world *record, int gi, unsigned long long serial) {
     const pv_eid eid = serial % 2 ? PV_EID_FREJA_PLUS : PV_EID_BANKID;
     const bool all_dates = serial % 4 == 0;
     const goal_case *g = &goal_cases[gi];
-    pv_goal goal = {g->kind, g->guardian, NULL, PV_DATE_NONE, PV_DATE_NONE};
+    pv_goal goal = PV_GOAL_INIT;
+    goal.kind = g->kind;
+    goal.guardian = g->guardian;
     if (g->kind == PV_GOAL_HIDE_UNIT || g->kind == PV_GOAL_HIDE_ENTRIES) goal.unit = SPACE_UNIT_1;
     if (g->has_from) goal.from = cal_add(record->on, g->from);
     if (g->kind == PV_GOAL_HIDE_ENTRIES) goal.until = cal_add(record->on, g->until);
-    pv_plan plan;
+    static pv_plan plan;
+    static pv_error err;
+    plan = (pv_plan)PV_PLAN_INIT;
+    err = (pv_error)PV_ERROR_INIT;
     current_goal = g;
     current_plan = NULL;
-    if (pv_plan_measures(&record->citizen, &goal, record->on, &plan) != PV_OK) {
+    current_error = &err;
+    if (pv_plan_measures(&record->citizen, &goal, record->on, &plan, &err) != PV_OK) {
+        fprintf(stderr, "error: %s: %s\n", err.field, err.message ? err.message : "");
         fail(NULL, NULL, "pv_plan_measures rejected a valid record and goal");
     }
     current_plan = &plan;
     plans++;
     if (!plan.holds) fail(NULL, NULL, "the plan's own proof does not hold");
-    if (plan.measure_count == 0 || plan.measure_count > PV_PLAN_MAX_MEASURES || plan.checked == 0 ||
-        plan.field[0] != '\0' || plan.detail != NULL) {
-        fail(NULL, NULL, "a malformed plan");
+    if (plan.version != PV_PLAN_VERSION || plan.measure_count == 0 ||
+        plan.measure_count > PV_PLAN_MAX_MEASURES || plan.checked == 0 ||
+        err.status != PV_OK || err.field[0] != '\0' || err.message != NULL) {
+        fail(NULL, NULL, "a malformed plan, or an error on success");
     }
     /* The date the proof is for: 'on', or the goal's 'from' when later. */
     pv_date proven_on = record->on;

@@ -114,6 +114,9 @@ enum { GRANT_OPTIONS = 6 };
 /* r1: complete (god man, förvaltare), each P2 condition missing, ended, not yet begun. */
 enum { REPRESENTATIVE_OPTIONS = 7 };
 enum { ACTORS = 7 };
+/* The e-IDs of RULES.md section 8, PV_EID_BANKID (1) to PV_EID_NONE: the dimension's value v is
+   the e-ID v + 1, since 0 is PV_EID_UNSET (invalid input, checked in exhaustive.c). */
+enum { EIDS = PV_EID_COUNT - 1 };
 
 const int space_radix[DIM_COUNT] = {
     [DIM_SERVICE] = 1 + PV_CHANNEL_COUNT * SPACE_QUERIES,
@@ -126,7 +129,7 @@ const int space_radix[DIM_COUNT] = {
     [DIM_GRANT_SELF] = GRANT_OPTIONS,
     [DIM_GRANT_G1] = GRANT_OPTIONS,
     [DIM_REPRESENTATIVE] = REPRESENTATIVE_OPTIONS,
-    [DIM_EID] = PV_EID_COUNT,
+    [DIM_EID] = EIDS,
     [DIM_ACTOR_LOCK] = 2,
     [DIM_ACTOR_SEAL] = 2,
 };
@@ -201,7 +204,7 @@ static pv_interval seal_activity(pv_date on, int activity) {
 static void build_seal(pv_date on, int value, pv_seal *s) {
     int kind = (value - 1) / SEAL_ACTIVITIES;
     int activity = (value - 1) % SEAL_ACTIVITIES;
-    memset(s, 0, sizeof *s);
+    *s = (pv_seal)PV_SEAL_INIT;
     /* kinds: whole, whole with a content period, unit U1, unit U1 with a content period */
     s->scope = kind < 2 ? PV_SEAL_WHOLE : PV_SEAL_UNIT;
     s->unit = kind < 2 ? NULL : SPACE_UNIT_1;
@@ -214,7 +217,7 @@ static void build_seal(pv_date on, int value, pv_seal *s) {
 
 /* D3: a grant's validity relative to 'on'. Returns false for "no grant". */
 static bool build_grant(pv_date on, int value, const char *holder, pv_grant *g) {
-    memset(g, 0, sizeof *g);
+    *g = (pv_grant)PV_GRANT_INIT;
     g->holder = holder;
     g->unit = SPACE_UNIT_1;
     switch (value) {
@@ -230,7 +233,7 @@ static bool build_grant(pv_date on, int value, const char *holder, pv_grant *g) 
 
 /* P2: r1's appointment. */
 static void build_representative(pv_date on, int value, pv_representative *r) {
-    memset(r, 0, sizeof *r);
+    *r = (pv_representative)PV_REPRESENTATIVE_INIT;
     r->id = "r1";
     r->kind = PV_REPRESENTATIVE_GOD_MAN;
     r->cares_for_person = true;
@@ -262,10 +265,10 @@ static void build_actor(const point *p, pv_actor *a) {
         {PV_ACTOR_REPRESENTATIVE, "r9"}, /* not among the representatives */
         {PV_ACTOR_OTHER, NULL},
     };
-    memset(a, 0, sizeof *a);
+    *a = (pv_actor)PV_ACTOR_INIT;
     a->kind = actors[p->v[DIM_ACTOR]].kind;
     a->id = actors[p->v[DIM_ACTOR]].id;
-    a->eid = (pv_eid)p->v[DIM_EID];
+    a->eid = (pv_eid)(PV_EID_BANKID + p->v[DIM_EID]);
     a->login_locked = p->v[DIM_ACTOR_LOCK] != 0;
     a->journal_sealed = p->v[DIM_ACTOR_SEAL] != 0;
 }
@@ -274,7 +277,7 @@ static void build_actor(const point *p, pv_actor *a) {
    U1 just outside it, one of U2 inside it. The portal asks for the entries at the start of the
    period, the direct channel at its end, so both ends of the period are exercised. */
 static void build_service(const point *p, pv_date on, pv_service *s) {
-    memset(s, 0, sizeof *s);
+    *s = (pv_service)PV_SERVICE_INIT;
     int v = p->v[DIM_SERVICE];
     if (v == 0) {
         s->kind = PV_SERVICE_E_SERVICES;
@@ -314,6 +317,10 @@ void world_build(const point *p, world *w) {
     const age_case *ac = &age_cases[p->v[DIM_AGE]];
     w->on = cal_make(ac->on[0], ac->on[1], ac->on[2]);
     pv_citizen *c = &w->citizen;
+    *c = (pv_citizen)PV_CITIZEN_INIT;
+    for (size_t i = 0; i < sizeof w->guardians / sizeof w->guardians[0]; i++) {
+        w->guardians[i] = (pv_guardian)PV_GUARDIAN_INIT;
+    }
     c->birth_date = cal_make(ac->birth[0], ac->birth[1], ac->birth[2]);
     c->protected_identity = p->v[DIM_CITIZEN_PROTECTED] != 0;
     c->login_locked = p->v[DIM_CITIZEN_LOCK] != 0;
@@ -361,6 +368,11 @@ static const char *bool_text(bool b) {
     return b ? "true" : "false";
 }
 
+/* A name, or "?" for a value the library has no name for (out of range). */
+static const char *name_or_mark(const char *name) {
+    return name != NULL ? name : "?";
+}
+
 void world_print(FILE *f, const world *w) {
     const pv_citizen *c = &w->citizen;
     fputs("{\n  \"on\": ", f);
@@ -372,7 +384,7 @@ void world_print(FILE *f, const world *w) {
     for (size_t i = 0; i < c->seal_count; i++) {
         const pv_seal *s = &c->seals[i];
         fprintf(f, "%s\n      {\"scope\": \"%s\", \"unit\": ", i ? "," : "",
-                pv_seal_scope_name(s->scope));
+                name_or_mark(pv_seal_scope_name(s->scope)));
         print_string(f, s->unit);
         fputs(", \"active\": {\"from\": ", f);
         print_date(f, s->active.from);
@@ -386,7 +398,7 @@ void world_print(FILE *f, const world *w) {
             print_date(f, s->content.until);
             fputs("}", f);
         }
-        fprintf(f, ", \"requested_by\": \"%s\"}", pv_requester_name(s->requested_by));
+        fprintf(f, ", \"requested_by\": \"%s\"}", name_or_mark(pv_requester_name(s->requested_by)));
     }
     fputs("],\n    \"guardians\": [", f);
     for (size_t i = 0; i < c->guardian_count; i++) {
@@ -410,7 +422,7 @@ void world_print(FILE *f, const world *w) {
         fprintf(f,
                 "%s{\"id\": \"%s\", \"kind\": \"%s\", \"cares_for_person\": %s, \"consent\": %s, "
                 "\"court_order\": %s, \"from\": ",
-                i ? ", " : "", r->id, pv_representative_kind_name(r->kind),
+                i ? ", " : "", r->id, name_or_mark(pv_representative_kind_name(r->kind)),
                 bool_text(r->cares_for_person), bool_text(r->consent), bool_text(r->court_order));
         print_date(f, r->from);
         fputs(", \"until\": ", f);
@@ -422,32 +434,37 @@ void world_print(FILE *f, const world *w) {
     fputs(", \"id\": ", f);
     print_string(f, w->actor.id);
     fprintf(f, ", \"eid\": \"%s\", \"login_locked\": %s, \"journal_sealed\": %s},\n",
-            pv_eid_name(w->actor.eid), bool_text(w->actor.login_locked),
+            name_or_mark(pv_eid_name(w->actor.eid)), bool_text(w->actor.login_locked),
             bool_text(w->actor.journal_sealed));
     fprintf(f, "  \"service\": {\"kind\": \"%s\", \"channel\": \"%s\", \"unit\": ",
-            pv_service_kind_name(w->service.kind), pv_channel_name(w->service.channel));
+            name_or_mark(pv_service_kind_name(w->service.kind)), name_or_mark(pv_channel_name(w->service.channel)));
     print_string(f, w->service.unit);
     fputs(", \"entry_date\": ", f);
     print_date(f, w->service.entry_date);
     fputs("}\n}\n", f);
 }
 
-void decision_print(FILE *f, const pv_decision *d) {
+void decision_print(FILE *f, const pv_decision *d, const pv_error *err) {
     fprintf(f, "decision: effect %s, reason %s, rule %s, filtered %s, changes_on ",
-            pv_effect_name(d->effect), pv_reason_name(d->reason),
-            d->rule == PV_RULE_NONE ? "none" : pv_rule_name(d->rule), bool_text(d->filtered));
+            name_or_mark(pv_effect_name(d->effect)), name_or_mark(pv_reason_name(d->reason)),
+            d->rule == PV_RULE_NONE ? "none" : name_or_mark(pv_rule_name(d->rule)),
+            bool_text(d->filtered));
     print_date(f, d->changes_on);
     fputs(", reasons [", f);
     int n = 0;
-    for (int r = 0; r < PV_REASON_COUNT; r++) {
+    for (int r = 0; r < PV_REASON_MAX; r++) {
         if (d->reasons & (1u << r)) {
             unsigned char rule = d->reason_rules[r];
-            fprintf(f, "%s%s (%s)", n++ ? ", " : "", pv_reason_name((pv_reason)r),
-                    rule == PV_RULE_NONE ? "no rule" : pv_rule_name((pv_rule)rule));
+            fprintf(f, "%s%s (%s)", n++ ? ", " : "", name_or_mark(pv_reason_name((pv_reason)r)),
+                    rule == PV_RULE_NONE ? "no rule" : name_or_mark(pv_rule_name((pv_rule)rule)));
         }
     }
-    fprintf(f, "], field \"%s\"%s%s\n", d->field, d->detail ? ", detail: " : "",
-            d->detail ? d->detail : "");
+    fputs("]", f);
+    if (err != NULL) {
+        fprintf(f, ", status %s, field \"%s\"%s%s", pv_status_name(err->status), err->field,
+                err->message ? ", message: " : "", err->message ? err->message : "");
+    }
+    fputc('\n', f);
 }
 
 void point_print(FILE *f, const point *p) {

@@ -7,7 +7,9 @@
  * J1 to J4), guardian g1 blocked or protected (G3, G4), direct-access grants held by the citizen
  * and by g1 (D1 to D3), the representative's appointment (P2), the actor (self, g1, g2, an
  * unknown guardian, r1, an unknown representative, other), its e-ID and own lock and seal (E1
- * to E3), and the service, channel and query. world_build() turns a point into the inputs of
+ * to E3; the e-IDs of section 8, bankid to none, never the unset value 0), and the service,
+ * channel and query. Every struct is built from its PV_*_INIT, so it carries the version of
+ * this header. world_build() turns a point into the inputs of
  * pv_evaluate(). Dates are computed here without the library, so the checks do not lean on
  * the code they check.
  */
@@ -97,8 +99,8 @@ pv_interval space_content_period(pv_date on);
 
 /* Prints the inputs as a conformance vector of RULES.md section 10 (without "expect"). */
 void world_print(FILE *f, const world *w);
-/* Prints a decision with every field. */
-void decision_print(FILE *f, const pv_decision *d);
+/* Prints a decision with every field, and the error of the call when 'err' is not NULL. */
+void decision_print(FILE *f, const pv_decision *d, const pv_error *err);
 /* Prints the digits of a point. */
 void point_print(FILE *f, const point *p);
 

@@ -4,7 +4,8 @@
  * 3, 5 and 7, T1).
  *
  * The bytes decode as in fuzz_evaluate.c (fuzz_record.h): a date, a citizen (sometimes NULL;
- * sometimes grown past PV_PLAN_MAX_RECORD seals or guardians), then the arguments of each
+ * sometimes grown past PV_PLAN_MAX_RECORD seals or guardians, sometimes to the caps of RULES.md
+ * section 8 or one past them, sometimes with one struct's version spoiled), then the arguments of each
  * function in turn: capacities of 0, a few, one less than needed, exactly and more than needed
  * (every buffer a heap block of exactly that many elements, or NULL when the capacity is 0),
  * an actor and a service, a span of dates, a goal, a role, an action and a measure index, with
@@ -12,22 +13,27 @@
  *
  * The invariants, each one the header promises (a violation aborts):
  *   - every status is PV_OK or one of the errors the function documents;
- *   - a malformed citizen (as pv_validate sees it) is PV_ERR_INVALID_INPUT, with '*count' 0;
+ *   - a malformed citizen (as pv_validate sees it) is PV_ERR_INVALID_INPUT, with '*count' 0 and
+ *     the pv_error naming the field pv_validate names (a field, a message, rule V1);
+ *   - an output array whose element 0 is left uninitialised (version 0) is PV_ERR_INVALID_INPUT
+ *     naming "rows[0].version", "steps[0].version" or "items[0].version";
  *   - on PV_OK '*count' <= capacity; on PV_ERR_BUFFER_TOO_SMALL '*count' > capacity and is the
  *     count a large enough buffer gets; a small buffer gets the first items of the full answer;
  *   - pv_who_can_see: one row per actor named in the record (self, guardians, representatives)
  *     and per e-services, whole journal and distinct unit of the record (first mention first),
- *     each with the decision of pv_evaluate for that actor with BankID (direct channel for the
- *     journal); on invalid input rows[0] names the field pv_validate names;
+ *     each with its channel (the portal for the e-services, direct for the journal) and the
+ *     decision of pv_evaluate for that actor with BankID through it;
  *   - pv_timeline: the first step is 'from', each further step the changes_on of the one before
  *     (T1), each decision that of pv_evaluate on its date, the last change none or after 'until';
  *   - pv_advise: each item as its kind documents it (a blocked guardian, protected identity, a
  *     locked login); a locked login without a case number is always reported (X1);
  *   - pv_plan_measures: on PV_OK the measures of the routines (M-ALL, M-GUARD, J2, J4), a proof
  *     on max(on, goal.from) that holds (J1, J2, J4, G3, E2), and the goal checked again here on
- *     the record with the unconditional measures applied; on error a field and a detail;
+ *     the record with the unconditional measures applied; on error the pv_error names the field
+ *     (a goal of version 0: "goal.version");
  *   - pv_may_change: PV_ERR_INVALID_INPUT exactly for a role or action out of range, a malformed
- *     citizen or a measure index that names nothing, and then a denial; else a part, a rule of
+ *     citizen, a measure index that names nothing or an unseal without one ("measure"), and then
+ *     a denial; else a part, a rule of
  *     X1 to X7 and at most PV_MAY_MAX_CONDITIONS conditions.
  */
 #include <limits.h>
@@ -46,10 +52,42 @@ static bool same_answer(const pv_decision *a, const pv_decision *b) {
 }
 
 static bool same_decision(const pv_decision *a, const pv_decision *b) {
-    return same_answer(a, b) && a->reasons == b->reasons && a->rule == b->rule &&
+    return a->version == b->version && same_answer(a, b) && a->reasons == b->reasons &&
+           a->rule == b->rule &&
            memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0 &&
-           pv_date_compare(a->changes_on, b->changes_on) == 0 && strcmp(a->field, b->field) == 0 &&
-           a->detail == b->detail;
+           pv_date_compare(a->changes_on, b->changes_on) == 0;
+}
+
+/* The error of a call that failed for invalid input: a field, a message, rule V1. */
+static void check_invalid_error(const pv_error *err) {
+    FUZZ_CHECK(err->version == PV_ERROR_VERSION && err->status == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(memchr(err->field, '\0', sizeof err->field) != NULL && err->field[0] != '\0');
+    FUZZ_CHECK(err->message != NULL && err->rule == PV_RULE_V1);
+}
+
+/* A fresh error with garbage in everything but its version, so that the library must write it. */
+static pv_error garbage_error(void) {
+    pv_error err;
+    memset(&err, 0xA5, sizeof err);
+    err.version = PV_ERROR_VERSION;
+    return err;
+}
+
+/* The citizen asking with BankID, and a service, each as its PV_*_INIT makes it. */
+static pv_actor bankid_actor(pv_actor_kind kind, const char *id) {
+    pv_actor a = PV_ACTOR_INIT;
+    a.kind = kind;
+    a.id = id;
+    a.eid = PV_EID_BANKID;
+    return a;
+}
+
+static pv_service service_of(pv_service_kind kind, pv_channel channel, const char *unit) {
+    pv_service s = PV_SERVICE_INIT;
+    s.kind = kind;
+    s.channel = channel;
+    s.unit = unit;
+    return s;
 }
 
 static bool field_terminated(const char *field, size_t size) {
@@ -58,9 +96,10 @@ static bool field_terminated(const char *field, size_t size) {
 
 /* Whether the citizen and 'on' are well-formed, as pv_validate sees them: asked for the citizen
    with BankID on the e-services, only the citizen and the date can be wrong. */
-static bool citizen_valid(const pv_citizen *c, pv_date on, pv_decision *why) {
-    pv_actor self = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
-    pv_service e_services = {.kind = PV_SERVICE_E_SERVICES, .channel = PV_CHANNEL_PORTAL};
+static bool citizen_valid(const pv_citizen *c, pv_date on, pv_error *why) {
+    pv_actor self = bankid_actor(PV_ACTOR_SELF, NULL);
+    pv_service e_services = service_of(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL);
+    *why = (pv_error)PV_ERROR_INIT;
     return pv_validate(c, &self, &e_services, on, why) == PV_OK;
 }
 
@@ -76,14 +115,24 @@ static size_t next_capacity(decoder *dc, size_t needed) {
     }
 }
 
-/* A buffer of exactly 'capacity' items of 'size' bytes filled with garbage, or NULL when the
-   capacity is 0 and the input says so (the functions allow NULL with a capacity of 0). */
-static void *next_buffer(decoder *dc, size_t capacity, size_t size) {
-    bool null_when_empty = next_bool(dc);
+/* A buffer of exactly 'capacity' items of 'size' bytes filled with garbage but for the version
+   of element 0 (every output struct begins with 'uint32_t version'), or NULL when the capacity
+   is 0 and the input says so (the functions allow NULL with a capacity of 0). The same byte
+   sometimes (bit 7) leaves element 0 uninitialised (version 0): '*spoiled' says so. */
+static void *next_buffer(decoder *dc, size_t capacity, size_t size, uint32_t version,
+                         bool *spoiled) {
+    uint8_t b = next(dc);
+    bool null_when_empty = (b & 1u) != 0;
+    *spoiled = false;
     if (capacity == 0 && null_when_empty) return NULL;
     void *buf = malloc(capacity * size);
     if (buf == NULL && capacity > 0) abort();
-    if (buf != NULL && capacity > 0) memset(buf, 0xA5, capacity * size);
+    if (buf != NULL && capacity > 0) {
+        memset(buf, 0xA5, capacity * size);
+        *spoiled = (b & 0x80u) != 0;
+        uint32_t first = *spoiled ? 0u : version;
+        memcpy(buf, &first, sizeof first);
+    }
     return buf;
 }
 
@@ -109,18 +158,32 @@ static const char *record_unit(const pv_citizen *c, size_t wanted) {
     return NULL;
 }
 
-/* ---- A record larger than the planner holds ------------------------------------------------ */
+/* ---- A record larger than the planner holds, or at the caps ---------------------------------- */
 
-/* Sometimes replaces the seals (with whole seals always in force, which are valid) or the
-   guardians (with distinct ids) by PV_PLAN_MAX_RECORD - 2 to PV_PLAN_MAX_RECORD + 5 of them,
-   the decoded ones first. */
+/* Sometimes (0xF0 to 0xFF) replaces the seals (with whole seals always in force, which are
+   valid) or the guardians (with distinct ids) by PV_PLAN_MAX_RECORD - 2 to
+   PV_PLAN_MAX_RECORD + 5 of them, the decoded ones first; sometimes (0xE0 to 0xEF) grows the
+   record to the caps of RULES.md section 8 or one past (fuzz_record.h, grow_to_caps); sometimes
+   (0xC0 to 0xDF) spoils the version of one of the citizen's structs. */
 static void maybe_grow(decoder *dc, pv_citizen *c) {
     uint8_t b = next(dc);
+    if ((b & 0xF0u) == 0xE0u) {
+        grow_to_caps(dc, c, b);
+        return;
+    }
+    if ((b & 0xE0u) == 0xC0u) {
+        spoil_version(c, NULL, NULL, b);
+        return;
+    }
     if ((b & 0xF0u) != 0xF0u) return;
     size_t n = PV_PLAN_MAX_RECORD - 2 + (size_t)(b & 7u);
     if (b & 8u) {
         pv_seal *seals = arena_keep(&dc->mem, calloc(n, sizeof *seals));
         if (seals == NULL) return;
+        for (size_t i = 0; i < n; i++) {
+            seals[i] = (pv_seal)PV_SEAL_INIT;
+            seals[i].scope = PV_SEAL_WHOLE;
+        }
         for (size_t i = 0; i < c->seal_count && c->seals != NULL; i++) seals[i] = c->seals[i];
         c->seals = seals;
         c->seal_count = n;
@@ -134,6 +197,7 @@ static void maybe_grow(decoder *dc, pv_citizen *c) {
             guardians[i] = c->guardians[i];
         } else {
             (void)snprintf(&ids[i * 8], 8, "x%03zu", i);
+            guardians[i] = (pv_guardian)PV_GUARDIAN_INIT;
             guardians[i].id = &ids[i * 8];
         }
     }
@@ -143,6 +207,9 @@ static void maybe_grow(decoder *dc, pv_citizen *c) {
 
 /* ---- pv_who_can_see ------------------------------------------------------------------------ */
 
+/* The rows 0 .. count - 1 of the full answer: actor by actor (the citizen, each guardian, each
+   representative, BankID), the e-services through the portal, the whole journal and each unit of
+   the record through the direct channel, each with the decision of pv_evaluate. */
 static void check_rows(const pv_citizen *c, pv_date on, const pv_access_row *rows, size_t count) {
     size_t units = 0;
     while (record_unit(c, units) != NULL) units++;
@@ -151,7 +218,7 @@ static void check_rows(const pv_citizen *c, pv_date on, const pv_access_row *row
         size_t a = n / per_actor;
         size_t q = n % per_actor;
         const pv_access_row *row = &rows[n];
-        pv_actor actor = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
+        pv_actor actor = bankid_actor(PV_ACTOR_SELF, NULL);
         if (a > 0 && a <= c->guardian_count) {
             actor.kind = PV_ACTOR_GUARDIAN;
             actor.id = c->guardians[a - 1].id;
@@ -159,55 +226,63 @@ static void check_rows(const pv_citizen *c, pv_date on, const pv_access_row *row
             actor.kind = PV_ACTOR_REPRESENTATIVE;
             actor.id = c->representatives[a - 1 - c->guardian_count].id;
         }
+        FUZZ_CHECK(row->version == PV_ACCESS_ROW_VERSION);
         FUZZ_CHECK(row->actor_kind == actor.kind);
         FUZZ_CHECK(row->actor_id == actor.id);
-        pv_service service = {.kind = q == 0 ? PV_SERVICE_E_SERVICES : PV_SERVICE_JOURNAL,
-                              .channel = q == 0 ? PV_CHANNEL_PORTAL : PV_CHANNEL_DIRECT,
-                              .unit = q >= 2 ? record_unit(c, q - 2) : NULL};
+        pv_service service = service_of(q == 0 ? PV_SERVICE_E_SERVICES : PV_SERVICE_JOURNAL,
+                                        q == 0 ? PV_CHANNEL_PORTAL : PV_CHANNEL_DIRECT,
+                                        q >= 2 ? record_unit(c, q - 2) : NULL);
         FUZZ_CHECK(row->service == service.kind);
+        FUZZ_CHECK(row->channel == service.channel);
         if (service.unit == NULL) {
             FUZZ_CHECK(row->unit == NULL);
         } else {
             FUZZ_CHECK(row->unit != NULL && strcmp(row->unit, service.unit) == 0);
         }
-        pv_decision expected;
-        FUZZ_CHECK(pv_evaluate(c, &actor, &service, on, &expected) == PV_OK);
+        pv_decision expected = PV_DECISION_INIT;
+        FUZZ_CHECK(pv_evaluate(c, &actor, &service, on, &expected, NULL) == PV_OK);
         FUZZ_CHECK(same_decision(&row->decision, &expected));
     }
 }
 
 static void check_who_can_see(decoder *dc, const pv_citizen *c, pv_date on) {
-    pv_decision why;
+    pv_error why;
     bool valid = citizen_valid(c, on, &why);
     /* The size first, as the header suggests. */
     size_t needed = 12345;
-    pv_status status = pv_who_can_see(c, on, NULL, 0, &needed);
+    pv_error err = garbage_error();
+    pv_status status = pv_who_can_see(c, on, NULL, 0, &needed, &err);
     size_t expected = 0;
     if (valid) {
         size_t units = 0;
         while (record_unit(c, units) != NULL) units++;
         expected = (1 + c->guardian_count + c->representative_count) * (2 + units);
         FUZZ_CHECK(status == PV_ERR_BUFFER_TOO_SMALL && needed == expected);
+        FUZZ_CHECK(err.status == status && err.rule == PV_RULE_NONE);
     } else {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && needed == 0);
+        check_invalid_error(&err);
+        FUZZ_CHECK(strcmp(err.field, why.field) == 0);
     }
 
     size_t capacity = next_capacity(dc, expected);
-    pv_access_row *rows = next_buffer(dc, capacity, sizeof *rows);
+    bool spoiled;
+    pv_access_row *rows = next_buffer(dc, capacity, sizeof *rows, PV_ACCESS_ROW_VERSION, &spoiled);
     size_t count = 12345;
-    status = pv_who_can_see(c, on, rows, capacity, &count);
+    err = garbage_error();
+    status = pv_who_can_see(c, on, rows, capacity, &count, &err);
     FUZZ_CHECK(is_status(status));
-    if (!valid) {
+    if (!valid || spoiled) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && count == 0);
-        if (capacity > 0) {
-            const pv_decision *d = &rows[0].decision;
-            FUZZ_CHECK(d->effect == PV_EFFECT_DENY && d->reason == PV_REASON_INVALID_INPUT);
-            FUZZ_CHECK(field_terminated(d->field, sizeof d->field));
-            FUZZ_CHECK(d->field[0] != '\0' && strcmp(d->field, why.field) == 0);
-            FUZZ_CHECK(d->detail != NULL);
+        check_invalid_error(&err);
+        if (!valid) {
+            if (!spoiled) FUZZ_CHECK(strcmp(err.field, why.field) == 0);
+        } else {
+            FUZZ_CHECK(strcmp(err.field, "rows[0].version") == 0);
         }
     } else if (capacity < expected) {
         FUZZ_CHECK(status == PV_ERR_BUFFER_TOO_SMALL && count == expected);
+        FUZZ_CHECK(err.status == status && err.rule == PV_RULE_NONE);
     } else {
         FUZZ_CHECK(status == PV_OK && count == expected && count <= capacity);
         check_rows(c, on, rows, count);
@@ -218,7 +293,8 @@ static void check_who_can_see(decoder *dc, const pv_citizen *c, pv_date on) {
 /* ---- pv_timeline --------------------------------------------------------------------------- */
 
 static bool same_step(const pv_timeline_step *a, const pv_timeline_step *b) {
-    return pv_date_compare(a->from, b->from) == 0 && same_decision(&a->decision, &b->decision);
+    return a->version == b->version && pv_date_compare(a->from, b->from) == 0 &&
+           same_decision(&a->decision, &b->decision);
 }
 
 static void check_full_timeline(const pv_citizen *c, const pv_actor *a, const pv_service *s,
@@ -228,9 +304,10 @@ static void check_full_timeline(const pv_citizen *c, const pv_actor *a, const pv
     FUZZ_CHECK(pv_date_compare(steps[0].from, from) == 0);
     for (size_t i = 0; i < count; i++) {
         const pv_timeline_step *step = &steps[i];
+        FUZZ_CHECK(step->version == PV_TIMELINE_STEP_VERSION);
         FUZZ_CHECK(pv_date_is_valid(step->from) && pv_date_compare(step->from, until) <= 0);
-        pv_decision expected;
-        FUZZ_CHECK(pv_evaluate(c, a, s, step->from, &expected) == PV_OK);
+        pv_decision expected = PV_DECISION_INIT;
+        FUZZ_CHECK(pv_evaluate(c, a, s, step->from, &expected, NULL) == PV_OK);
         FUZZ_CHECK(same_decision(&step->decision, &expected));
         if (i > 0) {
             /* T1: a step starts on the date the one before changes. */
@@ -268,16 +345,20 @@ static void check_timeline(decoder *dc, const pv_citizen *c, pv_date on) {
     }
     bool dates_ok =
         pv_date_is_valid(from) && pv_date_is_valid(until) && pv_date_compare(until, from) >= 0;
-    pv_decision first;
+    pv_error first = PV_ERROR_INIT;
     bool first_ok = dates_ok && pv_validate(c, a, s, from, &first) == PV_OK;
 
     pv_timeline_step *full = malloc(FULL_STEPS * sizeof *full);
     if (full == NULL) abort();
+    memset(full, 0xA5, FULL_STEPS * sizeof *full);
+    full[0].version = PV_TIMELINE_STEP_VERSION;
     size_t full_count = 12345;
-    pv_status status = pv_timeline(c, a, s, from, until, full, FULL_STEPS, &full_count);
+    pv_error err = garbage_error();
+    pv_status status = pv_timeline(c, a, s, from, until, full, FULL_STEPS, &full_count, &err);
     FUZZ_CHECK(is_status(status));
     if (!first_ok) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && full_count == 0);
+        check_invalid_error(&err);
         free(full);
         return;
     }
@@ -290,12 +371,23 @@ static void check_timeline(decoder *dc, const pv_citizen *c, pv_date on) {
     check_full_timeline(c, a, s, from, until, full, full_count);
 
     size_t capacity = next_capacity(dc, full_count);
-    pv_timeline_step *steps = next_buffer(dc, capacity, sizeof *steps);
+    bool spoiled;
+    pv_timeline_step *steps =
+        next_buffer(dc, capacity, sizeof *steps, PV_TIMELINE_STEP_VERSION, &spoiled);
     size_t count = 12345;
-    status = pv_timeline(c, a, s, from, until, steps, capacity, &count);
-    FUZZ_CHECK(count == full_count);
-    FUZZ_CHECK(status == (capacity < full_count ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
-    for (size_t i = 0; i < capacity && i < count; i++) FUZZ_CHECK(same_step(&steps[i], &full[i]));
+    err = garbage_error();
+    status = pv_timeline(c, a, s, from, until, steps, capacity, &count, &err);
+    if (spoiled) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && count == 0);
+        check_invalid_error(&err);
+        FUZZ_CHECK(strcmp(err.field, "steps[0].version") == 0);
+    } else {
+        FUZZ_CHECK(count == full_count);
+        FUZZ_CHECK(status == (capacity < full_count ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
+        for (size_t i = 0; i < capacity && i < count; i++) {
+            FUZZ_CHECK(same_step(&steps[i], &full[i]));
+        }
+    }
     free(steps);
     free(full);
 }
@@ -347,35 +439,55 @@ static void check_advice(const pv_citizen *c, const pv_advice *items, size_t cou
 }
 
 static bool same_advice(const pv_advice *a, const pv_advice *b) {
-    return a->kind == b->kind && a->routine == b->routine && a->source == b->source &&
+    return a->version == b->version && a->kind == b->kind && a->routine == b->routine && a->source == b->source &&
            a->guardian == b->guardian && a->message == b->message;
 }
 
 static void check_advise(decoder *dc, const pv_citizen *c, pv_date on) {
-    pv_decision why;
+    pv_error why;
     bool valid = citizen_valid(c, on, &why);
     size_t needed = 12345;
-    pv_status status = pv_advise(c, on, NULL, 0, &needed);
+    pv_error err = garbage_error();
+    pv_status status = pv_advise(c, on, NULL, 0, &needed, &err);
     if (!valid) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && needed == 0);
+        check_invalid_error(&err);
+        FUZZ_CHECK(strcmp(err.field, why.field) == 0);
     } else {
         FUZZ_CHECK(status == (needed == 0 ? PV_OK : PV_ERR_BUFFER_TOO_SMALL));
+        FUZZ_CHECK(err.status == status);
     }
     if (!valid) return;
 
-    pv_advice *full = next_buffer(dc, needed, sizeof *full);
+    bool spoiled;
+    pv_advice *full = next_buffer(dc, needed, sizeof *full, PV_ADVICE_VERSION, &spoiled);
     size_t full_count = 12345;
-    status = pv_advise(c, on, full, needed, &full_count);
+    err = garbage_error();
+    status = pv_advise(c, on, full, needed, &full_count, &err);
+    if (spoiled) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && full_count == 0);
+        check_invalid_error(&err);
+        FUZZ_CHECK(strcmp(err.field, "items[0].version") == 0);
+        free(full);
+        return;
+    }
     FUZZ_CHECK(status == PV_OK && full_count == needed);
+    for (size_t i = 0; i < full_count; i++) FUZZ_CHECK(full[i].version == PV_ADVICE_VERSION);
     check_advice(c, full, full_count);
 
     size_t capacity = next_capacity(dc, needed);
-    pv_advice *items = next_buffer(dc, capacity, sizeof *items);
+    pv_advice *items = next_buffer(dc, capacity, sizeof *items, PV_ADVICE_VERSION, &spoiled);
     size_t count = 12345;
-    status = pv_advise(c, on, items, capacity, &count);
-    FUZZ_CHECK(count == needed);
-    FUZZ_CHECK(status == (capacity < needed ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
-    for (size_t i = 0; i < capacity && i < count; i++) FUZZ_CHECK(same_advice(&items[i], &full[i]));
+    status = pv_advise(c, on, items, capacity, &count, NULL);
+    if (spoiled) {
+        FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && count == 0);
+    } else {
+        FUZZ_CHECK(count == needed);
+        FUZZ_CHECK(status == (capacity < needed ? PV_ERR_BUFFER_TOO_SMALL : PV_OK));
+        for (size_t i = 0; i < capacity && i < count; i++) {
+            FUZZ_CHECK(same_advice(&items[i], &full[i]));
+        }
+    }
     free(items);
     free(full);
 }
@@ -405,32 +517,31 @@ static void check_goal_reached(const pv_citizen *c, const pv_goal *g, const pv_p
     applied.seal_count = seal_count;
     applied.guardians = guardians;
 
-    pv_actor self = {.kind = PV_ACTOR_SELF, .eid = PV_EID_BANKID};
-    pv_actor actor = self;
+    pv_actor actor = bankid_actor(PV_ACTOR_SELF, NULL);
     if (g->kind == PV_GOAL_GUARDIAN) {
         actor.kind = PV_ACTOR_GUARDIAN;
         actor.id = g->guardian;
     }
     pv_date on = p->proven_on;
-    pv_decision d;
+    pv_decision d = PV_DECISION_INIT;
     for (int ch = 0; ch < PV_CHANNEL_COUNT; ch++) {
-        pv_service s = {.kind = PV_SERVICE_JOURNAL, .channel = (pv_channel)ch};
+        pv_service s = service_of(PV_SERVICE_JOURNAL, (pv_channel)ch, NULL);
         switch (g->kind) {
         case PV_GOAL_NOTHING:
         case PV_GOAL_NO_JOURNAL:
         case PV_GOAL_GUARDIAN:
-            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d, NULL) == PV_OK);
             FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
             break;
         case PV_GOAL_HIDE_UNIT:
             s.unit = g->unit;
-            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d, NULL) == PV_OK);
             FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
             break;
         case PV_GOAL_HIDE_ENTRIES:
             s.unit = g->unit;
             s.entry_date = g->until;
-            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d) == PV_OK);
+            FUZZ_CHECK(pv_decide(&applied, &actor, &s, on, &d, NULL) == PV_OK);
             FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
             break;
         case PV_GOAL_KIND_COUNT:
@@ -438,8 +549,8 @@ static void check_goal_reached(const pv_citizen *c, const pv_goal *g, const pv_p
         }
     }
     if (g->kind == PV_GOAL_NOTHING || g->kind == PV_GOAL_GUARDIAN) {
-        pv_service e = {.kind = PV_SERVICE_E_SERVICES, .channel = PV_CHANNEL_PORTAL};
-        FUZZ_CHECK(pv_decide(&applied, &actor, &e, on, &d) == PV_OK);
+        pv_service e = service_of(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL);
+        FUZZ_CHECK(pv_decide(&applied, &actor, &e, on, &d, NULL) == PV_OK);
         FUZZ_CHECK(d.effect == PV_EFFECT_DENY);
     }
     free(guardians);
@@ -461,8 +572,10 @@ static bool has_measure(const pv_plan *p, pv_action action, pv_seal_scope scope,
     return false;
 }
 
-static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, const pv_plan *p) {
-    FUZZ_CHECK(p->field[0] == '\0' && p->detail == NULL);
+static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, const pv_plan *p,
+                          const pv_error *err) {
+    FUZZ_CHECK(err->status == PV_OK && err->field[0] == '\0' && err->message == NULL);
+    FUZZ_CHECK(p->version == PV_PLAN_VERSION);
     FUZZ_CHECK(p->measure_count >= 1 && p->measure_count <= PV_PLAN_MAX_MEASURES);
     for (size_t i = 0; i < p->measure_count; i++) {
         const pv_measure *m = &p->measures[i];
@@ -472,7 +585,8 @@ static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, con
                        strcmp(m->guardian, g->guardian) == 0);
         }
         if (m->action == PV_ACTION_SEAL) {
-            FUZZ_CHECK((unsigned)m->seal.scope < PV_SEAL_SCOPE_COUNT);
+            FUZZ_CHECK(m->seal.version == PV_SEAL_VERSION);
+            FUZZ_CHECK(m->seal.scope == PV_SEAL_WHOLE || m->seal.scope == PV_SEAL_UNIT);
         }
     }
     /* The date of the proof: 'on', or the goal's 'from' when later (only a unit goal has one). */
@@ -508,8 +622,7 @@ static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, con
 }
 
 static void check_plan(decoder *dc, const pv_citizen *c, pv_date on) {
-    pv_goal goal;
-    memset(&goal, 0, sizeof goal);
+    pv_goal goal = PV_GOAL_INIT;
     goal.kind = (pv_goal_kind)next_enum(dc, PV_GOAL_KIND_COUNT);
     uint8_t mode = next(dc);
     /* The guardian: one of the record's (a copy, so not the same pointer), or any string. */
@@ -528,24 +641,31 @@ static void check_plan(decoder *dc, const pv_citizen *c, pv_date on) {
     goal.from = next_date(dc);
     goal.until = next_date(dc);
     const pv_goal *g = (mode & 0xF0u) == 0xF0u ? NULL : &goal;
+    /* Sometimes a goal left uninitialised (version 0). */
+    bool spoiled = (mode & 0x0Cu) == 0x0Cu;
+    if (spoiled) goal.version = 0;
 
-    pv_decision why;
+    pv_error why;
     bool valid = citizen_valid(c, on, &why);
     pv_plan plan;
     memset(&plan, 0xA5, sizeof plan);
-    pv_status status = pv_plan_measures(c, g, on, &plan);
+    plan.version = PV_PLAN_VERSION;
+    pv_error err = garbage_error();
+    pv_status status = pv_plan_measures(c, g, on, &plan, &err);
     FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
-    FUZZ_CHECK(field_terminated(plan.field, sizeof plan.field));
-    if (!valid || g == NULL || (unsigned)g->kind >= PV_GOAL_KIND_COUNT ||
+    FUZZ_CHECK(field_terminated(err.field, sizeof err.field));
+    if (!valid || g == NULL || spoiled || (unsigned)g->kind >= PV_GOAL_KIND_COUNT ||
         c->seal_count > PV_PLAN_MAX_RECORD || c->guardian_count > PV_PLAN_MAX_RECORD) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
     }
     if (status != PV_OK) {
-        FUZZ_CHECK(plan.field[0] != '\0' && plan.detail != NULL && !plan.holds);
-        if (!valid) FUZZ_CHECK(strcmp(plan.field, why.field) == 0);
+        check_invalid_error(&err);
+        FUZZ_CHECK(!plan.holds);
+        if (!valid && !spoiled) FUZZ_CHECK(strcmp(err.field, why.field) == 0);
+        if (valid && spoiled && g != NULL) FUZZ_CHECK(strcmp(err.field, "goal.version") == 0);
         return;
     }
-    check_plan_ok(c, g, on, &plan);
+    check_plan_ok(c, g, on, &plan, &err);
 }
 
 /* ---- pv_may_change ------------------------------------------------------------------------- */
@@ -565,12 +685,16 @@ static void check_may_change(decoder *dc, const pv_citizen *c, pv_date on) {
     int role = next_enum(dc, PV_ROLE_COUNT);
     int action = next_enum(dc, PV_ACTION_COUNT);
     long measure = next_measure(dc);
-    pv_decision why;
+    pv_error why;
     bool valid = citizen_valid(c, on, &why);
     pv_permission out;
     memset(&out, 0xA5, sizeof out);
-    pv_status status = pv_may_change((pv_role)role, (pv_action)action, c, measure, on, &out);
+    out.version = PV_PERMISSION_VERSION;
+    pv_error err = garbage_error();
+    pv_status status =
+        pv_may_change((pv_role)role, (pv_action)action, c, measure, on, &out, &err);
     FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
+    if (status != PV_OK) check_invalid_error(&err);
 
     bool in_range = role >= 0 && role < PV_ROLE_COUNT && action >= 0 && action < PV_ACTION_COUNT;
     if (!in_range || !valid || measure < -1) {
@@ -584,10 +708,12 @@ static void check_may_change(decoder *dc, const pv_citizen *c, pv_date on) {
         }
         if (measure >= 0 && (unsigned long)measure >= limit) {
             FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
-        } else if (measure >= 0 || action != PV_ACTION_UNSEAL) {
+        } else if (measure < 0 && action == PV_ACTION_UNSEAL) {
+            /* Who set the seal decides who may lift it (X4): the seal index is required. */
+            FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && strcmp(err.field, "measure") == 0);
+        } else {
             FUZZ_CHECK(status == PV_OK);
         }
-        /* UNSEAL with -1 names no seal; who set it matters (X4): either answer is documented. */
     }
     if (status != PV_OK) {
         FUZZ_CHECK(!out.allowed);

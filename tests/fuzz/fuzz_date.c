@@ -22,25 +22,34 @@ static bool in_calendar(pv_date d) {
    date formats back to the same text. */
 static void check_parse(const char *text) {
     pv_date d = {7, 7, 7};
-    pv_status status = pv_date_parse(text, &d);
+    pv_error err;
+    memset(&err, 0xA5, sizeof err);
+    err.version = PV_ERROR_VERSION;
+    pv_status status = pv_date_parse(text, &d, &err);
+    FUZZ_CHECK(err.status == status && memchr(err.field, '\0', sizeof err.field) != NULL);
+    FUZZ_CHECK((err.message != NULL) == (status != PV_OK));
     if (status != PV_OK) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
         FUZZ_CHECK(pv_date_is_none(d));
+        FUZZ_CHECK(err.field[0] != '\0' && err.rule == PV_RULE_V1);
         return;
     }
+    FUZZ_CHECK(err.field[0] == '\0');
     FUZZ_CHECK(pv_date_is_valid(d) && in_calendar(d));
     FUZZ_CHECK(strlen(text) == 10);
     char buf[PV_DATE_STRING_SIZE];
-    FUZZ_CHECK(pv_date_format(d, buf, sizeof buf) == PV_OK);
+    FUZZ_CHECK(pv_date_format(d, buf, sizeof buf, NULL) == PV_OK);
     FUZZ_CHECK(strcmp(buf, text) == 0);
-    FUZZ_CHECK(pv_date_parse(text, NULL) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(pv_date_parse(text, NULL, NULL) == PV_ERR_INVALID_INPUT);
 }
 
 /* pv_date_format into a heap buffer of exactly 'size' bytes. */
 static void check_format(pv_date date, size_t size) {
     char *buf = malloc(size); /* under ASan, malloc(0) gives a zero-byte block */
     if (buf == NULL) return;
-    pv_status status = pv_date_format(date, buf, size);
+    pv_error err = PV_ERROR_INIT;
+    pv_status status = pv_date_format(date, buf, size, &err);
+    FUZZ_CHECK(err.status == status);
     if (!in_calendar(date)) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
     } else if (size < PV_DATE_STRING_SIZE) {
@@ -48,11 +57,14 @@ static void check_format(pv_date date, size_t size) {
     } else {
         FUZZ_CHECK(status == PV_OK);
         pv_date back;
-        FUZZ_CHECK(pv_date_parse(buf, &back) == PV_OK && date_equal(back, date));
+        FUZZ_CHECK(pv_date_parse(buf, &back, NULL) == PV_OK && date_equal(back, date));
     }
     if (status != PV_OK && size > 0) FUZZ_CHECK(buf[0] == '\0');
+    /* A buffer too small is no malformed input: no rule (PV_RULE_NONE); bad input is V1. */
+    if (status == PV_ERR_BUFFER_TOO_SMALL) FUZZ_CHECK(err.rule == PV_RULE_NONE);
+    if (status == PV_ERR_INVALID_INPUT) FUZZ_CHECK(err.rule == PV_RULE_V1 && err.field[0] != '\0');
     free(buf);
-    FUZZ_CHECK(pv_date_format(date, NULL, size) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(pv_date_format(date, NULL, size, NULL) == PV_ERR_INVALID_INPUT);
 }
 
 static void check_day_numbers(pv_date date, int32_t days) {
@@ -76,25 +88,27 @@ static pv_date day_before(pv_date d) {
 /* A1, A2: the N-th anniversary is the first day of age N, and age is monotone with it. */
 static void check_age(pv_date birth, int years, pv_date on) {
     pv_date anniversary = {7, 7, 7};
-    pv_status status = pv_date_birthday(birth, years, &anniversary);
+    pv_status status = pv_date_birthday(birth, years, &anniversary, NULL);
     if (status == PV_OK) {
         FUZZ_CHECK(in_calendar(birth) && years >= 0);
         FUZZ_CHECK(in_calendar(anniversary) && pv_date_compare(anniversary, birth) >= 0);
         FUZZ_CHECK(anniversary.year == birth.year + years);
         int age = -1;
-        FUZZ_CHECK(pv_age_on(birth, anniversary, &age) == PV_OK && age == years);
+        FUZZ_CHECK(pv_age_on(birth, anniversary, &age, NULL) == PV_OK && age == years);
         if (years > 0) {
-            FUZZ_CHECK(pv_age_on(birth, day_before(anniversary), &age) == PV_OK);
+            FUZZ_CHECK(pv_age_on(birth, day_before(anniversary), &age, NULL) == PV_OK);
             FUZZ_CHECK(age == years - 1);
         }
     } else {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT && pv_date_is_none(anniversary));
         FUZZ_CHECK(!in_calendar(birth) || years < 0 || birth.year + years > 9999);
     }
-    FUZZ_CHECK(pv_date_birthday(birth, years, NULL) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(pv_date_birthday(birth, years, NULL, NULL) == PV_ERR_INVALID_INPUT);
 
     int age = -1;
-    status = pv_age_on(birth, on, &age);
+    pv_error err = PV_ERROR_INIT;
+    status = pv_age_on(birth, on, &age, &err);
+    FUZZ_CHECK(err.status == status && (err.field[0] != '\0') == (status != PV_OK));
     if (status != PV_OK) {
         FUZZ_CHECK(status == PV_ERR_INVALID_INPUT);
         FUZZ_CHECK(!in_calendar(birth) || !in_calendar(on) || pv_date_compare(birth, on) > 0);
@@ -102,10 +116,12 @@ static void check_age(pv_date birth, int years, pv_date on) {
     }
     FUZZ_CHECK(age >= 0 && age <= on.year - birth.year);
     pv_date reached;
-    FUZZ_CHECK(pv_date_birthday(birth, age, &reached) == PV_OK);
+    FUZZ_CHECK(pv_date_birthday(birth, age, &reached, NULL) == PV_OK);
     FUZZ_CHECK(pv_date_compare(reached, on) <= 0);
     pv_date next;
-    if (pv_date_birthday(birth, age + 1, &next) == PV_OK) FUZZ_CHECK(pv_date_compare(next, on) > 0);
+    if (pv_date_birthday(birth, age + 1, &next, NULL) == PV_OK) {
+        FUZZ_CHECK(pv_date_compare(next, on) > 0);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

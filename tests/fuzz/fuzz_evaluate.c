@@ -14,11 +14,21 @@
  *   - permit exactly when there are no reasons; the effect is pv_reason_effect(reason);
  *   - the primary reason is the first of the reasons, and its rule is recorded;
  *   - changes_on is none or a valid date after 'on' (T1), and the answer differs on it;
- *   - field[] is NUL-terminated, empty exactly when the input is valid; detail likewise;
+ *   - the pv_error is written in full: its status is the call's, its field NUL-terminated and
+ *     empty exactly when the input is valid, its message likewise, its rule V1 on invalid input;
+ *   - reason_rules beyond PV_REASON_COUNT (room for later reasons) are unused;
  *   - pv_decide agrees with pv_evaluate, pv_validate agrees on validity and the field;
  *   - pv_message is never NULL;
- *   - pv_evaluate_many on the request twice answers twice as pv_evaluate does, and its report
- *     counts and names the invalid requests as pv_evaluate names the field.
+ *   - pv_evaluate_many on the request twice answers twice as pv_evaluate does; the outcomes
+ *     that are INVALID_INPUT are counted here (no batch report), and the error names the first
+ *     with its index ("queries[0].actor.id", "on" for a bad date); an outcome array of version 0
+ *     is refused naming "outcomes[0].version", with no outcome written;
+ *   - a decision of version 0 is refused (fail closed, "out.version"), an error of version 0 is
+ *     not written.
+ *
+ * A byte after the request may grow the record to the caps of RULES.md section 8 (16
+ * guardians, 16 representatives, 1,024 seals and grants, 64-byte ids differing only at their
+ * end) or one past them, and may spoil the version of one input struct (fuzz_record.h).
  */
 #include "fuzz_record.h"
 
@@ -36,8 +46,19 @@ static void check_messages(pv_reason reason) {
     }
 }
 
-static void check_decision(pv_status status, const pv_decision *d, pv_date on) {
+/* The error channel: written in full on success and on failure, as the status says. */
+static void check_error(pv_status status, const pv_error *err) {
+    FUZZ_CHECK(err->version == PV_ERROR_VERSION && err->status == status);
+    FUZZ_CHECK(memchr(err->field, '\0', sizeof err->field) != NULL);
+    FUZZ_CHECK((err->field[0] != '\0') == (status != PV_OK));
+    FUZZ_CHECK((err->message != NULL) == (status != PV_OK));
+    FUZZ_CHECK(err->rule == (status == PV_OK ? PV_RULE_NONE : PV_RULE_V1));
+}
+
+static void check_decision(pv_status status, const pv_decision *d, const pv_error *err,
+                           pv_date on) {
     FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(d->version == PV_DECISION_VERSION);
     FUZZ_CHECK((unsigned)d->effect < PV_EFFECT_COUNT);
     FUZZ_CHECK((unsigned)d->reason < PV_REASON_COUNT);
     FUZZ_CHECK((status == PV_OK) == (d->reason != PV_REASON_INVALID_INPUT));
@@ -45,9 +66,10 @@ static void check_decision(pv_status status, const pv_decision *d, pv_date on) {
     FUZZ_CHECK(d->effect == pv_reason_effect(d->reason));
     FUZZ_CHECK((d->reasons >> PV_REASON_COUNT) == 0);
     FUZZ_CHECK((unsigned)d->rule < PV_RULE_COUNT && d->rule != PV_RULE_NONE);
-    FUZZ_CHECK(memchr(d->field, '\0', sizeof d->field) != NULL);
-    FUZZ_CHECK((d->field[0] != '\0') == (status != PV_OK));
-    FUZZ_CHECK((d->detail != NULL) == (status != PV_OK));
+    for (int r = PV_REASON_COUNT; r < PV_REASON_MAX; r++) {
+        FUZZ_CHECK(d->reason_rules[r] == PV_RULE_NONE); /* room for later reasons, unused */
+    }
+    check_error(status, err);
     if (d->reasons != 0) {
         /* Deny: only deny reasons, the primary one first, each with its rule. */
         FUZZ_CHECK((d->reasons & ((1u << PV_REASON_FIRST_DENY) - 1)) == 0);
@@ -76,71 +98,129 @@ static void check_decision(pv_status status, const pv_decision *d, pv_date on) {
 static void check_changes_on(const pv_citizen *c, const pv_actor *a, const pv_service *s,
                              pv_date on, const pv_decision *now) {
     if (c == NULL || c->personnummer != NULL || pv_date_is_none(now->changes_on)) return;
-    pv_decision then;
-    FUZZ_CHECK(pv_decide(c, a, s, now->changes_on, &then) == PV_OK);
+    pv_decision then = PV_DECISION_INIT;
+    FUZZ_CHECK(pv_decide(c, a, s, now->changes_on, &then, NULL) == PV_OK);
     FUZZ_CHECK(!same_answer(&then, now));
     pv_date before = pv_date_from_days(pv_date_to_days(now->changes_on) - 1);
     if (pv_date_compare(before, on) > 0) {
-        FUZZ_CHECK(pv_decide(c, a, s, before, &then) == PV_OK);
+        FUZZ_CHECK(pv_decide(c, a, s, before, &then, NULL) == PV_OK);
         FUZZ_CHECK(same_answer(&then, now));
     }
 }
 
+/* pv_evaluate_many on the request twice: two answers as pv_evaluate's, every outcome of an
+   invalid request INVALID_INPUT (counted from the outcomes: there is no batch report), and the
+   error naming the first invalid request with its index ("queries[0]." and pv_evaluate's
+   field; a bad date is "on" for all). Then the arrays' versions: an outcome array left
+   uninitialised is refused as a whole, writing no outcome. */
 static void check_many(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on,
-                       pv_status status, const pv_decision *evaluated) {
-    const pv_query queries[2] = {{c, a, s}, {c, a, s}};
-    pv_outcome outcomes[2];
-    pv_batch_report report;
-    memset(outcomes, 0xA5, sizeof outcomes);
-    memset(&report, 0x5A, sizeof report);
-    FUZZ_CHECK(pv_evaluate_many(queries, 2, on, outcomes, &report) == status);
-    FUZZ_CHECK(report.invalid_count == (status == PV_OK ? 0u : 2u));
-    FUZZ_CHECK(report.first_invalid == (status == PV_OK ? 2u : 0u));
-    FUZZ_CHECK(memchr(report.field, '\0', sizeof report.field) != NULL);
-    FUZZ_CHECK(strcmp(report.field, status == PV_OK ? "" : evaluated->field) == 0);
+                       pv_status status, const pv_decision *evaluated, const pv_error *why) {
+    pv_query queries[2] = {PV_QUERY_INIT, PV_QUERY_INIT};
     for (size_t i = 0; i < 2; i++) {
-        pv_decision back;
-        FUZZ_CHECK(pv_outcome_to_decision(&outcomes[i], &back) == PV_OK);
+        queries[i].citizen = c;
+        queries[i].actor = a;
+        queries[i].service = s;
+    }
+    pv_outcome outcomes[2];
+    pv_error err;
+    memset(outcomes, 0xA5, sizeof outcomes);
+    outcomes[0].version = PV_OUTCOME_VERSION; /* element 0 gives the layout */
+    memset(&err, 0x5A, sizeof err);
+    err.version = PV_ERROR_VERSION;
+    FUZZ_CHECK(pv_evaluate_many(queries, 2, on, outcomes, &err) == status);
+    check_error(status, &err);
+    size_t invalid = 0;
+    for (size_t i = 0; i < 2; i++) invalid += outcomes[i].reason == PV_REASON_INVALID_INPUT;
+    FUZZ_CHECK(invalid == (status == PV_OK ? 0u : 2u));
+    if (status != PV_OK) {
+        char want[PV_FIELD_PATH_SIZE + 16];
+        if (!pv_date_is_valid(on)) {
+            snprintf(want, sizeof want, "on");
+        } else {
+            snprintf(want, sizeof want, "queries[0].%s", why->field);
+        }
+        FUZZ_CHECK(strcmp(err.field, want) == 0);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        pv_decision back = PV_DECISION_INIT;
+        FUZZ_CHECK(pv_outcome_to_decision(&outcomes[i], &back, NULL) == PV_OK);
         FUZZ_CHECK(same_answer(&back, evaluated) && back.reasons == evaluated->reasons);
         FUZZ_CHECK(back.rule == evaluated->rule);
         FUZZ_CHECK(memcmp(&back.changes_on, &evaluated->changes_on, sizeof back.changes_on) == 0);
-        for (int r = 0; r < PV_REASON_COUNT; r++) {
-            FUZZ_CHECK(back.reason_rules[r] == evaluated->reason_rules[r]);
-        }
+        FUZZ_CHECK(memcmp(back.reason_rules, evaluated->reason_rules, sizeof back.reason_rules) ==
+                   0);
     }
+
+    pv_outcome untouched[2];
+    memset(outcomes, 0xC3, sizeof outcomes);
+    outcomes[0].version = 0;
+    memcpy(untouched, outcomes, sizeof outcomes);
+    pv_error refused = PV_ERROR_INIT;
+    FUZZ_CHECK(pv_evaluate_many(queries, 2, on, outcomes, &refused) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(strcmp(refused.field, "outcomes[0].version") == 0);
+    FUZZ_CHECK(memcmp(untouched, outcomes, sizeof outcomes) == 0);
+}
+
+/* The outputs are versioned: a decision of version 0 gets the fail-closed deny and the call
+   fails (naming "out.version" when nothing else is wrong); an error of version 0 is not written
+   and the call fails. */
+static void check_output_versions(const pv_citizen *c, const pv_actor *a, const pv_service *s,
+                                  pv_date on, pv_status status) {
+    pv_decision d;
+    memset(&d, 0xA5, sizeof d);
+    d.version = 0;
+    pv_error err = PV_ERROR_INIT;
+    FUZZ_CHECK(pv_evaluate(c, a, s, on, &d, &err) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(d.effect == PV_EFFECT_DENY && d.reason == PV_REASON_INVALID_INPUT);
+    if (status == PV_OK) FUZZ_CHECK(strcmp(err.field, "out.version") == 0);
+
+    pv_error zero, before;
+    memset(&zero, 0, sizeof zero);
+    before = zero;
+    pv_decision e = PV_DECISION_INIT;
+    FUZZ_CHECK(pv_evaluate(c, a, s, on, &e, &zero) == PV_ERR_INVALID_INPUT);
+    FUZZ_CHECK(e.effect == PV_EFFECT_DENY && e.reason == PV_REASON_INVALID_INPUT);
+    FUZZ_CHECK(memcmp(&zero, &before, sizeof zero) == 0);
 }
 
 static void check_all(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on) {
     pv_decision evaluated;
     pv_decision decided;
-    pv_decision validated;
-    /* Garbage first: pv_evaluate must fill every field. */
+    pv_error evaluate_err, decide_err, validate_err;
+    /* Garbage first: pv_evaluate must fill every field of the decision and of the error. */
     memset(&evaluated, 0xA5, sizeof evaluated);
     memset(&decided, 0x5A, sizeof decided);
-    memset(&validated, 0xC3, sizeof validated);
-    pv_status status = pv_evaluate(c, a, s, on, &evaluated);
-    check_decision(status, &evaluated, on);
+    evaluated.version = PV_DECISION_VERSION;
+    decided.version = PV_DECISION_VERSION;
+    memset(&evaluate_err, 0xA5, sizeof evaluate_err);
+    memset(&decide_err, 0x5A, sizeof decide_err);
+    memset(&validate_err, 0xC3, sizeof validate_err);
+    evaluate_err.version = decide_err.version = validate_err.version = PV_ERROR_VERSION;
+    pv_status status = pv_evaluate(c, a, s, on, &evaluated, &evaluate_err);
+    check_decision(status, &evaluated, &evaluate_err, on);
 
-    pv_status decide_status = pv_decide(c, a, s, on, &decided);
+    pv_status decide_status = pv_decide(c, a, s, on, &decided, &decide_err);
     FUZZ_CHECK(decide_status == status);
-    check_decision(decide_status, &decided, on);
+    check_decision(decide_status, &decided, &decide_err, on);
     FUZZ_CHECK(same_answer(&decided, &evaluated) && decided.reasons == evaluated.reasons);
     FUZZ_CHECK(decided.rule == evaluated.rule && pv_date_is_none(decided.changes_on));
+    FUZZ_CHECK(strcmp(decide_err.field, evaluate_err.field) == 0);
 
-    pv_status validate_status = pv_validate(c, a, s, on, &validated);
+    /* pv_validate: no decision, the same verdict and field. */
+    pv_status validate_status = pv_validate(c, a, s, on, &validate_err);
     FUZZ_CHECK(validate_status == status);
-    FUZZ_CHECK(memchr(validated.field, '\0', sizeof validated.field) != NULL);
-    if (status == PV_OK) {
-        FUZZ_CHECK(validated.effect == PV_EFFECT_DENY && validated.reasons == 0);
-        FUZZ_CHECK(validated.field[0] == '\0');
-    } else {
-        FUZZ_CHECK(strcmp(validated.field, evaluated.field) == 0);
-        FUZZ_CHECK(validated.reason == PV_REASON_INVALID_INPUT);
-    }
+    check_error(validate_status, &validate_err);
+    FUZZ_CHECK(strcmp(validate_err.field, evaluate_err.field) == 0);
+    FUZZ_CHECK(validate_err.message == NULL || evaluate_err.message != NULL);
     if (status == PV_OK) check_changes_on(c, a, s, on, &evaluated);
-    check_many(c, a, s, on, status, &evaluated);
+    check_many(c, a, s, on, status, &evaluated, &evaluate_err);
 
-    FUZZ_CHECK(pv_evaluate(c, a, s, on, NULL) == PV_ERR_INVALID_INPUT);
+    /* Without an error the answer is the same; without a decision the call fails. */
+    pv_decision quiet = PV_DECISION_INIT;
+    FUZZ_CHECK(pv_evaluate(c, a, s, on, &quiet, NULL) == status);
+    FUZZ_CHECK(same_answer(&quiet, &evaluated) && quiet.reasons == evaluated.reasons);
+    FUZZ_CHECK(pv_evaluate(c, a, s, on, NULL, NULL) == PV_ERR_INVALID_INPUT);
+    check_output_versions(c, a, s, on, status);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -153,6 +233,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     decode_citizen(&dc, &citizen);
     decode_actor(&dc, &actor);
     decode_service(&dc, &service);
+    /* One byte after the request (0 once the input has ended, so older corpus entries decode as
+       before): 0xE0 to 0xEF grows the record to the caps of section 8 (or one past), 0xC0 to
+       0xDF spoils the version of one input struct, 0xF0 to 0xFF does both. */
+    uint8_t extra = next(&dc);
+    if ((extra & 0xE0u) == 0xE0u) grow_to_caps(&dc, &citizen, extra);
+    if ((extra & 0xE0u) == 0xC0u || (extra & 0xF0u) == 0xF0u) {
+        spoil_version(&citizen, &actor, &service, next(&dc));
+    }
     bool nullable = (nulls & 0xF0u) == 0xF0u;
     check_all(nullable && (nulls & 1u) ? NULL : &citizen, nullable && (nulls & 2u) ? NULL : &actor,
               nullable && (nulls & 4u) ? NULL : &service, on);

@@ -200,7 +200,9 @@ def test_invalid_requests_across_chunks(household: pv.Citizen) -> None:
     outcomes = pv.evaluate_many(reqs, ON)
     assert len(outcomes) == 602
     assert outcomes.invalid_count == 2 and outcomes.first_invalid == 300
+    # The field of the request, without the "queries[i]." of pv_evaluate_many's pv_error.
     assert outcomes.error is not None and outcomes.error.field == "citizen.birth_date"
+    assert outcomes.error.index == 300
     assert [i for i in range(602) if outcomes.reason(i) is pv.Reason.INVALID_INPUT] == [300, 601]
     assert outcomes.permitted_count() == 600
     assert outcomes[599] == pv.evaluate(*good, ON)

@@ -59,8 +59,14 @@ def test_who_can_see_rows_in_record_order_and_equal_to_evaluate():
         assert isinstance(r, pv.AccessRow) and isinstance(r.decision, pv.Decision)
         # The journal is asked through the direct channel, each actor with BankID.
         assert r.decision == pv.evaluate(c, r.actor, r.service, ON)
+        # The channel of each row comes from C (pv_access_row.channel): the portal for the
+        # e-services, the direct channel for the journal.
         if r.service.kind is pv.ServiceKind.JOURNAL:
-            assert r.service.channel is pv.Channel.DIRECT
+            assert r.service.channel is r.channel is pv.Channel.DIRECT
+        else:
+            assert r.service.channel is r.channel is pv.Channel.PORTAL
+    assert [r.label for r in rows[:4]] == ["e-services (portal)", "journal (direct)",
+                                           f"journal, unit {U2} (direct)", f"journal, unit {U1} (direct)"]
     # D2: g1 reaches U1; J2: U2 is sealed for everyone.
     by = {(r.actor.id, r.unit): r.decision for r in rows if r.service.kind.value == "journal"}
     assert by[("g1", U1)].reason is pv.Reason.DIRECT_ACCESS
@@ -377,6 +383,8 @@ def test_cli_who(child_file):
     assert [(r["effect"], r["reason"]) for r in g2] == [("permit", "DIRECT_ACCESS")]  # D2
     status, out, _ = cli("who", child_file, "--on", "2022-01-01")  # G3, G1 for a child of 11
     assert status == 0 and "GUARDIAN_BLOCKED" in out and "permit GUARDIAN_PROXY" in out
+    # The table names the channel of each row.
+    assert "e_services (portal)" in out and "journal (direct)" in out and "journal (portal)" not in out
 
 
 def test_cli_timeline_json_table_and_svg(child_file, tmp_path):

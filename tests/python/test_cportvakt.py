@@ -1,7 +1,8 @@
-"""The SWIG module portvakt.cportvakt: names, typemaps, arrays and memory."""
+"""The SWIG module portvakt.cportvakt: names, typemaps, versions, arrays and memory."""
 
 import gc
 import os
+import struct
 import sys
 from datetime import date
 
@@ -26,6 +27,14 @@ def journal():
     service = c.service()
     service.kind = c.SERVICE_JOURNAL
     return service
+
+
+def self_actor():
+    """The citizen with BankID: kind and e-ID have no default in C (0 is unset)."""
+    actor = c.actor()
+    actor.kind = c.ACTOR_SELF
+    actor.eid = c.EID_BANKID
+    return actor
 
 
 def test_the_pv_prefix_is_dropped():
@@ -71,7 +80,8 @@ def test_status_errors_raise_invalid_input():
         c.pnr_parse("19121212-1213", date(2026, 1, 1), 0)  # N2: wrong check digit
     assert e.value.detail
     p = c.pnr_parse("19121212-1212", date(2026, 1, 1), 0)
-    assert (p.normalized, p.kind, p.error) == ("191212121212", c.PNR_PERSONNUMMER, None)
+    assert (p.normalized, p.kind, p.version) == ("191212121212", c.PNR_PERSONNUMMER, c.PNR_VERSION)
+    assert c.date_is_none(p.reading_changes_on)  # N4: a twelve-digit form reads the same always
     assert c.reason_from_name("UNDER_16") == c.REASON_UNDER_16
     with pytest.raises(pv.InvalidInput):
         c.reason_from_name("under_16")
@@ -90,12 +100,14 @@ def test_strings_are_checked():
 
 def test_evaluate_tuple_and_invalid_input_field():
     citizen = adult_citizen()
-    actor = c.actor()
+    actor = self_actor()
     answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
     effect, reason, reasons, rule, filtered, changes_on, reason_rules = answer
     assert (effect, reason, reasons, rule, filtered, changes_on) == (
         c.EFFECT_PERMIT, c.REASON_SELF, 0, c.RULE_S2, False, None)
-    assert reason_rules == bytes(c.REASON_COUNT)
+    # PV_REASON_MAX bytes, room for reasons added later: not PV_REASON_COUNT.
+    assert c.REASON_MAX >= c.REASON_COUNT
+    assert reason_rules == bytes(c.REASON_MAX)
     actor.eid = c.EID_PASSWORD  # E1
     answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
     assert answer[1] == c.REASON_NO_EID and answer[2] == 1 << c.REASON_NO_EID
@@ -131,6 +143,7 @@ def test_strings_stored_in_structs_stay_alive():
     junk = [fresh("z" * 47) for _ in range(1000)]  # reuse freed memory, if any was freed
     actor = c.actor()
     actor.kind = c.ACTOR_GUARDIAN
+    actor.eid = c.EID_BANKID
     actor.id = fresh("bertil-" + "y" * 40)
     answer = c.evaluate(citizen, actor, journal(), date(2026, 1, 1))
     assert answer[1] == c.REASON_PROXY_ENDED  # G2: related (R0 passed), 46 years old
@@ -167,7 +180,10 @@ def test_arrays_are_bounds_checked():
     s.unit = fresh("U1")
     seals[-1] = s
     assert seals[1].unit == "U1" and seals[1].scope == c.SEAL_UNIT
-    assert [x.scope for x in seals] == [c.SEAL_WHOLE, c.SEAL_UNIT]
+    # An array is zero-filled (version 0, scope unset) until a struct is stored in it; a stored
+    # struct is copied with its version.
+    assert [x.scope for x in seals] == [c.SEAL_SCOPE_UNSET, c.SEAL_UNIT]
+    assert [x.version for x in seals] == [0, c.SEAL_VERSION]
     citizen = c.citizen()
     with pytest.raises(TypeError):
         citizen.seals = c.guardian_array(1)
@@ -206,7 +222,7 @@ def test_no_reference_leaks_on_errors():
     # The error path gives back the None it was about to return: a leak would add one
     # reference per call.
     citizen = adult_citizen()
-    actor = c.actor()
+    actor = self_actor()
     service = journal()
     on = date(1970, 1, 1)
 
@@ -223,3 +239,94 @@ def test_no_reference_leaks_on_errors():
     run(2000)
     gc.collect()
     assert sys.getrefcount(None) - before < 100
+
+
+# ---- Versions (include/portvakt_core.h, "An ABI that can grow") --------------------------------
+
+
+@pytest.mark.parametrize("name", ["citizen", "seal", "guardian", "grant", "representative", "actor",
+                                  "service", "goal", "pnr"])
+def test_struct_proxies_start_with_their_version(name):
+    # The constructors follow the PV_<NAME>_INIT macros, which SWIG cannot wrap.
+    assert getattr(c, name)().version == getattr(c, name.upper() + "_VERSION") >= 1
+    assert not hasattr(c, name.upper() + "_INIT")
+
+
+def test_proxies_start_as_their_init_macros():
+    # PV_ACTOR_INIT, PV_SERVICE_INIT, PV_SEAL_INIT, PV_REPRESENTATIVE_INIT leave the kinds unset
+    # (0, with no name): they must be set.
+    a, s = c.actor(), c.service()
+    assert (a.kind, a.eid, a.id, a.login_locked, a.journal_sealed) == (
+        c.ACTOR_KIND_UNSET, c.EID_UNSET, None, False, False)
+    assert (s.kind, s.channel, s.unit) == (c.SERVICE_KIND_UNSET, c.CHANNEL_PORTAL, None)
+    assert c.seal().scope == c.SEAL_SCOPE_UNSET and c.seal().requested_by == c.REQUESTER_CARE
+    assert c.representative().kind == c.REPRESENTATIVE_KIND_UNSET
+    citizen = c.citizen()
+    assert (citizen.seal_count, citizen.guardian_count, citizen.login_lock_requested_by) == (
+        0, 0, c.REQUESTER_CARE)
+    assert c.date_is_none(citizen.birth_date)
+    for name_of, unset in ((c.actor_kind_name, c.ACTOR_KIND_UNSET), (c.eid_name, c.EID_UNSET),
+                           (c.service_kind_name, c.SERVICE_KIND_UNSET),
+                           (c.seal_scope_name, c.SEAL_SCOPE_UNSET),
+                           (c.representative_kind_name, c.REPRESENTATIVE_KIND_UNSET)):
+        assert unset == 0 and name_of(unset) is None
+
+
+@pytest.mark.parametrize("make, field", [
+    # V1: a struct left at version 0 (memset, {0}, calloc) is refused naming its version field.
+    (lambda ci, a, s: setattr(a, "version", 0), "actor.version"),
+    (lambda ci, a, s: setattr(ci, "version", 0), "citizen.version"),
+    (lambda ci, a, s: setattr(s, "version", 0), "service.version"),
+    # ... and so is an enum member left at its unset 0.
+    (lambda ci, a, s: setattr(a, "kind", c.ACTOR_KIND_UNSET), "actor.kind"),
+    (lambda ci, a, s: setattr(a, "eid", c.EID_UNSET), "actor.eid"),
+    (lambda ci, a, s: setattr(s, "kind", c.SERVICE_KIND_UNSET), "service.kind"),
+])
+def test_zero_initialised_structs_are_refused(make, field):
+    citizen, actor, service = adult_citizen(), self_actor(), journal()
+    assert c.evaluate(citizen, actor, service, date(2026, 1, 1))[1] == c.REASON_SELF
+    make(citizen, actor, service)
+    with pytest.raises(pv.InvalidInput) as e:
+        c.evaluate(citizen, actor, service, date(2026, 1, 1))
+    assert e.value.field == field
+    assert e.value.detail
+    with pytest.raises(pv.InvalidInput) as e:
+        c.validate(citizen, actor, service, date(2026, 1, 1))
+    assert e.value.field == field
+
+
+def test_zero_filled_array_elements_are_refused():
+    # A calloc'ed array whose element 0 was never stored: the array has no version (the
+    # elements are laid out by the version of element 0).
+    citizen = adult_citizen()
+    seals = c.seal_array(1)
+    citizen.seals = seals
+    citizen.seal_count = 1
+    with pytest.raises(pv.InvalidInput) as e:
+        c.evaluate(citizen, self_actor(), journal(), date(2026, 1, 1))
+    assert e.value.field == "citizen.seals[0].version"
+    # A whole seal stored in it: J1.
+    whole = c.seal()
+    whole.scope = c.SEAL_WHOLE
+    seals[0] = whole
+    service = journal()
+    service.channel = c.CHANNEL_DIRECT
+    assert c.evaluate(citizen, self_actor(), service, date(2026, 1, 1))[1] == c.REASON_JOURNAL_SEALED
+
+
+def test_errors_carry_the_field_of_the_library():
+    # One error channel: the field of pv_error, never a name made up by the bindings.
+    with pytest.raises(pv.InvalidInput) as e:
+        c.rule_from_name("Z9")
+    assert e.value.field and e.value.detail
+    with pytest.raises(pv.InvalidInput) as e:
+        c.pnr_parse("19121212-1213", date(2026, 1, 1), 0)
+    assert e.value.field == "text"
+
+
+def test_the_outcome_layout_comes_from_c():
+    # pv_outcome: version first and PV_REASON_MAX bytes of reason_rules; the package decodes the
+    # size and offsets the C library gives.
+    assert pv.Outcomes.RECORD_SIZE == c.OUTCOME_SIZE == struct.calcsize(pv.Outcomes.RECORD_FORMAT)
+    assert c.OUTCOME_REASON_RULES_OFFSET + c.REASON_MAX == c.OUTCOME_SIZE
+    assert c.OUTCOME_EFFECT_OFFSET < c.OUTCOME_REASON_OFFSET < c.OUTCOME_REASON_RULES_OFFSET

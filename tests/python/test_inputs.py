@@ -207,3 +207,60 @@ def test_citizen_units_in_first_mention_order():
     c = pv.Citizen(seals=[pv.Seal.whole(), pv.Seal.for_unit("B"), pv.Seal.for_unit("A")],
                    grants=[pv.Grant("A"), pv.Grant("C")])
     assert c.units() == ("B", "A", "C")
+
+
+# ---- Case numbers, e-ID values and caps (RULES.md section 8) ------------------------------------
+
+
+@pytest.mark.parametrize("case_number", [
+    "Dnr RÖ 2024/17",  # section 8: any real case number, in UTF-8
+    "",  # may be empty after an acute lock
+    "x" * 128,
+    "Å" * 64,  # 128 bytes of UTF-8
+])
+def test_case_numbers_are_utf8_up_to_128_bytes(case_number):
+    c = pv.Citizen(birth_date=ADULT, login_locked=True, login_lock_case_number=case_number)
+    d = pv.evaluate(c, SELF, pv.Service.e_services(), ON)
+    assert d.reason is Reason.LOGIN_LOCKED  # E2: a valid record, locked
+    assert pv.evaluate(c, SELF, pv.Service.journal(channel="direct"), ON).reason is Reason.SELF
+
+
+@pytest.mark.parametrize("case_number", ["x" * 129, "Å" * 65, "RS\n2024/17", "RS\t1"])
+def test_case_numbers_longer_than_128_bytes_or_with_control_characters_are_invalid(case_number):
+    c = pv.Citizen(birth_date=ADULT, login_locked=True, login_lock_case_number=case_number)
+    assert invalid(c).field == "citizen.login_lock_case_number"
+
+
+@pytest.mark.parametrize("eid", list(pv.Eid))
+def test_every_eid_value_is_valid_and_only_bankid_and_freja_plus_pass_e1(eid):
+    # Section 8: bankid, freja_plus, freja, password, other, none are all valid inputs; E1 lets
+    # only the first two in.
+    assert [e.value for e in pv.Eid] == ["bankid", "freja_plus", "freja", "password", "other", "none"]
+    d = pv.evaluate(pv.Citizen(birth_date=ADULT), pv.Actor.self(eid), pv.Service.e_services(), ON)
+    if eid in (pv.Eid.BANKID, pv.Eid.FREJA_PLUS):
+        assert (d.effect, d.reason) == (pv.Effect.PERMIT, Reason.SELF)
+    else:
+        assert (d.effect, d.reason, d.rule) == (pv.Effect.DENY, Reason.NO_EID, "E1")
+
+
+def test_enums_have_no_unset_member_and_match_c():
+    # The unset 0 of the C enums (no name) has no member; every member maps to its C value.
+    from portvakt import _enums
+    from portvakt import cportvakt as c
+
+    assert _enums.ACTOR_KINDS_FROM_C[0] is None and _enums.ACTOR_KIND_TO_C[pv.ActorKind.SELF] == c.ACTOR_SELF
+    assert _enums.EIDS_FROM_C[0] is None and _enums.EID_TO_C[pv.Eid.BANKID] == c.EID_BANKID
+    assert _enums.EID_TO_C[pv.Eid.NONE] == c.EID_NONE
+    assert _enums.SERVICE_KIND_TO_C[pv.ServiceKind.JOURNAL] == c.SERVICE_JOURNAL
+    assert _enums.SEAL_SCOPE_TO_C[pv.SealScope.WHOLE] == c.SEAL_WHOLE
+    assert _enums.REPRESENTATIVE_KIND_TO_C[pv.RepresentativeKind.FORVALTARE] == c.REPRESENTATIVE_FORVALTARE
+    assert len(pv.ActorKind) == c.ACTOR_KIND_COUNT - 1 and len(pv.Eid) == c.EID_COUNT - 1
+
+
+def test_more_guardians_than_the_cap_is_invalid():
+    # Section 8: at most 16 guardians.
+    sixteen = [pv.Guardian(f"g{i}") for i in range(16)]
+    d = pv.evaluate(pv.Citizen(birth_date=ADULT, guardians=sixteen), SELF, JOURNAL, ON)
+    assert d.reason is Reason.SELF
+    e = invalid(pv.Citizen(birth_date=ADULT, guardians=sixteen + [pv.Guardian("g16")]))
+    assert e.field == "citizen.guardians"

@@ -96,7 +96,6 @@ def test_citizen_lock_fields_and_personnummer_round_trip():
     (lambda o: o["citizen"]["seals"][0].__setitem__("colour", "red"), "citizen.seals[0].colour", False),
     (lambda o: o.__setitem__("extra", 1), "extra", False),
     (lambda o: o["citizen"].__setitem__("login_locked", "yes"), "citizen.login_locked", True),
-    (lambda o: o["citizen"].__setitem__("login_locked", None), "citizen.login_locked", True),
     (lambda o: o["citizen"].__setitem__("seals", {}), "citizen.seals", True),
     (lambda o: o["citizen"]["seals"][0].__setitem__("scope", "partial"), "citizen.seals[0].scope", False),
     (lambda o: o["actor"].__setitem__("eid", "mitid"), "actor.eid", False),
@@ -112,10 +111,18 @@ def test_citizen_lock_fields_and_personnummer_round_trip():
      "citizen.seals[0].active.from", False),
     (lambda o: o["citizen"]["seals"][0]["active"].__setitem__("from", 20230101),
      "citizen.seals[0].active.from", True),
-    (lambda o: o["citizen"]["grants"][0].__setitem__("holder", None), "citizen.grants[0].holder", True),
+    (lambda o: o["citizen"]["grants"][0].__setitem__("holder", 5), "citizen.grants[0].holder", True),
     (lambda o: o["citizen"]["guardians"][0].pop("id"), "citizen.guardians[0].id", False),
+    (lambda o: o["citizen"]["guardians"][0].__setitem__("id", None), "citizen.guardians[0].id", False),
     (lambda o: o["citizen"]["representatives"][0].pop("kind"), "citizen.representatives[0].kind", False),
+    (lambda o: o["citizen"]["representatives"][0].__setitem__("kind", None),
+     "citizen.representatives[0].kind", False),
+    (lambda o: o["citizen"]["seals"][0].__setitem__("scope", None), "citizen.seals[0].scope", False),
+    (lambda o: o["actor"].__setitem__("kind", None), "actor.kind", False),
+    (lambda o: o["service"].__setitem__("kind", None), "service.kind", False),
     (lambda o: o.pop("actor"), "actor", False),
+    (lambda o: o.__setitem__("actor", None), "actor", False),
+    (lambda o: o.__setitem__("on", None), "on", False),
     (lambda o: o.__setitem__("on", "٢٠٢٦-٠٣-٠٤"), "on", False),
     (lambda o: o.__setitem__("citizen", []), "citizen", True),
 ])
@@ -212,3 +219,134 @@ def test_conformance_vectors_pass_and_round_trip(path):
         again = pv.Vector.from_json(vector.to_json())
         assert again == vector, vector.name
         assert again.run() == vector.run(), vector.name
+
+
+# ---- null, representatives, e-ID values and case numbers (RULES.md sections 8 and 10) ----------
+
+
+def _evaluate_json(obj):
+    return pv.Request.from_json(obj).evaluate(raise_on_invalid=False)
+
+
+def test_null_means_the_same_as_omitted():
+    # Section 10: "A member given as null means the same as the member left out."
+    with_null = request_part(EXAMPLE)
+    without = request_part(EXAMPLE)
+    assert with_null["citizen"]["grants"][0]["until"] is None
+    del without["citizen"]["grants"][0]["until"]
+    assert pv.Request.from_json(with_null) == pv.Request.from_json(without)
+    assert _evaluate_json(with_null) == _evaluate_json(without)
+    # A vector with "until": null evaluates like one without it (D1 grant open-ended).
+    for obj in (with_null, without):
+        obj["on"] = "2026-03-05"
+        obj["actor"] = {"kind": "self"}
+        obj["service"] = {"kind": "journal", "unit": "SE2321000016-1ABC", "channel": "direct"}
+    assert _evaluate_json(with_null) == _evaluate_json(without)
+
+
+@pytest.mark.parametrize("where, key", [
+    (("citizen",), "login_locked"),
+    (("citizen",), "protected_identity"),
+    (("citizen",), "login_lock_requested_by"),
+    (("citizen",), "login_lock_case_number"),
+    (("citizen",), "personnummer"),
+    (("citizen",), "seals"),
+    (("citizen",), "guardians"),
+    (("citizen", "seals", 0), "active"),
+    (("citizen", "seals", 0), "content"),
+    (("citizen", "seals", 0), "requested_by"),
+    (("citizen", "seals", 0, "active"), "from"),
+    (("citizen", "guardians", 0), "blocked"),
+    (("citizen", "grants", 0), "holder"),
+    (("citizen", "grants", 0), "from"),
+    (("citizen", "representatives", 0), "consent"),
+    (("citizen", "representatives", 0), "from"),
+    (("actor",), "id"),
+    (("actor",), "eid"),
+    (("actor",), "login_locked"),
+    (("service",), "channel"),
+    (("service",), "unit"),
+    (("service",), "entry_date"),
+])
+def test_each_member_given_as_null_is_the_member_left_out(where, key):
+    with_null = request_part(EXAMPLE)
+    without = request_part(EXAMPLE)
+    for obj, value in ((with_null, None), (without, "drop")):
+        for step in where:
+            obj = obj[step]
+        if value == "drop":
+            obj.pop(key, None)
+        else:
+            obj[key] = None
+    assert pv.Request.from_json(with_null) == pv.Request.from_json(without)
+    assert _evaluate_json(with_null) == _evaluate_json(without)
+
+
+def test_null_defaults_are_those_of_section_10():
+    r = pv.Request.from_json({
+        "on": "2026-01-01",
+        "citizen": {"birth_date": "2000-01-01", "login_locked": None, "seals": [
+            {"scope": "whole", "requested_by": None, "active": None, "content": None}],
+            "grants": [{"unit": "U", "holder": None}], "representatives": None},
+        "actor": {"kind": "self", "eid": None, "id": None},
+        "service": {"kind": "journal", "channel": None},
+    })
+    assert r.citizen.login_locked is False and r.citizen.representatives == ()
+    assert r.citizen.seals[0] == pv.Seal.whole()
+    assert r.citizen.grants[0] == pv.Grant("U", "self")
+    assert r.actor == pv.Actor.self() and r.actor.eid is pv.Eid.BANKID
+    assert r.service.channel is pv.Channel.PORTAL
+
+
+def test_a_representative_without_kind_is_invalid():
+    # Section 8: a representative's kind has no default.
+    obj = request_part(EXAMPLE)
+    del obj["citizen"]["representatives"][0]["kind"]
+    with pytest.raises(pv.InvalidInput) as e:
+        pv.Request.from_json(obj)
+    assert e.value.field == "citizen.representatives[0].kind"
+    assert not isinstance(e.value, TypeError)
+    vector = copy.deepcopy(EXAMPLE)
+    del vector["citizen"]["representatives"][0]["kind"]
+    vector["expect"] = {"effect": "deny", "reason": "INVALID_INPUT",
+                        "field": "citizen.representatives[0].kind"}
+    v = pv.Vector.from_json(vector)
+    assert v.request is None and v.differences() == []
+
+
+@pytest.mark.parametrize("eid", ["bankid", "freja_plus", "freja", "password", "other", "none"])
+def test_every_eid_name_is_read_and_only_bankid_and_freja_plus_pass_e1(eid):
+    obj = request_part(EXAMPLE)
+    obj["on"] = "2026-03-03"  # G1: the guardian still acts for the child of 12
+    obj["actor"]["eid"] = eid
+    r = pv.Request.from_json(obj)
+    assert r.actor.eid is pv.Eid(eid) and r.to_json()["actor"]["eid"] == eid
+    d = r.evaluate()
+    if eid in ("bankid", "freja_plus"):
+        assert (d.effect, d.reason) == (pv.Effect.PERMIT, pv.Reason.GUARDIAN_PROXY)
+    else:
+        assert (d.effect, d.reason, d.rule) == (pv.Effect.DENY, pv.Reason.NO_EID, "E1")
+
+
+def test_eid_defaults_to_bankid():
+    obj = request_part(EXAMPLE)
+    del obj["actor"]["eid"]
+    assert pv.Request.from_json(obj).actor.eid is pv.Eid.BANKID
+    for bad in ("BankID", "freja+", "mitid", ""):
+        obj["actor"]["eid"] = bad
+        with pytest.raises(pv.InvalidInput) as e:
+            pv.Request.from_json(obj)
+        assert e.value.field == "actor.eid"
+
+
+def test_a_utf8_case_number_is_valid():
+    # Section 8: a case number is informative; "Dnr RÖ 2024/17" is a real one.
+    obj = {"on": "2026-01-01",
+           "citizen": {"birth_date": "1980-01-01", "login_locked": True,
+                       "login_lock_case_number": "Dnr RÖ 2024/17"},
+           "actor": {"kind": "self"}, "service": {"kind": "e_services"}}
+    r = pv.Request.from_json(json.dumps(obj, ensure_ascii=False))
+    assert r.citizen.login_lock_case_number == "Dnr RÖ 2024/17"
+    d = r.evaluate()
+    assert (d.reason, d.rule) == (pv.Reason.LOGIN_LOCKED, "E2")
+    assert pv.Request.from_json(r.to_json()) == r

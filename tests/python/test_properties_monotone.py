@@ -128,7 +128,9 @@ def c_decision(citizen, actor, service, on):
         "filtered": filtered,
         "changes_on": None if changes is None else date(1970, 1, 1) + timedelta(days=changes),
         "reason_rules": tuple(c.rule_name(rules[r]) for r in range(c.REASON_COUNT) if bits & (1 << r)),
-        "stray_rules": [r for r in range(c.REASON_COUNT) if rules[r] and not bits & (1 << r)],
+        # reason_rules has PV_REASON_MAX bytes: none but those of the reasons present is set.
+        "stray_rules": [r for r in range(len(rules)) if rules[r] and not bits & (1 << r)],
+        "rules_size": len(rules),
     }
 
 
@@ -137,6 +139,7 @@ def evaluate(citizen, actor, service, on=ON):
     d = pv.evaluate(citizen, actor, service, on)
     raw = c_decision(citizen, actor, service, on)
     assert raw.pop("stray_rules") == []
+    assert raw.pop("rules_size") == c.REASON_MAX
     assert {k: getattr(d, k) for k in raw} == raw
     assert d.field is None and d.detail is None
     return d

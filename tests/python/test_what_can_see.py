@@ -27,6 +27,7 @@ def test_guardian_of_a_twelve_year_old(household):
     assert all(v.decision.changes_on == date(2027, 5, 22) for v in views)  # T1: the 13th birthday
     assert views[0].service == pv.Service.e_services()
     assert views[3].service == pv.Service.journal(CHILD_HEALTH)
+    assert [v.channel for v in views] == [pv.Channel.PORTAL] * 4  # the portal by default
 
 
 def test_blocked_guardian_sees_nothing(household):
@@ -52,6 +53,8 @@ def test_guardian_after_13_reads_only_the_granted_unit(household):
 
 def test_channel_and_invalid_input(household):
     rows = table(household, pv.Actor.self(), channel="direct")
+    views = pv.what_can_see(household, pv.Actor.self(), ON, channel="direct")
+    assert [v.channel for v in views] == [pv.Channel.PORTAL] + [pv.Channel.DIRECT] * 3
     assert rows[0][2] is Reason.UNDER_13  # S1; e-services always through the portal
     assert rows[1][2] is Reason.UNDER_13  # S2 under 13
     with pytest.raises(pv.InvalidInput) as e:

@@ -1,9 +1,10 @@
 """Many requests in one call into C: evaluate_many and Citizen.evaluate_all (pv_evaluate_many).
 
-The answers come back as an :class:`Outcomes` sequence backed by one bytes buffer of 32 bytes
-per request, the C library's ``pv_outcome``. Indexing decodes a :class:`Decision` (equal to what
-:func:`portvakt.evaluate` returns for the same request); ``effect(i)``, ``reason(i)`` and
-``permitted(i)`` read the buffer without building one.
+The answers come back as an :class:`Outcomes` sequence backed by one bytes buffer of one C
+``pv_outcome`` per request (``Outcomes.RECORD_SIZE`` bytes, the size the C library gives).
+Indexing decodes a :class:`Decision` (equal to what :func:`portvakt.evaluate` returns for the
+same request); ``effect(i)``, ``reason(i)`` and ``permitted(i)`` read the buffer without
+building one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from . import _cportvakt as _ext
+from . import cportvakt as _c
 from ._decision import _RULE_NAMES, Decision, _reason_set, evaluate
 from ._enums import ACTOR_KINDS_FROM_C, EFFECTS_FROM_C, REASONS_FROM_C, Effect, Reason
 from ._errors import InvalidInput, InvalidType
@@ -24,8 +26,20 @@ __all__ = ["Outcomes", "evaluate_many", "evaluate_all"]
 RequestTuple = Tuple[Citizen, Actor, Service]
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_INVALID_INPUT = 4  # PV_REASON_INVALID_INPUT
-_PERMIT = 1  # PV_EFFECT_PERMIT
+_INVALID_INPUT = _c.REASON_INVALID_INPUT
+_PERMIT = _c.EFFECT_PERMIT
+
+# The layout of pv_outcome: version, reasons, changes_on (year, month, day), effect, reason, rule,
+# filtered, then PV_REASON_MAX bytes of reason_rules, native byte order. The sizes and offsets
+# come from C (portvakt_batch.i); the struct format must agree with them.
+_RECORD_FORMAT = f"=IIhBBBBB?{_c.REASON_MAX}s"
+_HEAD = struct.Struct("=IIhBBBBB?")
+_EFFECT_AT = _c.OUTCOME_EFFECT_OFFSET
+_REASON_AT = _c.OUTCOME_REASON_OFFSET
+_RULES_AT = _c.OUTCOME_REASON_RULES_OFFSET
+_LAYOUT = (struct.calcsize("=IIhBB"), struct.calcsize("=IIhBBB"), _HEAD.size)
+if struct.calcsize(_RECORD_FORMAT) != _c.OUTCOME_SIZE or (_EFFECT_AT, _REASON_AT, _RULES_AT) != _LAYOUT:
+    raise ImportError("portvakt: the layout of pv_outcome does not match the package")  # pragma: no cover
 
 # Decisions are values: equal records for the same kind of asker share one Decision (one cache
 # per actor kind, emptied when it grows past _CACHE_LIMIT entries).
@@ -43,14 +57,15 @@ class Outcomes(Sequence[Decision]):
     requests with invalid input (V1), ``first_invalid`` is the index of the first of them (None
     when all are valid) and ``error`` its :class:`InvalidInput`.
 
-    ``records`` is the raw buffer: ``RECORD_SIZE`` bytes per request in the layout
-    ``RECORD_FORMAT`` (native byte order): reasons (bit r for reason r), the year, month and day
-    of changes_on (0 for none), effect, reason, rule and filtered as C values, then one byte per
-    reason: the rule behind it.
+    ``records`` is the raw buffer: ``RECORD_SIZE`` bytes per request (the C library's
+    ``sizeof(pv_outcome)``) in the layout ``RECORD_FORMAT`` (native byte order): the struct
+    version, reasons (bit r for reason r), the year, month and day of changes_on (0 for none),
+    effect, reason, rule and filtered as C values, then ``PV_REASON_MAX`` bytes, one per reason:
+    the rule behind it.
     """
 
-    RECORD_SIZE = 32
-    RECORD_FORMAT = "=IhBBBBB?20s"
+    RECORD_SIZE: int = _c.OUTCOME_SIZE
+    RECORD_FORMAT: str = _RECORD_FORMAT
 
     __slots__ = ("_records", "_kinds", "_request", "_on", "invalid_count", "first_invalid", "error")
 
@@ -111,7 +126,7 @@ class Outcomes(Sequence[Decision]):
         size = self.RECORD_SIZE
         record = self._records[i * size : i * size + size]
         kind = self._kinds[i]
-        if record[9] == _INVALID_INPUT:
+        if record[_REASON_AT] == _INVALID_INPUT:
             # V1: the field path is not in the buffer; the request is validated again to name it.
             citizen, actor, service = self._request(i)
             return evaluate(citizen, actor, service, self._on, raise_on_invalid=False)
@@ -126,19 +141,19 @@ class Outcomes(Sequence[Decision]):
 
     def effect(self, index: int) -> Effect:
         """The effect of request 'index', read from the buffer."""
-        return EFFECTS_FROM_C[self._records[self._index(index) * self.RECORD_SIZE + 8]]
+        return EFFECTS_FROM_C[self._records[self._index(index) * self.RECORD_SIZE + _EFFECT_AT]]
 
     def reason(self, index: int) -> Reason:
         """The primary reason of request 'index', read from the buffer."""
-        return REASONS_FROM_C[self._records[self._index(index) * self.RECORD_SIZE + 9]]
+        return REASONS_FROM_C[self._records[self._index(index) * self.RECORD_SIZE + _REASON_AT]]
 
     def permitted(self, index: int) -> bool:
         """True if request 'index' is permitted, read from the buffer."""
-        return self._records[self._index(index) * self.RECORD_SIZE + 8] == _PERMIT
+        return self._records[self._index(index) * self.RECORD_SIZE + _EFFECT_AT] == _PERMIT
 
     def permitted_count(self) -> int:
         """The number of permitted requests."""
-        return self._records[8 :: self.RECORD_SIZE].count(_PERMIT)
+        return self._records[_EFFECT_AT :: self.RECORD_SIZE].count(_PERMIT)
 
     @property
     def records(self) -> bytes:
@@ -146,11 +161,8 @@ class Outcomes(Sequence[Decision]):
         return self._records
 
 
-_HEAD = struct.Struct("=IhBBBBB?")
-
-
 def _decode(record: bytes, kind: int) -> Decision:
-    bits, year, month, day, effect, reason, rule, filtered = _HEAD.unpack_from(record)
+    _version, bits, year, month, day, effect, reason, rule, filtered = _HEAD.unpack_from(record)
     reasons, indices = _reason_set(bits)
     return Decision(
         EFFECTS_FROM_C[effect],
@@ -161,7 +173,7 @@ def _decode(record: bytes, kind: int) -> Decision:
         date(year, month, day) if year else None,
         None,
         None,
-        tuple(_RULE_NAMES[record[12 + i]] for i in indices),
+        tuple(_RULE_NAMES[record[_RULES_AT + i]] for i in indices),
         ACTOR_KINDS_FROM_C[kind],
     )
 

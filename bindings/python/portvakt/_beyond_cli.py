@@ -52,7 +52,7 @@ class _Input:
             if key not in allowed:
                 raise UsageError(f"{source}: {key}: is not a field of '{command}' "
                                  f"(expected {', '.join(allowed)})")
-        if "citizen" not in obj:
+        if obj.get("citizen") is None:  # null is the same as left out (section 10)
             raise UsageError(f"{source}: citizen: is required")
         self.obj: Dict[str, Any] = obj
         try:
@@ -80,7 +80,7 @@ class _Input:
         """The value of 'flag' if given, else of the file's 'key'."""
         if option is not None:
             return option
-        if key in self.obj:
+        if self.obj.get(key) is not None:
             return self.obj[key]
         if required:
             raise UsageError(f"{flag} or '{key}' in {self.source} is required")
@@ -133,7 +133,8 @@ def cmd_who(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         actor = "self" if r.actor.id is None else f"{r.actor.kind.value} {r.actor.id}"
         d = r.decision
         unit = "-" if r.service.kind.value == "e_services" else (r.unit or "(whole)")
-        table.append([actor, r.service.kind.value, unit,
+        service = f"{r.service.kind.value} ({r.channel.value})"  # "journal (direct)"
+        table.append([actor, service, unit,
                       _outcome(d), d.rule, _others(d), d.changes_on.isoformat() if d.changes_on else "never"])
     _table(table, out)
     return 0

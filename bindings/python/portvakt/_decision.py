@@ -247,6 +247,11 @@ class Access:
     decision: Decision
 
     @property
+    def channel(self) -> Channel:
+        """The channel it was asked through (the e-services always through the portal)."""
+        return self.service.channel
+
+    @property
     def label(self) -> str:
         """"e-services", "journal", or "journal, unit <unit>"."""
         if self.service.kind is ServiceKind.E_SERVICES:

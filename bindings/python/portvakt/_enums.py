@@ -1,10 +1,14 @@
 """The enums of portvakt. Each mirrors a C enum; the values are the names of the JSON format
-(RULES.md section 10) and of the C name functions, and the members are in C order."""
+(RULES.md section 10) and of the C name functions, and the members are in C order.
+
+Where 0 is not a value of the C enum but "unset" (actor kind, e-ID, service kind, seal scope,
+representative kind: a struct left at 0 is invalid input), the C name function gives no name
+for it and the Python enum has no member for it: the tables ``*_FROM_C`` hold None there."""
 
 from __future__ import annotations
 
 import enum
-from typing import Dict, List, Type, TypeVar
+from typing import Callable, Dict, List, Optional, Type, TypeVar
 
 from . import cportvakt as _c
 
@@ -140,16 +144,22 @@ class Language(_Named):
 E = TypeVar("E", bound=_Named)
 
 
-def _from_c(cls: Type[E], count: int, name_of: object) -> List[E]:
-    """The members of 'cls' indexed by their C value, checked against the C names."""
-    members = [cls(name_of(i)) for i in range(count)]  # type: ignore[operator]
-    if members != list(cls):
+def _from_c(cls: Type[E], count: int, name_of: Callable[[int], Optional[str]]) -> List[Optional[E]]:
+    """The members of 'cls' indexed by their C value, checked against the C names: every C value
+    from 0 to count - 1 that has a name is a member, in C order, and every member is one; a
+    value without a name (the unset 0 of some enums) is None in the table."""
+    try:
+        members = [None if name_of(i) is None else cls(name_of(i)) for i in range(count)]
+    except ValueError:
+        raise ImportError(f"portvakt.{cls.__name__} does not match the C library") from None
+    if [m for m in members if m is not None] != list(cls):
         raise ImportError(f"portvakt.{cls.__name__} does not match the C library")
     return members
 
 
-def _to_c(members: List[E]) -> Dict[E, int]:
-    return {m: i for i, m in enumerate(members)}
+def _to_c(members: List[Optional[E]]) -> Dict[E, int]:
+    """The C value of each member of a table of _from_c."""
+    return {m: i for i, m in enumerate(members) if m is not None}
 
 
 ACTOR_KINDS_FROM_C = _from_c(ActorKind, _c.ACTOR_KIND_COUNT, _c.actor_kind_name)

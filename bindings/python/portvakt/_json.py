@@ -4,9 +4,11 @@ Reading is strict: an unknown field, a value of the wrong JSON type, an unknown 
 date that is not an existing "YYYY-MM-DD" raises InvalidInput naming the field in the form
 ``citizen.seals[2].active.from`` (InvalidType, also a TypeError, for a wrong JSON type). Omitted
 fields take the defaults of section 10: false, empty lists, open interval ends, channel
-``portal``, eid ``bankid``, grant holder ``self``, requested_by ``care``. ``null`` stands for
-"absent" where a field may be absent and has no other default (a unit, an interval end, an
-entry date, a seal's content period, an id, a personnummer, a case number, ``changes_on``).
+``portal``, eid ``bankid``, grant holder ``self``, requested_by ``care``. A member given as
+``null`` means the same as the member left out (section 10): it takes the default, or is
+"is required" where there is none (``on``, ``citizen``, ``actor``, ``service``, a kind, a
+scope, a guardian's id). A representative's ``kind`` has no default. In ``expect``,
+``changes_on: null`` is the expectation "no change" (T1), not an absent member.
 
 Writing gives every field explicitly, so that ``Request.from_json(r.to_json()) == r``.
 """
@@ -21,7 +23,11 @@ from datetime import date
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from ._decision import RULES, Decision, evaluate
+from . import cportvakt as _c
 from ._enums import (
+    CHANNEL_TO_C,
+    EID_TO_C,
+    REQUESTER_TO_C,
     ActorKind,
     Channel,
     Effect,
@@ -42,6 +48,20 @@ E = TypeVar("E", bound=_Named)
 JSON = Any
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MISSING = object()
+
+# The defaults of section 10 for members left out (or null). The C library has no default for
+# the e-ID (0 is unset, invalid input): the reader applies it, so each default is mapped here
+# explicitly to its C value and checked against the C library on import.
+DEFAULT_EID = Eid.BANKID
+DEFAULT_CHANNEL = Channel.PORTAL
+DEFAULT_REQUESTER = Requester.CARE
+DEFAULT_GRANT_HOLDER = "self"
+if (EID_TO_C[DEFAULT_EID], CHANNEL_TO_C[DEFAULT_CHANNEL], REQUESTER_TO_C[DEFAULT_REQUESTER]) != (
+    _c.EID_BANKID,
+    _c.CHANNEL_PORTAL,
+    _c.REQUESTER_CARE,
+) or DEFAULT_GRANT_HOLDER != _c.GRANT_HOLDER_SELF:  # pragma: no cover
+    raise ImportError("portvakt: the JSON defaults do not match the C library")
 
 
 # ---- Reading ---------------------------------------------------------------------------------
@@ -84,9 +104,14 @@ class _Object:
     def at(self, key: str) -> str:
         return _join(self.path, key)
 
+    def has(self, key: str) -> bool:
+        """True if 'key' is given and not null (null is the same as left out)."""
+        return self.value.get(key) is not None
+
     def get(self, key: str, default: JSON = _MISSING) -> JSON:
-        if key in self.value:
-            return self.value[key]
+        value = self.value.get(key)
+        if value is not None:
+            return value
         if default is _MISSING:
             raise InvalidInput(self.at(key), "is required")
         return default
@@ -154,7 +179,7 @@ def _seal(value: JSON, path: str) -> Seal:
         o.string("unit"),
         Interval() if active is None else _interval(active, o.at("active")),
         None if content is None else _interval(content, o.at("content")),
-        o.enum(Requester, "requested_by", Requester.CARE),
+        o.enum(Requester, "requested_by", DEFAULT_REQUESTER),
     )
 
 
@@ -165,7 +190,7 @@ def _guardian(value: JSON, path: str) -> Guardian:
 
 def _grant(value: JSON, path: str) -> Grant:
     o = _Object(value, path, ("holder", "unit", "from", "until"))
-    holder = o.get("holder", "self")
+    holder = o.get("holder", DEFAULT_GRANT_HOLDER)
     if not isinstance(holder, str):
         raise InvalidType(o.at("holder"), f"must be a string, not {_json_type(holder)}")
     return Grant(o.string("unit", required=True), holder, o.date("from"), o.date("until"))  # type: ignore[arg-type]
@@ -209,7 +234,7 @@ def citizen_from_json(value: JSON, path: str = "citizen") -> Citizen:
         personnummer=o.string("personnummer"),
         protected_identity=o.boolean("protected_identity"),
         login_locked=o.boolean("login_locked"),
-        login_lock_requested_by=o.enum(Requester, "login_lock_requested_by", Requester.CARE),
+        login_lock_requested_by=o.enum(Requester, "login_lock_requested_by", DEFAULT_REQUESTER),
         login_lock_case_number=o.string("login_lock_case_number"),
         seals=[_seal(v, _join(o.at("seals"), i)) for i, v in enumerate(o.array("seals"))],
         guardians=[_guardian(v, _join(o.at("guardians"), i)) for i, v in enumerate(o.array("guardians"))],
@@ -227,7 +252,7 @@ def actor_from_json(value: JSON, path: str = "actor") -> Actor:
     return Actor(
         o.enum(ActorKind, "kind"),
         o.string("id"),
-        o.enum(Eid, "eid", Eid.BANKID),
+        o.enum(Eid, "eid", DEFAULT_EID),
         o.boolean("login_locked"),
         o.boolean("journal_sealed"),
     )
@@ -238,7 +263,7 @@ def service_from_json(value: JSON, path: str = "service") -> Service:
     o = _Object(value, path, ("kind", "channel", "unit", "entry_date"))
     return Service(
         o.enum(ServiceKind, "kind"),
-        o.enum(Channel, "channel", Channel.PORTAL),
+        o.enum(Channel, "channel", DEFAULT_CHANNEL),
         o.string("unit"),
         o.date("entry_date"),
     )
@@ -409,9 +434,9 @@ class Expect:
     def from_json(cls, value: JSON, path: str = "expect") -> "Expect":
         o = _Object(value, path, ("effect", "reason", "reasons", "filtered", "changes_on", "rule", "field"))
         reasons = None
-        if "reasons" in o.value:
+        if o.has("reasons"):
             reasons = tuple(_reason(v, _join(o.at("reasons"), i)) for i, v in enumerate(o.array("reasons")))
-        filtered = o.boolean("filtered") if "filtered" in o.value else None
+        filtered = o.boolean("filtered") if o.has("filtered") else None
         rule = o.string("rule")
         if rule is not None and rule not in RULES:
             raise InvalidInput(o.at("rule"), "is not a rule id of RULES.md")

@@ -27,6 +27,7 @@ from . import cportvakt as _c
 from ._decision import _RULE_NAMES, Decision, rule_source, rule_summary
 from ._enums import (
     ACTOR_KINDS_FROM_C,
+    CHANNELS_FROM_C,
     EFFECTS_FROM_C,
     REASONS_FROM_C,
     REQUESTERS_FROM_C,
@@ -208,7 +209,7 @@ def _decision_json(d: Decision) -> Dict[str, Any]:
 class AccessRow:
     """One row of :func:`who_can_see`: an actor named in the record, what they ask for (the
     e-services through the portal, or the journal — whole or one unit — through the direct
-    channel) and the decision."""
+    channel: the channel of the C row is ``service.channel``) and the decision."""
 
     actor: Actor
     service: Service
@@ -217,6 +218,23 @@ class AccessRow:
     @property
     def unit(self) -> Optional[str]:
         return self.service.unit
+
+    @property
+    def channel(self) -> Channel:
+        """The channel the row was asked through (``portal`` for the e-services, ``direct``
+        for the journal)."""
+        return self.service.channel
+
+    @property
+    def label(self) -> str:
+        """"e-services (portal)", "journal (direct)" or "journal, unit <unit> (direct)"."""
+        if self.service.kind is ServiceKind.E_SERVICES:
+            what = "e-services"
+        elif self.service.unit is None:
+            what = "journal"
+        else:
+            what = f"journal, unit {self.service.unit}"
+        return f"{what} ({self.channel.value})"
 
     def to_json(self) -> Dict[str, Any]:
         """``{"actor": "self"|id, "kind", "service", "unit", "effect", "reason", "reasons",
@@ -241,13 +259,10 @@ def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
     check_on(on)
     rows = _c.beyond_who_can_see(_citizen_ptr(citizen), on)
     out: List[AccessRow] = []
-    for kind, actor_id, service, unit, decision in rows:
+    for kind, actor_id, service, unit, channel, decision in rows:
         actor_kind = ACTOR_KINDS_FROM_C[kind]
-        if SERVICE_KINDS_FROM_C[service] is ServiceKind.E_SERVICES:
-            svc = Service.e_services()
-        else:
-            svc = Service.journal(unit, channel=Channel.DIRECT)
-        out.append(AccessRow(Actor(actor_kind, actor_id), svc, _decision(decision, actor_kind)))
+        svc = Service(SERVICE_KINDS_FROM_C[service], CHANNELS_FROM_C[channel], unit)  # type: ignore[arg-type]
+        out.append(AccessRow(Actor(actor_kind, actor_id), svc, _decision(decision, actor_kind)))  # type: ignore[arg-type]
     return out
 
 

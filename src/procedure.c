@@ -1,0 +1,78 @@
+/*
+ * procedure.c — the decision procedure of RULES.md section 3: steps 1 to 7 in order, the
+ * primary reason, and step 7 (the permit basis and 'filtered'), decided from the facts of the
+ * request on a date. Both pv_evaluate() (evaluate.c) and changes_on (changes_on.c) call it.
+ *
+ * The date enters a decision only through the facts: the age (A1, A2) and which validity
+ * intervals contain it (J3 seals, D1-D3 grants, P2 appointments). facts_on() reads them from
+ * the record in one pass; decide_facts() runs the steps on them.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* The first deny reason in RULES.md order: the enum lists them in that order. */
+static pv_reason first_reason(uint32_t reasons) {
+    for (int r = PV_REASON_FIRST_DENY; r <= PV_REASON_LAST_DENY; r++) {
+        if (reasons & (1u << r)) return (pv_reason)r;
+    }
+    /* Not reached: called only with a reason present; fails closed all the same. */
+    return PV_REASON_INVALID_INPUT; /* GCOVR_EXCL_LINE */
+}
+
+void facts_on(const pv_request *rq, pv_date on, pv_facts *f) {
+    const pv_citizen *c = rq->citizen;
+    memset(f, 0, sizeof *f);
+    f->age = date_age(rq->birth, on);
+    /* J5: seals, grants and appointments act on the journal only. */
+    if (!is_journal(rq)) return;
+    for (size_t i = 0; i < c->seal_count; i++) {
+        const pv_seal *s = &c->seals[i];
+        /* J3: a seal is in force inside its active interval, both ends inclusive. */
+        if (interval_contains(s->active.from, s->active.until, on)) {
+            f->seals[seal_effect_on(s, rq->service)]++;
+        }
+    }
+    const char *holder = grant_holder(rq);
+    for (size_t i = 0; holder != NULL && i < c->grant_count; i++) {
+        const pv_grant *g = &c->grants[i];
+        /* D3: a grant has effect only inside its own validity interval. */
+        if (interval_contains(g->from, g->until, on) && grant_counts(rq, holder, g)) f->grants++;
+    }
+    const pv_representative *r = rq->representative;
+    /* P2: the appointment is in force on the date. */
+    if (r != NULL && interval_contains(r->from, r->until, on)) f->appointment = 1;
+}
+
+void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d) {
+    d->effect = PV_EFFECT_DENY;
+    d->reasons = 0;
+    memset(d->reason_rules, 0, sizeof d->reason_rules);
+    d->filtered = false;
+    d->changes_on = PV_DATE_NONE;
+    /* Step 1 ends the evaluation at once (R0). */
+    if (step_relation(rq, d)) {
+        /* Steps 2 to 6: each check is made on its own and every deny is recorded. */
+        step_authentication(rq, d);
+        step_own_way_in(rq, d);
+        pv_basis basis = step_right_to_act(rq, f, d);
+        step_proxy_breaks(rq, d);
+        bool seal_hides = step_restrictions(rq, f, d);
+        if (d->reasons == 0) {
+            /* Step 7: permit with the basis; filtered when the view hides something. */
+            d->effect = PV_EFFECT_PERMIT;
+            d->reason = basis.reason;
+            d->rule = basis.rule;
+            d->filtered = seal_hides || basis.restricted_to_grants;
+            return;
+        }
+    }
+    d->reason = first_reason(d->reasons);
+    d->rule = (pv_rule)d->reason_rules[d->reason];
+}
+
+void decide_on(const pv_request *rq, pv_date on, pv_decision *d) {
+    pv_facts f;
+    facts_on(rq, on, &f);
+    decide_facts(rq, &f, d);
+}
