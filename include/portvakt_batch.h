@@ -88,6 +88,31 @@ PV_EXPORT PV_NODISCARD pv_status pv_evaluate_many(const pv_query *queries, size_
 PV_EXPORT PV_NODISCARD pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out,
                                                         pv_error *error);
 
+/** What pv_layout() measures (for bindings that read outcomes as bytes). */
+typedef enum pv_layout_item {
+    PV_LAYOUT_OUTCOME_SIZE = 0,       /**< sizeof(pv_outcome): the stride of an outcome array */
+    PV_LAYOUT_OUTCOME_REASONS = 1,    /**< offsetof(pv_outcome, reasons): uint32_t */
+    PV_LAYOUT_OUTCOME_CHANGES_ON = 2, /**< offsetof(pv_outcome, changes_on): pv_date */
+    PV_LAYOUT_OUTCOME_EFFECT = 3,     /**< offsetof(pv_outcome, effect): uint8_t */
+    PV_LAYOUT_OUTCOME_REASON = 4,     /**< offsetof(pv_outcome, reason): uint8_t */
+    PV_LAYOUT_OUTCOME_RULE = 5,       /**< offsetof(pv_outcome, rule): uint8_t */
+    PV_LAYOUT_OUTCOME_FILTERED = 6,   /**< offsetof(pv_outcome, filtered): bool, one byte */
+    PV_LAYOUT_OUTCOME_REASON_RULES =
+        7,                     /**< offsetof(pv_outcome, reason_rules): PV_REASON_MAX bytes */
+    PV_LAYOUT_DATE_YEAR = 8,   /**< offsetof(pv_date, year): int16_t */
+    PV_LAYOUT_DATE_MONTH = 9,  /**< offsetof(pv_date, month): uint8_t */
+    PV_LAYOUT_DATE_DAY = 10,   /**< offsetof(pv_date, day): uint8_t */
+    PV_LAYOUT_REASON_MAX = 11, /**< PV_REASON_MAX */
+    PV_LAYOUT_ITEM_COUNT = 12
+} pv_layout_item;
+
+/**
+ * Returns the size or offset 'item' names, as this library lays out the current version of its
+ * structs (libsodium's crypto_box_noncebytes(): bindings read the layout, they do not repeat it),
+ * or 0 if 'item' is out of range.
+ */
+PV_EXPORT size_t pv_layout(pv_layout_item item);
+
 #ifdef __cplusplus
 }
 #endif

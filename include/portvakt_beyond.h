@@ -13,6 +13,26 @@
 extern "C" {
 #endif
 
+/* ## What a record names --------------------------------------------------------------------- */
+
+/**
+ * The distinct units a record names (its unit seals, then its grants, first mention first), as
+ * pointers into the record. Writes at most 'capacity' of them to 'units' and the number found to
+ * '*count'. Returns PV_OK; PV_ERR_BUFFER_TOO_SMALL when 'capacity' is less than '*count' (ask
+ * with 0); PV_ERR_INVALID_INPUT for a malformed record or date (section 8; '*count' 0). O(n log n).
+ */
+PV_EXPORT PV_NODISCARD pv_status pv_citizen_units(const pv_citizen *citizen, pv_date on,
+                                                  const char **units, size_t capacity,
+                                                  size_t *count, pv_error *error);
+
+/**
+ * Writes to '*out' the citizen's birth date on 'on' (A3): 'birth_date', or the personnummer read
+ * against 'on' (N4). Returns PV_OK, or PV_ERR_INVALID_INPUT for a malformed record or date
+ * ('*out' is then PV_DATE_NONE).
+ */
+PV_EXPORT PV_NODISCARD pv_status pv_citizen_birth_date(const pv_citizen *citizen, pv_date on,
+                                                       pv_date *out, pv_error *error);
+
 /* ## Questions beyond a yes/no -------------------------------------------------------------- */
 
 /**

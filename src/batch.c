@@ -6,6 +6,7 @@
  * The answers are those of pv_evaluate(): the same validation (section 8, in the same order: on,
  * the citizen, the actor, the service), the same steps (decide_on) and the same changes_on.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -183,4 +184,23 @@ pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out, pv
     out->changes_on = outcome->changes_on;
     error_clear(error);
     return PV_OK;
+}
+
+size_t pv_layout(pv_layout_item item) {
+    switch (item) {
+    case PV_LAYOUT_OUTCOME_SIZE: return sizeof(pv_outcome);
+    case PV_LAYOUT_OUTCOME_REASONS: return offsetof(pv_outcome, reasons);
+    case PV_LAYOUT_OUTCOME_CHANGES_ON: return offsetof(pv_outcome, changes_on);
+    case PV_LAYOUT_OUTCOME_EFFECT: return offsetof(pv_outcome, effect);
+    case PV_LAYOUT_OUTCOME_REASON: return offsetof(pv_outcome, reason);
+    case PV_LAYOUT_OUTCOME_RULE: return offsetof(pv_outcome, rule);
+    case PV_LAYOUT_OUTCOME_FILTERED: return offsetof(pv_outcome, filtered);
+    case PV_LAYOUT_OUTCOME_REASON_RULES: return offsetof(pv_outcome, reason_rules);
+    case PV_LAYOUT_DATE_YEAR: return offsetof(pv_date, year);
+    case PV_LAYOUT_DATE_MONTH: return offsetof(pv_date, month);
+    case PV_LAYOUT_DATE_DAY: return offsetof(pv_date, day);
+    case PV_LAYOUT_REASON_MAX: return PV_REASON_MAX;
+    case PV_LAYOUT_ITEM_COUNT: break;
+    }
+    return 0;
 }

@@ -164,6 +164,20 @@ static inline pv_actor record_actor(const pv_citizen *c, size_t a) {
     return actor;
 }
 
+/* record.c — the distinct units a record names (unit seals, then grants): mention m is seal m,
+   or grant m - seal_count. record_units_find() sorts the mentions (O(n log n), on the stack) and
+   marks the first mention of each unit; it returns the number of distinct units. */
+#define RECORD_MAX_MENTIONS (PV_MAX_SEALS + PV_MAX_GRANTS)
+typedef struct record_units {
+    const pv_citizen *citizen;
+    uint16_t index[RECORD_MAX_MENTIONS];        /* mentions sorted by (unit, position) */
+    uint8_t first[RECORD_MAX_MENTIONS / 8 + 1]; /* bit m: mention m is its unit's first */
+    size_t count;
+} record_units;
+const char *record_mention_unit(const pv_citizen *c, size_t m);
+size_t record_units_find(record_units *ru, const pv_citizen *c);
+bool record_unit_is_first(const record_units *ru, size_t m);
+
 /* validate.c — step 0 (V1, section 8). On error fills 'err' (internal) and returns
    PV_ERR_INVALID_INPUT; on success resolves rq->birth and returns PV_OK. */
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,

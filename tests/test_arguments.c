@@ -6,6 +6,8 @@
  * Expected values come from the header comments (portvakt_core.h "ERRORS" and each function)
  * and from RULES.md N4, T1, A1.
  */
+#include <stddef.h>
+
 #include "suites.h"
 #include "test_eval_util.h"
 
@@ -365,6 +367,83 @@ static void test_case_number_utf8_edges(void) {
     }
 }
 
+static void test_record_units_and_birth_date(void) {
+    /* The distinct units of a record: unit seals, then grants, first mention first. */
+    pv_seal seals[3] = {PV_SEAL_INIT, PV_SEAL_INIT, PV_SEAL_INIT};
+    seals[0].scope = PV_SEAL_WHOLE;
+    seals[1].scope = PV_SEAL_UNIT;
+    seals[1].unit = U2;
+    seals[2].scope = PV_SEAL_UNIT;
+    seals[2].unit = U1;
+    pv_grant grants[3] = {PV_GRANT_INIT, PV_GRANT_INIT, PV_GRANT_INIT};
+    const char *u3 = "SE2321000016-3GHI";
+    grants[0].holder = PV_GRANT_HOLDER_SELF;
+    grants[0].unit = U1;
+    grants[1].holder = PV_GRANT_HOLDER_SELF;
+    grants[1].unit = u3;
+    grants[2].holder = PV_GRANT_HOLDER_SELF;
+    grants[2].unit = U2;
+    pv_citizen c = PV_CITIZEN_INIT;
+    c.personnummer = "121212-1212";
+    c.seals = seals;
+    c.seal_count = 3;
+    c.grants = grants;
+    c.grant_count = 3;
+    const pv_date on = D(2026, 3, 4);
+    pv_error e = PV_ERROR_INIT;
+    const char *units[4] = {NULL};
+    size_t count = 0;
+    CU_ASSERT_EQUAL(pv_citizen_units(&c, on, NULL, 0, &count, &e), PV_ERR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(count, 3u);
+    CU_ASSERT_EQUAL_FATAL(pv_citizen_units(&c, on, units, 4, &count, &e), PV_OK);
+    CU_ASSERT_EQUAL_FATAL(count, 3u);
+    CU_ASSERT_STRING_EQUAL(units[0], U2);
+    CU_ASSERT_STRING_EQUAL(units[1], U1);
+    CU_ASSERT_STRING_EQUAL(units[2], u3);
+    CU_ASSERT_PTR_EQUAL(units[0], seals[1].unit); /* pointers into the record */
+    CU_ASSERT_EQUAL(pv_citizen_units(&c, on, units, 4, NULL, &e), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(e.field, "count");
+    CU_ASSERT_EQUAL(pv_citizen_units(&c, on, NULL, 4, &count, &e), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(e.field, "units");
+    pv_error unknown = unknown_error();
+    CU_ASSERT_EQUAL(pv_citizen_units(&c, on, units, 4, &count, &unknown), PV_ERR_INVALID_INPUT);
+    seals[1].unit = NULL; /* a unit seal without a unit: malformed (section 8) */
+    CU_ASSERT_EQUAL(pv_citizen_units(&c, on, units, 4, &count, &e), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(e.field, "citizen.seals[1].unit");
+    CU_ASSERT_EQUAL(count, 0u);
+    seals[1].unit = U2;
+
+    /* A3, N4: the birth date read from "121212-1212" against 2026-03-04 is 2012-12-12. */
+    pv_date birth;
+    CU_ASSERT_EQUAL_FATAL(pv_citizen_birth_date(&c, on, &birth, &e), PV_OK);
+    CU_ASSERT_EQUAL(pv_date_compare(birth, D(2012, 12, 12)), 0);
+    CU_ASSERT_EQUAL(pv_citizen_birth_date(&c, on, NULL, &e), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(e.field, "out");
+    CU_ASSERT_EQUAL(pv_citizen_birth_date(&c, on, &birth, &unknown), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_citizen_birth_date(&c, D(2012, 12, 11), &birth, &e), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(e.field, "citizen.personnummer");
+    CU_ASSERT_TRUE(pv_date_is_none(birth));
+    CU_ASSERT_TRUE(untouched(&unknown));
+}
+
+static void test_layout_is_the_headers(void) {
+    /* pv_layout(): what a binding reads instead of repeating the layout. */
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_SIZE), sizeof(pv_outcome));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_REASONS), offsetof(pv_outcome, reasons));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_CHANGES_ON), offsetof(pv_outcome, changes_on));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_EFFECT), offsetof(pv_outcome, effect));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_REASON), offsetof(pv_outcome, reason));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_RULE), offsetof(pv_outcome, rule));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_FILTERED), offsetof(pv_outcome, filtered));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_OUTCOME_REASON_RULES), offsetof(pv_outcome, reason_rules));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_DATE_YEAR), offsetof(pv_date, year));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_DATE_MONTH), offsetof(pv_date, month));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_DATE_DAY), offsetof(pv_date, day));
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_REASON_MAX), (size_t)PV_REASON_MAX);
+    CU_ASSERT_EQUAL(pv_layout(PV_LAYOUT_ITEM_COUNT), 0u);
+    CU_ASSERT_EQUAL(pv_layout((pv_layout_item)-1), 0u);
+}
+
 int register_arguments_suite(void) {
     static const pv_test_case cases[] = {
         {"errors: an error of unknown version, every function", test_unknown_error_version_every_function},
@@ -376,6 +455,8 @@ int register_arguments_suite(void) {
          test_t1_n4_first_of_january_births},
         {"N4, T1: readings and intervals at the end of the calendar", test_pnr_reading_beyond_9999},
         {"section 8: case numbers, UTF-8 edges", test_case_number_utf8_edges},
+        {"A3: the units and the birth date of a record", test_record_units_and_birth_date},
+        {"pv_layout: sizes and offsets for bindings", test_layout_is_the_headers},
         {NULL, NULL},
     };
     return pv_add_suite("arguments of every function, N4 across centuries", cases);

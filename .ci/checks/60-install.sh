@@ -68,6 +68,13 @@ libdir=$(pkg-config --variable=libdir portvakt)
 env -u LD_LIBRARY_PATH "$work/portal_check_rpath" 2026-11-22 > /dev/null ||
   fail "portal_check built with -Wl,-rpath,$libdir does not start"
 echo "built with -Wl,-rpath,$libdir: starts without LD_LIBRARY_PATH"
+
+# The `portvakt` command that README promises after `meson install` (with the Python bindings).
+[ -x "$prefix/bin/portvakt" ] || fail "bin/portvakt is not installed"
+env -u PYTHONPATH "$prefix/bin/portvakt" eval examples/request.json > "$work/eval.json" ||
+  fail "the installed portvakt command does not run"
+grep -q '"effect"' "$work/eval.json" || fail "portvakt eval printed no decision"
+echo "bin/portvakt eval examples/request.json: $(tr -d ' \n' < "$work/eval.json" | cut -c1-60)..."
 head -n 5 "$work/out.txt"
 
 echo "60-install: OK: libraries, headers, portvakt.pc, soname $soname, $(echo "$exported" | wc -l) pv_ exports, out-of-tree example runs"

@@ -1,0 +1,108 @@
+/*
+ * record.c — what a citizen's record names: its units (seals and grants, first mention first)
+ * and its birth date (A3), for the questions about a whole record (who can see, timelines) and
+ * for bindings, which ask the library instead of deriving either again.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+const char *record_mention_unit(const pv_citizen *c, size_t m) {
+    return m < c->seal_count ? c->seals[m].unit : c->grants[m - c->seal_count].unit;
+}
+
+/* Orders mentions by unit, then by position: the first of a unit sorts first. */
+static bool mention_before(const record_units *ru, uint16_t a, uint16_t b) {
+    int cmp = strcmp(record_mention_unit(ru->citizen, a), record_mention_unit(ru->citizen, b));
+    return cmp < 0 || (cmp == 0 && a < b);
+}
+
+static void sift(record_units *ru, size_t i, size_t n) {
+    for (;;) {
+        size_t big = i;
+        const size_t l = 2 * i + 1;
+        const size_t r = l + 1;
+        if (l < n && mention_before(ru, ru->index[big], ru->index[l])) big = l;
+        if (r < n && mention_before(ru, ru->index[big], ru->index[r])) big = r;
+        if (big == i) return;
+        uint16_t t = ru->index[i];
+        ru->index[i] = ru->index[big];
+        ru->index[big] = t;
+        i = big;
+    }
+}
+
+size_t record_units_find(record_units *ru, const pv_citizen *c) {
+    ru->citizen = c;
+    ru->count = 0;
+    memset(ru->first, 0, sizeof ru->first);
+    const size_t total = c->seal_count + c->grant_count;
+    for (size_t m = 0; m < total; m++) {
+        if (record_mention_unit(c, m) != NULL) ru->index[ru->count++] = (uint16_t)m;
+    }
+    /* Heap sort of the mentions by (unit, position): O(n log n), no allocation. */
+    const size_t n = ru->count;
+    for (size_t i = n / 2; i-- > 0;) sift(ru, i, n);
+    for (size_t end = n; end > 1; end--) {
+        uint16_t t = ru->index[0];
+        ru->index[0] = ru->index[end - 1];
+        ru->index[end - 1] = t;
+        sift(ru, 0, end - 1);
+    }
+    size_t units = 0;
+    for (size_t i = 0; i < n; i++) {
+        const uint16_t m = ru->index[i];
+        bool same_as_before = i > 0 && strcmp(record_mention_unit(c, ru->index[i - 1]),
+                                              record_mention_unit(c, m)) == 0;
+        if (!same_as_before) {
+            ru->first[m / 8] |= (uint8_t)(1u << (m % 8));
+            units++;
+        }
+    }
+    return units;
+}
+
+bool record_unit_is_first(const record_units *ru, size_t m) {
+    return (ru->first[m / 8] >> (m % 8)) & 1u;
+}
+
+pv_status pv_citizen_units(const pv_citizen *citizen, pv_date on, const char **units,
+                           size_t capacity, size_t *count, pv_error *error) {
+    if (count != NULL) *count = 0;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (count == NULL) return error_invalid(error, "count", "is required");
+    if (units == NULL && capacity > 0)
+        return error_invalid(error, "units", "is NULL with a capacity");
+    pv_request rq;
+    pv_error err = PV_ERROR_INIT;
+    if (validate_citizen(citizen, on, &rq, &err) != PV_OK) return error_report(error, &err);
+    record_units ru;
+    const size_t found = record_units_find(&ru, citizen);
+    *count = found;
+    if (units == NULL || capacity < found) {
+        error_set(&err, PV_ERR_BUFFER_TOO_SMALL, PV_RULE_NONE, "capacity",
+                  "is less than the number of units (see count)");
+        return error_report(error, &err);
+    }
+    size_t n = 0;
+    const size_t total = citizen->seal_count + citizen->grant_count;
+    for (size_t m = 0; m < total; m++) {
+        if (record_unit_is_first(&ru, m)) units[n++] = record_mention_unit(citizen, m);
+    }
+    error_clear(error);
+    return PV_OK;
+}
+
+pv_status pv_citizen_birth_date(const pv_citizen *citizen, pv_date on, pv_date *out,
+                                pv_error *error) {
+    if (out != NULL) *out = PV_DATE_NONE;
+    if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    pv_request rq;
+    pv_error err = PV_ERROR_INIT;
+    /* A3: the birth date, given or read from the personnummer against 'on' (N4). */
+    if (validate_citizen(citizen, on, &rq, &err) != PV_OK) return error_report(error, &err);
+    *out = rq.birth;
+    error_clear(error);
+    return PV_OK;
+}
