@@ -34,9 +34,8 @@ pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv
     pv_request rq;
     pv_error err = PV_ERROR_INIT;
     if (validate_request(citizen, actor, service, from, &rq, &err) != PV_OK) {
-        /* The span starts on 'from': what pv_evaluate() calls "on" is "from" here. */
-        if (strcmp(err.field, "on") == 0)
-            error_set(&err, err.status, err.rule, "from", err.message);
+        /* The span starts on 'from' (checked above to be a date): what pv_evaluate() calls
+           "on" is "from" here. */
         if (strcmp(err.message, "is after on") == 0) err.message = "is after from";
         return error_report(error, &err);
     }
