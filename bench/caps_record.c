@@ -9,30 +9,14 @@
 #include <stdint.h>
 #include <string.h>
 
-/* ---- Calendar ------------------------------------------------------------------------------- */
+/* ---- Calendar: the library's own day arithmetic (the record is input, not an oracle). ------- */
 
 static int32_t days_of(pv_date d) {
-    int y = d.year - (d.month <= 2);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int mp = (d.month + 9) % 12;
-    int doy = (153 * mp + 2) / 5 + d.day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
+    return pv_date_to_days(d);
 }
 
 static pv_date date_of(int32_t days) {
-    int z = days + 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    int day = doy - (153 * mp + 2) / 5 + 1;
-    int month = mp < 10 ? mp + 3 : mp - 9;
-    int year = yoe + era * 400 + (month <= 2);
-    pv_date d = {(int16_t)year, (uint8_t)month, (uint8_t)day};
-    return d;
+    return pv_date_from_days(days);
 }
 
 /* A day of the years 1995 to 2045 picked by 'k' (a spread, not a random draw). */

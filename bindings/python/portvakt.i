@@ -1,48 +1,41 @@
 /*
- * portvakt.i — the SWIG interface of the low-level module portvakt.cportvakt.
+ * portvakt.i — the SWIG interface of the low-level module portvakt.cportvakt: the one thin layer
+ * between the C library and the package portvakt. It imports nothing of the package and calls
+ * nothing in it; the package stands on it.
  *
- * The module mirrors include/portvakt_core.h, portvakt_batch.h and portvakt_beyond.h (the headers
- * include/portvakt.h gathers) with the pv_ / PV_ prefix dropped (pv_evaluate is
- * cportvakt.evaluate, PV_REASON_UNIT_SEALED is cportvakt.REASON_UNIT_SEALED, struct pv_seal is
- * cportvakt.seal). The idiomatic API is the package portvakt; this module is what it stands on.
+ * The module mirrors include/portvakt_core.h, portvakt_batch.h and portvakt_beyond.h with the
+ * pv_ / PV_ prefix dropped (pv_evaluate is cportvakt.evaluate, PV_REASON_UNIT_SEALED is
+ * cportvakt.REASON_UNIT_SEALED, struct pv_seal is cportvakt.seal). Every conversion is a typemap
+ * of this file, in one place:
  *
- * Memory, decided once for the whole module:
- *   - A `const char *` argument or struct member borrows the UTF-8 buffer of the Python str it was
- *     given: nothing is copied, so nothing is allocated and nothing can leak. The struct proxies
- *     keep a reference to every str stored in them (see the Python code at the end), the array
- *     proxies keep the references of every struct stored in them, and a citizen keeps its arrays,
- *     so no pointer can outlive the object it points into. A str with an embedded NUL is refused.
- *   - Dates and intervals are values (%naturalvar): reading citizen.birth_date gives a copy that
- *     owns its memory, never a pointer into the citizen. Assign whole values.
+ *   - Errors: the extension defines the exceptions InvalidInput(field, detail) (a ValueError) and
+ *     InvalidType (an InvalidInput and a TypeError); the package re-exports them. A status other
+ *     than PV_OK raises InvalidInput with the field and the message of the call's pv_error (the
+ *     last argument of every function that can fail, filled in the wrapper: no Python argument).
+ *     A struct argument of another type raises InvalidType naming the argument.
+ *   - Strings: a `const char *` borrows the UTF-8 buffer of the Python str it was given (no
+ *     copy); the struct proxies keep every str stored in them alive (the Python code at the end).
+ *     None is NULL; a str with an embedded NUL is refused.
+ *   - Dates: a pv_date is a datetime.date (not a datetime) or None (PV_DATE_NONE) in both
+ *     directions; an int (days since 1970-01-01) is accepted too. Members are values.
+ *   - Decisions: evaluate and decide, and the rows of who_can_see and timeline, return a
+ *     decision as the bytes of one pv_outcome (the record of pv_evaluate_many): one codec, whose
+ *     layout the package reads from pv_layout() (cportvakt.layout). validate returns None.
+ *   - Arrays: a citizen's arrays are set whole from a sequence of struct proxies
+ *     (citizen.seals = [s1, s2]); one generic typemap gives the C function the array and its
+ *     length together, so no count can disagree with its array. The citizen owns the copy.
  *   - Every struct proxy made from Python starts as its PV_<NAME>_INIT macro makes it, version
- *     included (the constructors below); a struct whose version is 0 is refused by the library
- *     (InvalidInput naming "citizen.version" ...). The PV_*_INIT macros themselves are not
- *     wrapped. The arrays of structs are zero-filled: store versioned structs in them.
- *   - Every function returning pv_status turns its out-parameter into the return value; its last
- *     argument, pv_error *error, is filled in the wrapper (no Python argument), and a status other
- *     than PV_OK raises portvakt.InvalidInput(error.field, error.message).
- *   - The decision functions (evaluate, decide) return one tuple, built in one call:
- *       (effect, reason, reasons, rule, filtered, changes_on, reason_rules)
- *     effect, reason and rule are the C enum values, reasons the bit set (bit r is 1 << r),
- *     filtered a bool, changes_on the days since 1970-01-01 (pv_date_to_days) or None, and
- *     reason_rules the PV_REASON_MAX (cportvakt.REASON_MAX) bytes of pv_decision.reason_rules.
- *     validate returns None.
- *     evaluate_packed and decide_packed return the same answer packed into one int (the
- *     package's fast path and cache key; layout at their typemap).
- *   - A pv_date argument takes a datetime.date (or anything with year, month and day), None for
- *     PV_DATE_NONE, or an int: days since 1970-01-01, the fastest way in.
- *   - Arrays of structs (seal_array, guardian_array, grant_array, representative_array) are
- *     allocated by their constructor and freed with their proxy; indexing is bounds-checked.
+ *     included (the macros themselves are not wrapped).
  */
 %module(package="portvakt") cportvakt
 
 %{
 #include <string.h>
+#include <datetime.h>
 #include "portvakt.h"
 %}
 
 %include <stdint.i>
-%include <carrays.i>
 
 /* ---- Names ------------------------------------------------------------------------------- */
 
@@ -63,6 +56,18 @@
 %ignore pv_decision_reason_count;
 %ignore pv_decision_reason_at;
 %ignore pv_decision_reason_rule;
+
+/* The arrays of a citizen are set whole, with their length (the generic typemap below): the
+   pointer members are not wrapped and the counts are read-only, so no count can disagree with
+   its array. */
+%ignore pv_citizen::seals;
+%ignore pv_citizen::guardians;
+%ignore pv_citizen::grants;
+%ignore pv_citizen::representatives;
+%immutable pv_citizen::seal_count;
+%immutable pv_citizen::guardian_count;
+%immutable pv_citizen::grant_count;
+%immutable pv_citizen::representative_count;
 
 /* Dates and intervals are values: members of these types are read and written as copies. */
 %naturalvar pv_date;
@@ -112,7 +117,6 @@
     }
 }
 %enddef
-PV_VERSIONED_CONSTRUCTOR(pv_citizen, PV_CITIZEN_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_seal, PV_SEAL_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_guardian, PV_GUARDIAN_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_grant, PV_GRANT_INIT)
@@ -123,78 +127,196 @@ PV_VERSIONED_CONSTRUCTOR(pv_goal, PV_GOAL_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_pnr, PV_PNR_INIT)
 /* pv_query has no proxy: portvakt_batch.i builds the queries in C. */
 
-/* ---- Raising portvakt.InvalidInput --------------------------------------------------------- */
-
-%fragment("pv_raise_invalid", "header") {
-/* Sets portvakt.InvalidInput(field, detail) as the current exception; ValueError if the
-   package cannot be imported. Looked up on each error: the module keeps no global state. */
-SWIGINTERN void pv_raise_invalid(const char *field, const char *detail) {
-    PyObject *errors = PyImport_ImportModule("portvakt._errors");
-    PyObject *cls = errors ? PyObject_GetAttrString(errors, "InvalidInput") : NULL;
-    Py_XDECREF(errors);
-    if (cls == NULL) {
-        PyErr_Clear();
-        PyErr_Format(PyExc_ValueError, "%s: %s", field, detail);
-        return;
+/* A citizen owns the copies of its arrays (set_seals ... below) and frees them with itself. */
+%extend pv_citizen {
+    pv_citizen() {
+        pv_citizen *p = (pv_citizen *)calloc(1, sizeof *p);
+        if (p != NULL) {
+            pv_citizen init = PV_CITIZEN_INIT;
+            *p = init;
+        }
+        return p;
     }
+    ~pv_citizen() {
+        free((void *)$self->seals);
+        free((void *)$self->guardians);
+        free((void *)$self->grants);
+        free((void *)$self->representatives);
+        free($self);
+    }
+}
+
+
+/* ---- Helpers of the typemaps ---------------------------------------------------------------- */
+
+%fragment("pv_common", "header") {
+/* The exception classes of the module (made once, at import: see %init). */
+static PyObject *pv_invalid_input_class = NULL;
+static PyObject *pv_invalid_type_class = NULL;
+
+/* Raises 'cls'(field, detail). */
+SWIGINTERN void pv_raise_class(PyObject *cls, const char *field, const char *detail) {
     PyObject *exc = PyObject_CallFunction(cls, "ss", field, detail);
     if (exc != NULL) {
         PyErr_SetObject(cls, exc);
         Py_DECREF(exc);
     }
-    Py_DECREF(cls);
-}
 }
 
-%fragment("pv_tuple", "header") {
-/* Returns 'tuple' if every item was made, else releases it and returns NULL. */
-SWIGINTERN PyObject *pv_tuple_checked(PyObject *tuple) {
-    Py_ssize_t i;
-    if (tuple == NULL) return NULL;
-    for (i = 0; i < PyTuple_GET_SIZE(tuple); i++) {
-        if (PyTuple_GET_ITEM(tuple, i) == NULL) {
-            Py_DECREF(tuple);
-            return NULL;
-        }
-    }
-    return tuple;
-}
-
-/* A date as days since 1970-01-01, or None for PV_DATE_NONE. */
-SWIGINTERN PyObject *pv_days_or_none(pv_date date) {
-    if (pv_date_is_none(date)) {
-        Py_INCREF(Py_None);
-        return Py_None;
-    }
-    return PyLong_FromLong((long)pv_date_to_days(date));
+/* Raises InvalidInput with the field and message of 'err' ('field' if it names none). */
+SWIGINTERN void pv_raise(const pv_error *err, const char *field) {
+    pv_raise_class(pv_invalid_input_class, err->field[0] != '\0' ? err->field : field,
+                   err->message != NULL ? err->message : "is not valid");
 }
 
 /* A str copied from 'text', or None for NULL. */
 SWIGINTERN PyObject *pv_str_or_none(const char *text) {
-    if (text == NULL) {
-        Py_INCREF(Py_None);
-        return Py_None;
-    }
+    if (text == NULL) Py_RETURN_NONE;
     return PyUnicode_FromString(text);
+}
+
+/* A datetime.date, or None for PV_DATE_NONE. */
+SWIGINTERN PyObject *pv_date_or_none(pv_date date) {
+    if (pv_date_is_none(date)) Py_RETURN_NONE;
+    return PyDate_FromDate(date.year, date.month, date.day);
+}
+
+/* The decision as the bytes of one pv_outcome: the one encoding of a decision the module has
+   (the package decodes it with the layout of pv_layout()). */
+SWIGINTERN PyObject *pv_decision_record(const pv_decision *d) {
+    pv_outcome o;
+    memset(&o, 0, sizeof o);
+    o.version = PV_OUTCOME_VERSION;
+    o.reasons = d->reasons;
+    o.changes_on = d->changes_on;
+    o.effect = (uint8_t)d->effect;
+    o.reason = (uint8_t)d->reason;
+    o.rule = (uint8_t)d->rule;
+    o.filtered = d->filtered;
+    memcpy(o.reason_rules, d->reason_rules, sizeof o.reason_rules);
+    return PyBytes_FromStringAndSize((const char *)&o, (Py_ssize_t)sizeof o);
+}
+
+/* Copies the structs of the sequence 'seq' of proxies of 'type' into a new array (malloc'ed;
+   NULL when empty) and gives its length: the one conversion of an array and its length. */
+SWIGINTERN int pv_array_from_sequence(PyObject *seq, swig_type_info *type, size_t size,
+                                      const char *name, void **items, size_t *count) {
+    PyObject *fast;
+    Py_ssize_t i, n;
+    char *out = NULL;
+    *items = NULL;
+    *count = 0;
+    if (seq == Py_None) return 0;
+    fast = PySequence_Fast(seq, "must be a sequence");
+    if (fast == NULL) {
+        PyErr_Clear();
+        pv_raise_class(pv_invalid_type_class, name, "must be a sequence of structs");
+        return -1;
+    }
+    n = PySequence_Fast_GET_SIZE(fast);
+    if (n > 0) out = (char *)calloc((size_t)n, size);
+    if (n > 0 && out == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        void *item = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(fast, i), &item, type, 0)) ||
+            item == NULL) {
+            free(out);
+            Py_DECREF(fast);
+            PyErr_Clear();
+            pv_raise_class(pv_invalid_type_class, name, "holds an item of another type");
+            return -1;
+        }
+        memcpy(out + (size_t)i * size, item, size);
+    }
+    Py_DECREF(fast);
+    *items = out;
+    *count = (size_t)n;
+    return 0;
+}
+
+/* InvalidInput.__init__(self, field, detail) and __str__(self): the exception keeps its field
+   and detail as attributes (decision and index start as None; the package fills them). */
+static PyObject *pv_invalid_init(PyObject *unused, PyObject *args) {
+    PyObject *self, *field, *detail, *none = Py_None;
+    (void)unused;
+    if (!PyArg_ParseTuple(args, "OUU:InvalidInput", &self, &field, &detail)) return NULL;
+    if (PyObject_SetAttrString(self, "field", field) < 0 ||
+        PyObject_SetAttrString(self, "detail", detail) < 0 ||
+        PyObject_SetAttrString(self, "decision", none) < 0 ||
+        PyObject_SetAttrString(self, "index", none) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *pv_invalid_str(PyObject *unused, PyObject *self) {
+    PyObject *field, *detail, *text = NULL;
+    (void)unused;
+    field = PyObject_GetAttrString(self, "field");
+    detail = field ? PyObject_GetAttrString(self, "detail") : NULL;
+    if (detail != NULL) text = PyUnicode_FromFormat("%S: %S", field, detail);
+    Py_XDECREF(field);
+    Py_XDECREF(detail);
+    return text;
+}
+
+static PyMethodDef pv_invalid_methods[] = {
+    {"__init__", (PyCFunction)pv_invalid_init, METH_VARARGS, NULL},
+    {"__str__", (PyCFunction)pv_invalid_str, METH_O, NULL},
+};
+
+/* Makes the two exception classes and adds them to 'module'; -1 with an exception on failure. */
+static int pv_exceptions_init(PyObject *module) {
+    PyObject *dict = PyDict_New(), *bases = NULL;
+    size_t i;
+    if (dict == NULL) return -1;
+    for (i = 0; i < sizeof pv_invalid_methods / sizeof pv_invalid_methods[0]; i++) {
+        PyObject *f = PyCFunction_New(&pv_invalid_methods[i], NULL);
+        PyObject *m = f ? PyInstanceMethod_New(f) : NULL;
+        Py_XDECREF(f);
+        if (m == NULL || PyDict_SetItemString(dict, pv_invalid_methods[i].ml_name, m) < 0) {
+            Py_XDECREF(m);
+            Py_DECREF(dict);
+            return -1;
+        }
+        Py_DECREF(m);
+    }
+    pv_invalid_input_class = PyErr_NewExceptionWithDoc(
+        "portvakt.InvalidInput",
+        "Malformed input (RULES.md section 8, rule V1): nothing is guessed.\n\n"
+        "'field' is the path of the offending field in the form of the JSON format\n"
+        "(citizen.seals[2].active.from), 'detail' says what is wrong with it. When the error\n"
+        "comes from an evaluation, 'decision' is the fail-closed decision (deny, INVALID_INPUT,\n"
+        "rule V1), else None; for one request of a batch, 'index' is its index, else None.",
+        PyExc_ValueError, dict);
+    Py_DECREF(dict);
+    if (pv_invalid_input_class == NULL) return -1;
+    bases = Py_BuildValue("(OO)", pv_invalid_input_class, PyExc_TypeError);
+    if (bases == NULL) return -1;
+    pv_invalid_type_class = PyErr_NewExceptionWithDoc(
+        "portvakt.InvalidType",
+        "A value of the wrong Python type: an InvalidInput naming the field, and a TypeError.",
+        bases, NULL);
+    Py_DECREF(bases);
+    if (pv_invalid_type_class == NULL) return -1;
+    Py_INCREF(pv_invalid_input_class);
+    Py_INCREF(pv_invalid_type_class);
+    if (PyModule_AddObject(module, "InvalidInput", pv_invalid_input_class) < 0 ||
+        PyModule_AddObject(module, "InvalidType", pv_invalid_type_class) < 0)
+        return -1;
+    return 0;
 }
 }
 
-%fragment("pv_decision_tuple", "header", fragment="pv_tuple") {
-/* (effect, reason, reasons, rule, filtered, changes_on, reason_rules), as documented at the top. */
-SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
-    PyObject *tuple = PyTuple_New(7);
-    if (tuple == NULL) return NULL;
-    PyTuple_SET_ITEM(tuple, 0, PyLong_FromLong((long)d->effect));
-    PyTuple_SET_ITEM(tuple, 1, PyLong_FromLong((long)d->reason));
-    PyTuple_SET_ITEM(tuple, 2, PyLong_FromUnsignedLong((unsigned long)d->reasons));
-    PyTuple_SET_ITEM(tuple, 3, PyLong_FromLong((long)d->rule));
-    PyTuple_SET_ITEM(tuple, 4, PyBool_FromLong((long)d->filtered));
-    PyTuple_SET_ITEM(tuple, 5, pv_days_or_none(d->changes_on));
-    PyTuple_SET_ITEM(tuple, 6, PyBytes_FromStringAndSize((const char *)d->reason_rules,
-                                                         (Py_ssize_t)sizeof d->reason_rules));
-    return pv_tuple_checked(tuple);
-}
-}
+%fragment("pv_common");
+
+%init %{
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL || pv_exceptions_init(m) < 0) return NULL;
+%}
 
 /* pv_status carries no information once the pv_error typemap below has checked it. */
 %typemap(out) pv_status "$result = SWIG_Py_Void();"
@@ -211,14 +333,27 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     }
     $1 = &err;
 }
-%typemap(argout, fragment="pv_raise_invalid") pv_error *error {
+%typemap(argout) pv_error *error {
     if (result != PV_OK) {
-        pv_raise_invalid($1->field[0] != '\0' ? $1->field : "input",
-                         $1->message != NULL ? $1->message : "is not valid");
+        pv_raise($1, "input");
         Py_XDECREF($result);
         $result = NULL;
         SWIG_fail;
     }
+}
+
+/* ---- Structs in: InvalidType naming the argument ------------------------------------------- */
+
+/* A struct argument takes the proxy of its type or None (NULL, which the library refuses as V1);
+   any other object raises InvalidType naming the argument ("citizen", "actor" ...). */
+%typemap(in) const pv_citizen *, const pv_actor *, const pv_service *, const pv_goal * {
+    void *ptr = NULL;
+    if ($input != Py_None && !SWIG_IsOK(SWIG_ConvertPtr($input, &ptr, $1_descriptor, 0))) {
+        PyErr_Clear();
+        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a proxy of its cportvakt struct or None");
+        SWIG_fail;
+    }
+    $1 = ($1_ltype)ptr;
 }
 
 /* ---- Strings ------------------------------------------------------------------------------- */
@@ -232,12 +367,11 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
         $1 = ($1_ltype)PyUnicode_AsUTF8AndSize($input, &size);
         if ($1 == NULL) SWIG_fail;
         if (strlen($1) != (size_t)size) {
-            PyErr_SetString(PyExc_ValueError, "in '$symname': '$1_name' contains a NUL character");
+            pv_raise_class(pv_invalid_input_class, "$1_name", "must not contain a NUL character");
             SWIG_fail;
         }
     } else {
-        PyErr_Format(PyExc_TypeError, "in '$symname': '$1_name' must be str or None, not %s",
-                     Py_TYPE($input)->tp_name);
+        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a str or None");
         SWIG_fail;
     }
 }
@@ -251,61 +385,40 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 
 /* ---- Dates --------------------------------------------------------------------------------- */
 
-/* A date value from None (PV_DATE_NONE), an int (days since 1970-01-01, as pv_date_to_days()
-   gives; the fast way in), or anything with int year, month and day attributes: a datetime.date
-   or a cportvakt.date. Values out of the C ranges raise OverflowError. */
+/* A date value from a datetime.date (not a datetime), None (PV_DATE_NONE) or an int (days since
+   1970-01-01, as pv_date_to_days() gives). Anything else raises InvalidType naming the argument;
+   an int outside the years 1 to 9999 raises InvalidInput. */
 %typemap(in) pv_date {
     if ($input == Py_None) {
         $1.year = 0;
         $1.month = 0;
         $1.day = 0;
+    } else if (PyDate_Check($input) && !PyDateTime_Check($input)) {
+        $1.year = (int16_t)PyDateTime_GET_YEAR($input);
+        $1.month = (uint8_t)PyDateTime_GET_MONTH($input);
+        $1.day = (uint8_t)PyDateTime_GET_DAY($input);
     } else if (PyLong_Check($input) && !PyBool_Check($input)) {
         long days = PyLong_AsLong($input);
-        if (days == -1 && PyErr_Occurred()) SWIG_fail;
-        if (days < INT32_MIN || days > INT32_MAX) {
-            $1.year = 0;
-        } else {
-            $1 = pv_date_from_days((int32_t)days);
-        }
+        if (days == -1 && PyErr_Occurred()) PyErr_Clear();
+        $1 = days < INT32_MIN || days > INT32_MAX ? pv_date_from_days(INT32_MIN)
+                                                  : pv_date_from_days((int32_t)days);
         if ($1.year == 0) {
-            PyErr_SetString(PyExc_OverflowError,
-                            "in '$symname': '$1_name' is outside the years 1 to 9999");
+            pv_raise_class(pv_invalid_input_class, "$1_name", "is outside the years 1 to 9999");
             SWIG_fail;
         }
     } else {
-        const char *const parts[3] = {"year", "month", "day"};
-        const long limits[3] = {INT16_MAX, UINT8_MAX, UINT8_MAX};
-        long value[3];
-        int i;
-        for (i = 0; i < 3; i++) {
-            PyObject *attr = PyObject_GetAttrString($input, parts[i]);
-            if (attr == NULL) {
-                PyErr_Format(PyExc_TypeError,
-                             "in '$symname': '$1_name' must be a date or None, not %s",
-                             Py_TYPE($input)->tp_name);
-                SWIG_fail;
-            }
-            value[i] = PyLong_Check(attr) ? PyLong_AsLong(attr) : -1;
-            if (value[i] == -1 && !PyErr_Occurred() && !PyLong_Check(attr)) {
-                PyErr_Format(PyExc_TypeError, "in '$symname': '$1_name'.%s must be int",
-                             parts[i]);
-            }
-            Py_DECREF(attr);
-            if (PyErr_Occurred()) SWIG_fail;
-            if (value[i] < 0 || value[i] > limits[i]) {
-                PyErr_Format(PyExc_OverflowError, "in '$symname': '$1_name'.%s is out of range",
-                             parts[i]);
-                SWIG_fail;
-            }
-        }
-        $1.year = (int16_t)value[0];
-        $1.month = (uint8_t)value[1];
-        $1.day = (uint8_t)value[2];
+        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a datetime.date or None");
+        SWIG_fail;
     }
 }
 %typemap(typecheck) pv_date {
     $1 = ($input == Py_None || (PyLong_Check($input) && !PyBool_Check($input)) ||
-          PyObject_HasAttrString($input, "year")) ? 1 : 0;
+          (PyDate_Check($input) && !PyDateTime_Check($input))) ? 1 : 0;
+}
+/* Out, as a member or a result: a datetime.date, or None for PV_DATE_NONE. */
+%typemap(out) pv_date {
+    $result = pv_date_or_none($1);
+    if ($result == NULL) SWIG_fail;
 }
 
 /* ---- Out-parameters ------------------------------------------------------------------------ */
@@ -317,16 +430,7 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     $1 = &temp;
 }
 %typemap(argout) pv_date *out {
-    if (result == PV_OK) {
-        pv_date *copy = (pv_date *)malloc(sizeof(pv_date));
-        if (copy == NULL) {
-            PyErr_NoMemory();
-            SWIG_fail;
-        }
-        *copy = *$1;
-        $result = SWIG_Python_AppendOutput($result,
-            SWIG_NewPointerObj(copy, $descriptor(pv_date *), SWIG_POINTER_OWN));
-    }
+    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, pv_date_or_none(*$1));
 }
 
 %typemap(in, numinputs=0) int *out (int temp = 0) "$1 = &temp;"
@@ -347,6 +451,27 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
 }
 %typemap(argout) (char *buf, size_t size) {
     if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));
+}
+
+/* pv_citizen_units: a tuple of str (copies), the buffer local and as large as any record. */
+%typemap(in, numinputs=0) (const char **units, size_t capacity, size_t *count)
+    (const char *temp[PV_MAX_SEALS + PV_MAX_GRANTS], size_t n = 0) {
+    $1 = temp;
+    $2 = sizeof temp / sizeof temp[0];
+    $3 = &n;
+}
+%typemap(argout) (const char **units, size_t capacity, size_t *count) {
+    if (result == PV_OK) {
+        PyObject *units = PyTuple_New((Py_ssize_t)*$3);
+        size_t i;
+        for (i = 0; units != NULL && i < *$3; i++) {
+            PyObject *text = PyUnicode_FromString($1[i]);
+            if (text == NULL) Py_CLEAR(units);
+            else PyTuple_SET_ITEM(units, (Py_ssize_t)i, text);
+        }
+        if (units == NULL) SWIG_fail;
+        $result = SWIG_Python_AppendOutput($result, units);
+    }
 }
 
 /* pv_pnr_parse: a cportvakt.pnr, or InvalidInput("text", the library's sentence). */
@@ -370,7 +495,7 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     }
 }
 
-/* The decision functions: the tuple described at the top, or InvalidInput(field, detail). */
+/* The decision functions: the record of the decision (bytes, see the top). */
 %typemap(in, numinputs=0) pv_decision *out (pv_decision decision) {
     {
         pv_decision init = PV_DECISION_INIT;
@@ -378,91 +503,64 @@ SWIGINTERN PyObject *pv_decision_tuple(const pv_decision *d) {
     }
     $1 = &decision;
 }
-%typemap(argout, fragment="pv_decision_tuple") pv_decision *out {
+%typemap(argout) pv_decision *out {
     if (result == PV_OK) {
-        PyObject *tuple = pv_decision_tuple($1);
-        if (tuple == NULL) SWIG_fail;
         Py_XDECREF($result);
-        $result = tuple;
-    }
-}
-
-/* The packed decision of evaluate_packed and decide_packed: one int, so that the package can use
-   it as a dictionary key (decisions are values; equal answers share one Decision object).
-   Little-endian bytes: 0-7 effect | reason << 1 | rule << 6 | filtered << 14 | reasons << 15;
-   8-11 changes_on as a proleptic Gregorian ordinal (date.toordinal(); 0 for none); 12 on, the
-   PV_REASON_MAX bytes of reason_rules (one per reason). */
-%typemap(in, numinputs=0) pv_decision *packed_out (pv_decision decision) {
-    {
-        pv_decision init = PV_DECISION_INIT;
-        decision = init;
-    }
-    $1 = &decision;
-}
-%typemap(argout) pv_decision *packed_out {
-    if (result == PV_OK) {
-        /* Days from 0001-01-01 (ordinal 1) to 1970-01-01. */
-        enum { ORDINAL_1970 = 719163, RULES = (int)sizeof $1->reason_rules };
-        unsigned char bytes[12 + RULES];
-        uint64_t head = (uint64_t)$1->effect | ((uint64_t)$1->reason << 1) |
-                        ((uint64_t)$1->rule << 6) | ((uint64_t)$1->filtered << 14) |
-                        ((uint64_t)$1->reasons << 15);
-        uint32_t ordinal = pv_date_is_none($1->changes_on)
-                               ? 0u
-                               : (uint32_t)(pv_date_to_days($1->changes_on) + ORDINAL_1970);
-        int i;
-        for (i = 0; i < 8; i++) bytes[i] = (unsigned char)(head >> (8 * i));
-        for (i = 0; i < 4; i++) bytes[8 + i] = (unsigned char)(ordinal >> (8 * i));
-        memcpy(bytes + 12, $1->reason_rules, RULES);
-        Py_XDECREF($result);
-        $result = _PyLong_FromByteArray(bytes, sizeof bytes, 1, 0);
+        $result = pv_decision_record($1);
         if ($result == NULL) SWIG_fail;
     }
 }
 
-/* ---- Arrays of structs ---------------------------------------------------------------------- */
+/* ---- Arrays with their length ---------------------------------------------------------------- */
 
-/* cast() is used only by the citizen's array setters below, which keep the array alive;
-   frompointer() would make an array that owns nothing and keeps nothing alive. */
-%rename(_pv_cast) seal_array::cast;
-%rename(_pv_cast) guardian_array::cast;
-%rename(_pv_cast) grant_array::cast;
-%rename(_pv_cast) representative_array::cast;
-%ignore seal_array::frompointer;
-%ignore guardian_array::frompointer;
-%ignore grant_array::frompointer;
-%ignore representative_array::frompointer;
+/* The one typemap for an array and its length: a sequence of proxies of TYPE (or None), copied
+   into a new C array; the function it is given to owns the copy. */
+%define PV_ARRAY_TYPEMAP(TYPE)
+%typemap(in) (const TYPE *items, size_t count) {
+    void *items = NULL;
+    if (pv_array_from_sequence($input, $descriptor(TYPE *), sizeof(TYPE), "items", &items, &$2) < 0)
+        SWIG_fail;
+    $1 = (const TYPE *)items;
+}
+%enddef
+PV_ARRAY_TYPEMAP(pv_seal)
+PV_ARRAY_TYPEMAP(pv_guardian)
+PV_ARRAY_TYPEMAP(pv_grant)
+PV_ARRAY_TYPEMAP(pv_representative)
+
+/* citizen._set_seals(items) ...: the array and its count set together, the old copy freed. */
+%define PV_CITIZEN_ARRAY(TYPE, MEMBER, COUNT)
+%extend pv_citizen {
+    void _set_##MEMBER(const TYPE *items, size_t count) {
+        free((void *)$self->MEMBER);
+        $self->MEMBER = items;
+        $self->COUNT = count;
+    }
+}
+%enddef
+PV_CITIZEN_ARRAY(pv_seal, seals, seal_count)
+PV_CITIZEN_ARRAY(pv_guardian, guardians, guardian_count)
+PV_CITIZEN_ARRAY(pv_grant, grants, grant_count)
+PV_CITIZEN_ARRAY(pv_representative, representatives, representative_count)
 
 /* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
 %include "portvakt_beyond.i"
 
-/* evaluate_many and Citizen.evaluate_all: many requests in one call (pv_evaluate_many). */
+/* evaluate_many and evaluate_grid: many requests in one call (pv_evaluate_many). */
 %include "portvakt_batch.i"
 
 %include "portvakt_core.h"
 %include "portvakt_batch.h"
 %include "portvakt_beyond.h"
 
-/* evaluate and decide once more, returning the packed decision (see the typemap above). */
-%{
-#define pv_evaluate_packed pv_evaluate
-#define pv_decide_packed pv_decide
-%}
-pv_status pv_evaluate_packed(const pv_citizen *citizen, const pv_actor *actor,
-                             const pv_service *service, pv_date on, pv_decision *packed_out,
-                             pv_error *error);
-pv_status pv_decide_packed(const pv_citizen *citizen, const pv_actor *actor,
-                           const pv_service *service, pv_date on, pv_decision *packed_out,
-                           pv_error *error);
-
-%array_class(pv_seal, seal_array);
-%array_class(pv_guardian, guardian_array);
-%array_class(pv_grant, grant_array);
-%array_class(pv_representative, representative_array);
-
-/* ---- Python: keeping borrowed strings and arrays alive, bounds-checked arrays --------------- */
+/* ---- Python: keeping borrowed strings alive ------------------------------------------------- */
 
 %pythoncode %{
+# The exceptions the extension defines (see pv_exceptions_init).
+InvalidInput = _cportvakt.InvalidInput
+InvalidType = _cportvakt.InvalidType
+
+
 def _pv_keep(obj, key, value):
     """Holds 'value' for as long as the proxy 'obj' lives."""
     refs = obj.__dict__.get("_pv_refs")
@@ -474,101 +572,45 @@ def _pv_keep(obj, key, value):
 def _pv_keeping(cls, name):
     """Makes the member property 'name' of 'cls' hold what it is given."""
     prop = getattr(cls, name)
-    fset = prop.fset
 
-    def setter(self, value, _fset=fset, _name=name):
+    def setter(self, value, _fset=prop.fset, _name=name):
         _fset(self, value)
         _pv_keep(self, _name, value)
 
     setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
 
 
-def _pv_keeping_array(cls, name, array):
-    """Makes the pointer member 'name' of 'cls' take an instance of the array class 'array' (or
-    None) and hold it for as long as the proxy lives."""
-    prop = getattr(cls, name)
-    fset = prop.fset
+def _pv_array(name):
+    """The citizen's array 'name': set whole from a sequence of structs (copied, with its length,
+    into the citizen), read back as the tuple it was set from. The citizen holds the strs the
+    copies point into, as they were when the array was set."""
 
-    def setter(self, value, _fset=fset, _name=name, _array=array):
-        if value is not None and not isinstance(value, _array):
-            raise TypeError("%s must be a %s or None, not %s"
-                            % (_name, _array.__name__, type(value).__name__))
-        _fset(self, None if value is None else value._pv_cast())
-        _pv_keep(self, _name, value)
+    def getter(self):
+        return self.__dict__.get("_pv_items", {}).get(name, ())
 
-    setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
+    def setter(self, value, _set=getattr(citizen, "_set_" + name)):
+        _set(self, value)  # InvalidType for anything but a sequence of the struct
+        items = () if value is None else tuple(value)
+        _pv_keep(self, name, [dict(item.__dict__.get("_pv_refs") or {}) for item in items])
+        self.__dict__.setdefault("_pv_items", {})[name] = items
+
+    setattr(citizen, name, property(getter, setter))
 
 
 for _cls, _names in (
-    (globals().get("seal"), ("unit",)),
+    (seal, ("unit",)),
     (guardian, ("id",)),
     (grant, ("holder", "unit")),
     (representative, ("id",)),
     (citizen, ("personnummer", "login_lock_case_number")),
     (actor, ("id",)),
     (service, ("unit",)),
-    (globals().get("goal"), ("guardian", "unit")),
+    (goal, ("guardian", "unit")),
 ):
-    for _name in _names if _cls is not None else ():
+    for _name in _names:
         _pv_keeping(_cls, _name)
 
-_pv_keeping_array(citizen, "seals", seal_array)
-_pv_keeping_array(citizen, "guardians", guardian_array)
-_pv_keeping_array(citizen, "grants", grant_array)
-_pv_keeping_array(citizen, "representatives", representative_array)
-
-
-def _pv_array(cls, item):
-    """Gives the array class 'cls' of 'item' structs a length, bounds checks and references."""
-    init = cls.__init__
-    getitem = cls.__getitem__
-    setitem = cls.__setitem__
-
-    def __init__(self, nelements):
-        if not isinstance(nelements, int) or isinstance(nelements, bool) or nelements < 1:
-            raise ValueError("an array holds at least one element")
-        init(self, nelements)
-        self.__dict__["_pv_len"] = nelements
-
-    def index(self, i):
-        if not isinstance(i, int) or isinstance(i, bool):
-            raise TypeError("array indices must be int")
-        n = self.__dict__["_pv_len"]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("array index out of range")
-        return i
-
-    def __getitem__(self, i):
-        value = getitem(self, index(self, i))
-        _pv_keep(value, "_pv_owner", self)
-        return value
-
-    def __setitem__(self, i, value):
-        if not isinstance(value, item):
-            raise TypeError("expected %s, not %s" % (item.__name__, type(value).__name__))
-        i = index(self, i)
-        setitem(self, i, value)
-        _pv_keep(self, i, value.__dict__.get("_pv_refs"))
-
-    def __len__(self):
-        return self.__dict__["_pv_len"]
-
-    def __iter__(self):
-        for i in range(len(self)):
-            yield self[i]
-
-    cls.__init__ = __init__
-    cls.__getitem__ = __getitem__
-    cls.__setitem__ = __setitem__
-    cls.__len__ = __len__
-    cls.__iter__ = __iter__
-
-
-_pv_array(seal_array, seal)
-_pv_array(guardian_array, guardian)
-_pv_array(grant_array, grant)
-_pv_array(representative_array, representative)
+for _name in ("seals", "guardians", "grants", "representatives"):
+    _pv_array(_name)
 del _cls, _names, _name
 %}

@@ -20,8 +20,12 @@ import sys
 REQUIRED_RULES = ["A1", "A2", "A3", "V1", "R0", "E1", "E2", "E3", "S1", "S2", "D1", "D2", "D3",
                   "G1", "G2", "G3", "G4", "G5", "G6", "P1", "P2", "L1", "L2", "J1", "J2", "J3",
                   "J4", "J5", "J6", "T1"]
-# Every rule id of RULES.md that a vector may name.
-KNOWN_RULES = set(REQUIRED_RULES) | {"M1", "N1", "N2", "N3", "N4", "N5", "N6", "N7"}
+# Every rule id of RULES.md that a vector may name (section 10: A1 ... N7, M1, M-ALL, M-GUARD,
+# M-PROT, M-13, X1 ... X7, H1 ... H5); a vector is never refused for the ids it names.
+KNOWN_RULES = set(REQUIRED_RULES) | {"M1", "N1", "N2", "N3", "N4", "N5", "N6", "N7",
+                                     "M-ALL", "M-GUARD", "M-PROT", "M-13",
+                                     "X1", "X2", "X3", "X4", "X5", "X6", "X7",
+                                     "H1", "H2", "H3", "H4", "H5"}
 MIN_PER_RULE = 3
 
 PERMIT_REASONS = ["SELF", "GUARDIAN_PROXY", "DIRECT_ACCESS", "REPRESENTATIVE"]
@@ -37,7 +41,9 @@ EXPECTED_FILES = ["age.json", "self.json", "guardian.json", "direct_access.json"
                   "relation_and_eid.json", "changes_on.json", "malformed.json"]
 
 VECTOR_KEYS = {"name", "rules", "on", "citizen", "actor", "service", "expect"}
-EXPECT_KEYS = {"effect", "reason", "reasons", "filtered", "changes_on"}
+EXPECT_KEYS = {"effect", "reason", "reasons", "filtered", "changes_on", "field"}
+# expect.field: the path of section 8 ("citizen.seals[2].active.from"), INVALID_INPUT only.
+FIELD_RE = re.compile(r"^[a-z_]+(\[[0-9]+\])?(\.[a-z_]+(\[[0-9]+\])?)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -111,6 +117,12 @@ def vector_problems(v):
         elif ch is not None and isinstance(v.get("on"), str) and DATE_RE.match(v["on"]) \
                 and ch <= v["on"]:
             problems.append("expect.changes_on must be after on")
+    if "field" in expect:
+        field = expect["field"]
+        if reason != "INVALID_INPUT":
+            problems.append("expect.field is given only with INVALID_INPUT")
+        elif not isinstance(field, str) or not FIELD_RE.match(field):
+            problems.append("expect.field must be a field path such as citizen.seals[2].active.from")
     return problems
 
 

@@ -43,3 +43,28 @@ def run_cli(*args, stdin=None):
         timeout=120,
     )
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def read_record(record):
+    """The members of a decision record (the bytes of one pv_outcome) as the C library lays them
+    out (pv_layout), read independently of the package's decoder."""
+    from portvakt import cportvakt as c
+
+    at = c.layout
+
+    def number(offset, size, signed=False):
+        return int.from_bytes(record[offset:offset + size], sys.byteorder, signed=signed)
+
+    dated = at(c.LAYOUT_OUTCOME_CHANGES_ON)
+    year = number(dated + at(c.LAYOUT_DATE_YEAR), 2, True)
+    rules_at = at(c.LAYOUT_OUTCOME_REASON_RULES)
+    return {
+        "reasons": number(at(c.LAYOUT_OUTCOME_REASONS), 4),
+        "changes_on": date(year, record[dated + at(c.LAYOUT_DATE_MONTH)],
+                           record[dated + at(c.LAYOUT_DATE_DAY)]) if year else None,
+        "effect": record[at(c.LAYOUT_OUTCOME_EFFECT)],
+        "reason": record[at(c.LAYOUT_OUTCOME_REASON)],
+        "rule": record[at(c.LAYOUT_OUTCOME_RULE)],
+        "filtered": bool(record[at(c.LAYOUT_OUTCOME_FILTERED)]),
+        "reason_rules": record[rules_at:rules_at + at(c.LAYOUT_REASON_MAX)],
+    }

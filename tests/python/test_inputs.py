@@ -204,9 +204,21 @@ def test_from_personnummer_keeps_the_normalised_number():
 
 
 def test_citizen_units_in_first_mention_order():
-    c = pv.Citizen(seals=[pv.Seal.whole(), pv.Seal.for_unit("B"), pv.Seal.for_unit("A")],
+    # The units of a record (seals, then grants, first mention first) as the C library finds
+    # them (pv_citizen_units): a malformed record has none to give.
+    c = pv.Citizen(birth_date=date(2010, 1, 1),
+                   seals=[pv.Seal.whole(), pv.Seal.for_unit("B"), pv.Seal.for_unit("A")],
                    grants=[pv.Grant("A"), pv.Grant("C")])
-    assert c.units() == ("B", "A", "C")
+    assert c.units() == ("B", "A", "C") == c.units(ON)
+    with pytest.raises(pv.InvalidInput) as e:
+        pv.Citizen(seals=[pv.Seal.for_unit("B")]).units(ON)  # A3: no birth date
+    assert e.value.field == "citizen.birth_date"
+
+
+def test_birth_date_on_from_c():
+    # A3: the birth date, or the personnummer read against the date (N4: '-' within a century).
+    assert pv.Citizen(personnummer="121212-1212").birth_date_on(date(2026, 1, 1)) == date(2012, 12, 12)
+    assert pv.Citizen(birth_date=date(2001, 2, 3)).birth_date_on(date(2026, 1, 1)) == date(2001, 2, 3)
 
 
 # ---- Case numbers, e-ID values and caps (RULES.md section 8) ------------------------------------

@@ -8,6 +8,7 @@ import pytest
 from conftest import CONFORMANCE_DIR
 
 import portvakt as pv
+from portvakt import conformance
 
 # The example vector of RULES.md section 10, verbatim.
 EXAMPLE = {
@@ -39,7 +40,7 @@ def request_part(vector):
 
 
 def test_the_section_10_example_reads_and_passes():
-    v = pv.Vector.from_json(EXAMPLE)
+    v = conformance.Vector.from_json(EXAMPLE)
     assert v.name == EXAMPLE["name"] and v.rules == ("G1",)
     assert v.differences() == []
     r = v.request
@@ -55,7 +56,7 @@ def test_the_section_10_example_reads_and_passes():
 
 
 def test_omitted_fields_take_the_section_10_defaults():
-    r = pv.Request.from_json({
+    r = conformance.Request.from_json({
         "on": "2026-01-01",
         "citizen": {"birth_date": "2000-01-01", "seals": [{"scope": "whole"}],
                     "grants": [{"unit": "U"}]},
@@ -71,9 +72,9 @@ def test_omitted_fields_take_the_section_10_defaults():
 
 
 def test_request_round_trips_through_json():
-    r = pv.Vector.from_json(EXAMPLE).request
+    r = conformance.Vector.from_json(EXAMPLE).request
     assert r is not None
-    again = pv.Request.from_json(json.dumps(r.to_json()))
+    again = conformance.Request.from_json(json.dumps(r.to_json()))
     assert again == r
     assert again.to_json() == r.to_json()
 
@@ -83,10 +84,10 @@ def test_citizen_lock_fields_and_personnummer_round_trip():
            "citizen": {"personnummer": "201212121212", "login_locked": True,
                        "login_lock_requested_by": "citizen", "login_lock_case_number": "RS 2026/17"},
            "actor": {"kind": "self"}, "service": {"kind": "e_services"}}
-    r = pv.Request.from_json(obj)
+    r = conformance.Request.from_json(obj)
     assert r.citizen.login_lock_case_number == "RS 2026/17"
     assert r.citizen.login_lock_requested_by is pv.Requester.CITIZEN
-    assert pv.Request.from_json(r.to_json()) == r
+    assert conformance.Request.from_json(r.to_json()) == r
     # A3: born 2012-12-12, so 13 on 2026-01-01 (S1 would let the citizen in); the login is
     # locked (E2).
     assert r.evaluate().reason is pv.Reason.LOGIN_LOCKED
@@ -130,20 +131,20 @@ def test_strict_reading_names_the_field(mutate, field, is_type_error):
     obj = request_part(EXAMPLE)
     mutate(obj)
     with pytest.raises(pv.InvalidInput) as e:
-        pv.Request.from_json(obj)
+        conformance.Request.from_json(obj)
     assert e.value.field == field
     assert isinstance(e.value, TypeError) == is_type_error
 
 
 def test_a_request_has_no_expect():
     with pytest.raises(pv.InvalidInput) as e:
-        pv.Request.from_json(EXAMPLE)
+        conformance.Request.from_json(EXAMPLE)
     assert e.value.field in ("name", "rules", "expect")
 
 
 def test_duplicate_fields_are_refused():
     with pytest.raises(ValueError):
-        pv.Request.from_json('{"on": "2026-01-01", "on": "2026-01-02"}')
+        conformance.Request.from_json('{"on": "2026-01-01", "on": "2026-01-02"}')
 
 
 def test_vectors_with_malformed_requests_still_load_and_run():
@@ -152,23 +153,23 @@ def test_vectors_with_malformed_requests_still_load_and_run():
     bad["citizen"]["seals"][0]["active"]["from"] = "2023-02-29"
     bad["expect"] = {"effect": "deny", "reason": "INVALID_INPUT", "reasons": ["INVALID_INPUT"],
                      "field": "citizen.seals[0].active.from"}
-    v = pv.Vector.from_json(bad)
+    v = conformance.Vector.from_json(bad)
     assert v.request is None and v.error is not None
     assert v.error.field == "citizen.seals[0].active.from"
     assert v.differences() == []
     assert v.to_json() == bad  # the request part is given back as read
     # Expectation mismatch on the field is reported.
     bad["expect"]["field"] = "citizen.seals[0].active.until"
-    diff = pv.Vector.from_json(bad).differences()
+    diff = conformance.Vector.from_json(bad).differences()
     assert [d.field for d in diff] == ["field"]
 
 
 def test_expect_checks_only_what_is_present():
     v = copy.deepcopy(EXAMPLE)
     v["expect"] = {"effect": "deny", "reason": "PROXY_ENDED"}
-    assert pv.Vector.from_json(v).differences() == []
+    assert conformance.Vector.from_json(v).differences() == []
     v["expect"]["changes_on"] = "2029-03-04"
-    diff = pv.Vector.from_json(v).differences()
+    diff = conformance.Vector.from_json(v).differences()
     assert [(d.field, d.expected, d.actual) for d in diff] == [("changes_on", "2029-03-04", None)]
     assert str(diff[0]) == 'changes_on: expected "2029-03-04", got null'
 
@@ -180,27 +181,27 @@ def test_vector_envelope_errors_raise():
         v = copy.deepcopy(EXAMPLE)
         v[key] = value
         with pytest.raises(pv.InvalidInput) as e:
-            pv.Vector.from_json(v)
+            conformance.Vector.from_json(v)
         assert e.value.field == field
 
 
 def test_load_vectors_and_round_trip(tmp_path):
     path = tmp_path / "v.json"
     path.write_text(json.dumps([EXAMPLE, EXAMPLE]), encoding="utf-8")
-    vectors = pv.load_vectors(path)
+    vectors = conformance.load_vectors(path)
     assert len(vectors) == 2 and all(v.differences() == [] for v in vectors)
     path.write_text(json.dumps([v.to_json() for v in vectors]), encoding="utf-8")
-    assert pv.load_vectors(path) == vectors
+    assert conformance.load_vectors(path) == vectors
     broken = copy.deepcopy(EXAMPLE)
     broken["expect"]["reason"] = "NOPE"
     path.write_text(json.dumps([EXAMPLE, broken]), encoding="utf-8")
     with pytest.raises(pv.InvalidInput) as e:
-        pv.load_vectors(path)
+        conformance.load_vectors(path)
     assert e.value.field == "[1].expect.reason"
 
 
 def test_decision_to_json():
-    d = pv.Vector.from_json(EXAMPLE).run()
+    d = conformance.Vector.from_json(EXAMPLE).run()
     assert d.to_json() == {"effect": "deny", "reason": "PROXY_ENDED", "reasons": ["PROXY_ENDED"],
                            "rule": "G1", "filtered": False, "changes_on": None}
 
@@ -212,11 +213,11 @@ conformance_files = sorted(CONFORMANCE_DIR.glob("*.json")) if CONFORMANCE_DIR.is
 @pytest.mark.parametrize("path", conformance_files, ids=lambda p: p.name)
 def test_conformance_vectors_pass_and_round_trip(path):
     raw = json.loads(path.read_text(encoding="utf-8"))
-    vectors = pv.load_vectors(path)
+    vectors = conformance.load_vectors(path)
     assert len(vectors) == len(raw)
     for vector, obj in zip(vectors, raw):
         assert vector.differences() == [], vector.name
-        again = pv.Vector.from_json(vector.to_json())
+        again = conformance.Vector.from_json(vector.to_json())
         assert again == vector, vector.name
         assert again.run() == vector.run(), vector.name
 
@@ -225,7 +226,7 @@ def test_conformance_vectors_pass_and_round_trip(path):
 
 
 def _evaluate_json(obj):
-    return pv.Request.from_json(obj).evaluate(raise_on_invalid=False)
+    return conformance.Request.from_json(obj).evaluate(raise_on_invalid=False)
 
 
 def test_null_means_the_same_as_omitted():
@@ -234,7 +235,7 @@ def test_null_means_the_same_as_omitted():
     without = request_part(EXAMPLE)
     assert with_null["citizen"]["grants"][0]["until"] is None
     del without["citizen"]["grants"][0]["until"]
-    assert pv.Request.from_json(with_null) == pv.Request.from_json(without)
+    assert conformance.Request.from_json(with_null) == conformance.Request.from_json(without)
     assert _evaluate_json(with_null) == _evaluate_json(without)
     # A vector with "until": null evaluates like one without it (D1 grant open-ended).
     for obj in (with_null, without):
@@ -278,12 +279,12 @@ def test_each_member_given_as_null_is_the_member_left_out(where, key):
             obj.pop(key, None)
         else:
             obj[key] = None
-    assert pv.Request.from_json(with_null) == pv.Request.from_json(without)
+    assert conformance.Request.from_json(with_null) == conformance.Request.from_json(without)
     assert _evaluate_json(with_null) == _evaluate_json(without)
 
 
 def test_null_defaults_are_those_of_section_10():
-    r = pv.Request.from_json({
+    r = conformance.Request.from_json({
         "on": "2026-01-01",
         "citizen": {"birth_date": "2000-01-01", "login_locked": None, "seals": [
             {"scope": "whole", "requested_by": None, "active": None, "content": None}],
@@ -303,14 +304,14 @@ def test_a_representative_without_kind_is_invalid():
     obj = request_part(EXAMPLE)
     del obj["citizen"]["representatives"][0]["kind"]
     with pytest.raises(pv.InvalidInput) as e:
-        pv.Request.from_json(obj)
+        conformance.Request.from_json(obj)
     assert e.value.field == "citizen.representatives[0].kind"
     assert not isinstance(e.value, TypeError)
     vector = copy.deepcopy(EXAMPLE)
     del vector["citizen"]["representatives"][0]["kind"]
     vector["expect"] = {"effect": "deny", "reason": "INVALID_INPUT",
                         "field": "citizen.representatives[0].kind"}
-    v = pv.Vector.from_json(vector)
+    v = conformance.Vector.from_json(vector)
     assert v.request is None and v.differences() == []
 
 
@@ -319,7 +320,7 @@ def test_every_eid_name_is_read_and_only_bankid_and_freja_plus_pass_e1(eid):
     obj = request_part(EXAMPLE)
     obj["on"] = "2026-03-03"  # G1: the guardian still acts for the child of 12
     obj["actor"]["eid"] = eid
-    r = pv.Request.from_json(obj)
+    r = conformance.Request.from_json(obj)
     assert r.actor.eid is pv.Eid(eid) and r.to_json()["actor"]["eid"] == eid
     d = r.evaluate()
     if eid in ("bankid", "freja_plus"):
@@ -331,11 +332,11 @@ def test_every_eid_name_is_read_and_only_bankid_and_freja_plus_pass_e1(eid):
 def test_eid_defaults_to_bankid():
     obj = request_part(EXAMPLE)
     del obj["actor"]["eid"]
-    assert pv.Request.from_json(obj).actor.eid is pv.Eid.BANKID
+    assert conformance.Request.from_json(obj).actor.eid is pv.Eid.BANKID
     for bad in ("BankID", "freja+", "mitid", ""):
         obj["actor"]["eid"] = bad
         with pytest.raises(pv.InvalidInput) as e:
-            pv.Request.from_json(obj)
+            conformance.Request.from_json(obj)
         assert e.value.field == "actor.eid"
 
 
@@ -345,8 +346,8 @@ def test_a_utf8_case_number_is_valid():
            "citizen": {"birth_date": "1980-01-01", "login_locked": True,
                        "login_lock_case_number": "Dnr RÖ 2024/17"},
            "actor": {"kind": "self"}, "service": {"kind": "e_services"}}
-    r = pv.Request.from_json(json.dumps(obj, ensure_ascii=False))
+    r = conformance.Request.from_json(json.dumps(obj, ensure_ascii=False))
     assert r.citizen.login_lock_case_number == "Dnr RÖ 2024/17"
     d = r.evaluate()
     assert (d.reason, d.rule) == (pv.Reason.LOGIN_LOCKED, "E2")
-    assert pv.Request.from_json(r.to_json()) == r
+    assert conformance.Request.from_json(r.to_json()) == r

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import portvakt as pv
 from portvakt import Effect, Reason
 from portvakt import cportvakt as c
+from conftest import read_record
 
 SETTINGS = settings(
     max_examples=400,
@@ -116,9 +117,10 @@ def services(draw):
 
 def c_decision(citizen, actor, service, on):
     """The decision of pv_evaluate read through the SWIG module, in the package's terms."""
-    effect, reason, bits, rule, filtered, changes, rules = c.evaluate(
-        citizen.compile()._pv_mirror.proxy, actor.compile()._pv_mirror.proxy,
-        service.compile()._pv_mirror.proxy, on)
+    record = read_record(c.evaluate(
+        citizen.compile()._pv_mirror, actor.compile()._pv_mirror, service.compile()._pv_mirror, on))
+    effect, reason, bits, rule = record["effect"], record["reason"], record["reasons"], record["rule"]
+    filtered, changes, rules = record["filtered"], record["changes_on"], record["reason_rules"]
     reasons = tuple(Reason(c.reason_name(r)) for r in range(c.REASON_COUNT) if bits & (1 << r))
     return {
         "effect": Effect(c.effect_name(effect)),
@@ -126,7 +128,7 @@ def c_decision(citizen, actor, service, on):
         "reasons": reasons,
         "rule": c.rule_name(rule),
         "filtered": filtered,
-        "changes_on": None if changes is None else date(1970, 1, 1) + timedelta(days=changes),
+        "changes_on": changes,
         "reason_rules": tuple(c.rule_name(rules[r]) for r in range(c.REASON_COUNT) if bits & (1 << r)),
         # reason_rules has PV_REASON_MAX bytes: none but those of the reasons present is set.
         "stray_rules": [r for r in range(len(rules)) if rules[r] and not bits & (1 << r)],

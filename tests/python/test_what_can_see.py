@@ -18,16 +18,17 @@ def test_guardian_of_a_twelve_year_old(household):
     # G1, G2 before 13; J2 the sealed psychiatry unit (whole journal filtered); the D2 grant for
     # the child health unit is not in force yet, and G2 needs none.
     assert table(household, pv.Actor.guardian("anna")) == [
-        ("e-services", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
-        ("journal", Effect.PERMIT, Reason.GUARDIAN_PROXY, True),
-        (f"journal, unit {PSYCHIATRY}", Effect.DENY, Reason.UNIT_SEALED, False),
-        (f"journal, unit {CHILD_HEALTH}", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
+        ("e-services (portal)", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
+        ("journal (direct)", Effect.PERMIT, Reason.GUARDIAN_PROXY, True),
+        (f"journal, unit {PSYCHIATRY} (direct)", Effect.DENY, Reason.UNIT_SEALED, False),
+        (f"journal, unit {CHILD_HEALTH} (direct)", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
     ]
     views = pv.what_can_see(household, pv.Actor.guardian("anna"), ON)
     assert all(v.decision.changes_on == date(2027, 5, 22) for v in views)  # T1: the 13th birthday
     assert views[0].service == pv.Service.e_services()
-    assert views[3].service == pv.Service.journal(CHILD_HEALTH)
-    assert [v.channel for v in views] == [pv.Channel.PORTAL] * 4  # the portal by default
+    assert views[3].service == pv.Service.journal(CHILD_HEALTH, channel=pv.Channel.DIRECT)
+    # The journal through the direct channel by default, as who_can_see asks it.
+    assert [v.channel for v in views] == [pv.Channel.PORTAL] + [pv.Channel.DIRECT] * 3
 
 
 def test_blocked_guardian_sees_nothing(household):
@@ -42,10 +43,10 @@ def test_guardian_after_13_reads_only_the_granted_unit(household):
     # e-services; the sealed unit stays sealed (J2) as well as out of reach (PROXY_ENDED first).
     rows = table(household, pv.Actor.guardian("anna"), date(2027, 5, 22))
     assert rows == [
-        ("e-services", Effect.DENY, Reason.PROXY_ENDED, False),
-        ("journal", Effect.PERMIT, Reason.DIRECT_ACCESS, True),
-        (f"journal, unit {PSYCHIATRY}", Effect.DENY, Reason.PROXY_ENDED, False),
-        (f"journal, unit {CHILD_HEALTH}", Effect.PERMIT, Reason.DIRECT_ACCESS, False),
+        ("e-services (portal)", Effect.DENY, Reason.PROXY_ENDED, False),
+        ("journal (direct)", Effect.PERMIT, Reason.DIRECT_ACCESS, True),
+        (f"journal, unit {PSYCHIATRY} (direct)", Effect.DENY, Reason.PROXY_ENDED, False),
+        (f"journal, unit {CHILD_HEALTH} (direct)", Effect.PERMIT, Reason.DIRECT_ACCESS, False),
     ]
     sealed = pv.what_can_see(household, pv.Actor.guardian("anna"), date(2027, 5, 22))[2].decision
     assert sealed.reasons == (Reason.PROXY_ENDED, Reason.UNIT_SEALED)
@@ -62,3 +63,31 @@ def test_channel_and_invalid_input(household):
     assert e.value.field == "actor.id"
     with pytest.raises(pv.InvalidType):
         pv.what_can_see(household, pv.Actor.guardian("anna"), "today")  # type: ignore[arg-type]
+
+
+def test_one_answer_with_who_can_see():
+    # A locked login (E2) closes the portal but not the direct channel: the citizen's journal.
+    # what_can_see and who_can_see ask the same question the same way and give one answer, the
+    # channel explicit in the rows and in the labels.
+    adult = pv.Citizen(birth_date=date(1990, 1, 1), login_locked=True,
+                       seals=[pv.Seal.for_unit(PSYCHIATRY)])
+    mine = pv.what_can_see(adult, pv.Actor.self(), ON)
+    theirs = [r for r in pv.who_can_see(adult, ON) if r.actor.kind is pv.ActorKind.SELF]
+    assert mine == theirs
+    assert [(r.label, r.decision.reason) for r in mine] == [
+        ("e-services (portal)", Reason.LOGIN_LOCKED),  # E2: the portal is locked
+        ("journal (direct)", Reason.SELF),  # S2 through the direct channel (E2 does not close it)
+        (f"journal, unit {PSYCHIATRY} (direct)", Reason.UNIT_SEALED),  # J2
+    ]
+    portal = pv.what_can_see(adult, pv.Actor.self(), ON, channel="portal")
+    assert [(r.label, r.decision.reason) for r in portal][1] == ("journal (portal)", Reason.LOGIN_LOCKED)
+
+
+def test_every_actor_of_who_can_see_is_what_can_see(household):
+    rows = pv.who_can_see(household, ON)
+    actors = []
+    for r in rows:
+        if r.actor not in actors:
+            actors.append(r.actor)
+    assert [a.id for a in actors] == [None, "anna", "bertil"]
+    assert [row for a in actors for row in pv.what_can_see(household, a, ON)] == rows

@@ -20,6 +20,7 @@ from ._batch import Outcomes, evaluate_many
 from ._decision import (
     RULES,
     Access,
+    AccessRow,
     Decision,
     decide,
     evaluate,
@@ -44,7 +45,6 @@ from ._enums import (
     ServiceKind,
 )
 from ._errors import InvalidInput, InvalidType
-from ._json import Difference, Expect, Request, Vector, load_vectors
 from ._model import (
     GRANT_HOLDER_SELF,
     Actor,
@@ -59,7 +59,6 @@ from ._model import (
 from ._pnr import Personnummer, age_on, birthday, parse_personnummer
 from . import beyond
 from .beyond import (
-    AccessRow,
     Action,
     Advice,
     AdviceKind,
@@ -89,10 +88,8 @@ __all__ = [
     "Channel",
     "Citizen",
     "Decision",
-    "Difference",
     "Effect",
     "Eid",
-    "Expect",
     "GRANT_HOLDER_SELF",
     "Grant",
     "Guardian",
@@ -107,20 +104,17 @@ __all__ = [
     "Reason",
     "RepresentativeKind",
     "Representative",
-    "Request",
     "Requester",
     "Seal",
     "SealScope",
     "Service",
     "ServiceKind",
-    "Vector",
     "age_on",
     "birthday",
     "decide",
     "evaluate",
     "evaluate_many",
     "generic_message",
-    "load_vectors",
     "message",
     "parse_personnummer",
     "rule_source",

@@ -5,4 +5,8 @@ import sys
 from ._cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C between main's own handlers: still quiet
+        status = 130
+    sys.exit(status)

@@ -1,34 +1,22 @@
-"""Decisions: evaluate, decide, validate and what_can_see."""
+"""Decisions: evaluate, decide, validate and what_can_see, and the messages and rules."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Union
 
-from . import _cportvakt as _ext
 from . import cportvakt as _c
-from ._enums import (
-    ACTOR_KIND_TO_C,
-    ACTOR_KINDS_FROM_C,
-    EFFECTS_FROM_C,
-    LANGUAGE_TO_C,
-    REASON_TO_C,
-    REASONS_FROM_C,
-    ActorKind,
-    Channel,
-    Effect,
-    Language,
-    Reason,
-    ServiceKind,
-)
+from ._check import check_on
+from ._codec import RULE_NAMES, RULES, Decision, decode, language_to_c
+from ._enums import ACTOR_KIND_TO_C, REASON_TO_C, ActorKind, Channel, Language, Reason, ServiceKind
 from ._errors import InvalidInput, InvalidType
-from ._model import Actor, Citizen, Service, check_on, mirrors
+from ._model import Actor, Citizen, Service, proxies
 
 __all__ = [
     "Decision",
     "Access",
+    "AccessRow",
     "evaluate",
     "decide",
     "validate",
@@ -40,136 +28,17 @@ __all__ = [
     "RULES",
 ]
 
-# The rule ids by C value; index 0 (PV_RULE_NONE) is "".
-_RULE_NAMES: Tuple[str, ...] = tuple(_c.rule_name(i) or "" for i in range(_c.RULE_COUNT))
-#: Every rule id of RULES.md that the library knows, in its order ("A1" ... "N7").
-RULES: Tuple[str, ...] = _RULE_NAMES[1:]
-_RULE_TO_C: Dict[str, int] = {name: i for i, name in enumerate(_RULE_NAMES) if name}
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_RULE_TO_C: Dict[str, int] = {name: i for i, name in enumerate(RULE_NAMES) if name}
 
 
-def _language(language: Union[Language, str]) -> int:
-    try:
-        return LANGUAGE_TO_C[Language(language)]
-    except ValueError:
-        raise InvalidInput("language", "is not one of sv, en") from None
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The answer of an evaluation.
-
-    ``reason`` is the permit basis or the primary deny reason; ``reasons`` every reason that
-    stands in the way, in RULES.md order (empty when permitted), and ``reason_rules`` the rule
-    id behind each of them; ``rule`` the rule that decided ``reason``; ``filtered`` whether the
-    permitted view hides something (step 7); ``changes_on`` the first later date on which the
-    same inputs give another (effect, reason, filtered), or None (T1). ``field`` and ``detail``
-    are set only for invalid input (reason INVALID_INPUT, rule V1). ``asker`` is the kind of
-    actor who asked, for :meth:`message`; it does not take part in comparisons.
-    """
-
-    effect: Effect
-    reason: Reason
-    reasons: Tuple[Reason, ...]
-    rule: str
-    filtered: bool = False
-    changes_on: Optional[date] = None
-    field: Optional[str] = None
-    detail: Optional[str] = None
-    reason_rules: Tuple[str, ...] = ()
-    asker: ActorKind = dataclasses.field(default=ActorKind.OTHER, compare=False, repr=False)
-
-    @property
-    def permitted(self) -> bool:
-        """True for a permit."""
-        return self.effect is Effect.PERMIT
-
-    def message(self, language: Union[Language, str] = "sv") -> str:
-        """The message the asking person may be shown (RULES.md section 4, M1): "" for a permit;
-        a reason that reveals a protective measure about the citizen gives anyone but the
-        citizen only the generic message."""
-        return _c.message(REASON_TO_C[self.reason], ACTOR_KIND_TO_C[self.asker], _language(language))
-
-    def to_json(self) -> Dict[str, Any]:
-        """The decision as a JSON object (the fields of ``expect`` in RULES.md section 10, the
-        rule, and for invalid input the field and the detail)."""
-        out: Dict[str, Any] = {
-            "effect": self.effect.value,
-            "reason": self.reason.value,
-            "reasons": [r.value for r in self.reasons],
-            "rule": self.rule,
-            "filtered": self.filtered,
-            "changes_on": self.changes_on.isoformat() if self.changes_on else None,
-        }
-        if self.field is not None:
-            out["field"] = self.field
-            out["detail"] = self.detail
-        return out
-
-    @classmethod
-    def invalid(cls, field: str, detail: str, asker: ActorKind = ActorKind.OTHER) -> "Decision":
-        """The fail-closed decision for invalid input at 'field' (V1)."""
-        return cls(
-            Effect.DENY,
-            Reason.INVALID_INPUT,
-            (Reason.INVALID_INPUT,),
-            "V1",
-            False,
-            None,
-            field,
-            detail,
-            ("V1",),
-            asker,
-        )
-
-
-# Decisions are values: equal C answers for the same kind of asker share one Decision. The C
-# answer comes packed into one int (see evaluate_packed in portvakt.i), the key of one cache per
-# actor kind; a cache is emptied when it grows past _CACHE_LIMIT entries.
-_CACHE_LIMIT = 4096
-_CACHES: Tuple[Dict[int, Decision], ...] = tuple({} for _ in ACTOR_KINDS_FROM_C)
-_REASON_SETS: Dict[int, Tuple[Tuple[Reason, ...], Tuple[int, ...]]] = {}
-_DAYS_TO_1970 = _EPOCH_ORDINAL
-
-
-def _reason_set(bits: int) -> Tuple[Tuple[Reason, ...], Tuple[int, ...]]:
-    found = _REASON_SETS.get(bits)
-    if found is None:
-        indices = tuple(i for i in range(len(REASONS_FROM_C)) if bits & (1 << i))
-        found = (tuple(REASONS_FROM_C[i] for i in indices), indices)
-        _REASON_SETS[bits] = found
-    return found
-
-
-def _unpack(key: int, kind: int) -> Decision:
-    """The Decision of a packed C answer (bytes 0-7 the head, 8-11 the ordinal of changes_on,
-    12 on one byte per reason: its rule)."""
-    reasons, indices = _reason_set((key >> 15) & 0xFFFFFFFF)
-    ordinal = (key >> 64) & 0xFFFFFFFF
-    return Decision(
-        EFFECTS_FROM_C[key & 1],
-        REASONS_FROM_C[(key >> 1) & 31],
-        reasons,
-        _RULE_NAMES[(key >> 6) & 0xFF],
-        bool((key >> 14) & 1),
-        date.fromordinal(ordinal) if ordinal else None,
-        None,
-        None,
-        tuple(_RULE_NAMES[(key >> (96 + 8 * i)) & 0xFF] for i in indices),
-        ACTOR_KINDS_FROM_C[kind],
-    )
-
-
-def _new_decision(key: int, kind: int) -> Decision:
-    decision = _unpack(key, kind)
-    cache = _CACHES[kind]
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = decision
-    return decision
-
-
-def _invalid(error: InvalidInput, actor: object, raise_on_invalid: bool) -> Decision:
+def _failed(error: InvalidInput, citizen: object, actor: object, service: object, raise_on_invalid: bool) -> Decision:
+    """The fail-closed decision of invalid input (raised with it unless 'raise_on_invalid' is
+    False). A struct of the wrong type refused by C is named again in the package's terms."""
+    if isinstance(error, TypeError):
+        try:
+            proxies(citizen, actor, service)
+        except InvalidInput as named:
+            error = named
     asker = actor.kind if isinstance(actor, Actor) and isinstance(actor.kind, ActorKind) else ActorKind.OTHER
     error.decision = Decision.invalid(error.field, error.detail, asker)
     if raise_on_invalid:
@@ -177,42 +46,30 @@ def _invalid(error: InvalidInput, actor: object, raise_on_invalid: bool) -> Deci
     return error.decision
 
 
-def _make(c_function: Callable[..., int], name: str, doc: str) -> Callable[..., Decision]:
-    caches = _CACHES
-    date_class = date
-    days_to_1970 = _DAYS_TO_1970
-    new_decision = _new_decision
-
-    def run(
-        citizen: Citizen, actor: Actor, service: Service, on: date, *, raise_on_invalid: bool = True
-    ) -> Decision:
-        try:
-            if on.__class__ is not date_class:
-                check_on(on)
-            cm = citizen._pv_mirror
-            am = actor._pv_mirror
-            sm = service._pv_mirror
-            if cm is None or am is None or sm is None:
-                cm, am, sm = mirrors(citizen, actor, service)
-            key = c_function(cm.ptr, am.ptr, sm.ptr, on.toordinal() - days_to_1970)
-        except AttributeError:
-            mirrors(citizen, actor, service)  # raises InvalidType naming the input
-            raise
-        except InvalidInput as error:
-            return _invalid(error, actor, raise_on_invalid)
-        decision = caches[am.kind].get(key)
-        if decision is None:
-            decision = new_decision(key, am.kind)
-        return decision
-
-    run.__name__ = run.__qualname__ = name
-    run.__doc__ = doc
-    return run
+def _answer(
+    function: Any, citizen: Citizen, actor: Actor, service: Service, on: date, raise_on_invalid: bool
+) -> Decision:
+    """One crossing into C ('function' is cportvakt.evaluate or cportvakt.decide) and the one
+    decoder of its answer; invalid input as evaluate() documents it."""
+    try:
+        if on.__class__ is not date:
+            check_on(on)
+        record = function(
+            citizen._pv_mirror or citizen._compile(),
+            actor._pv_mirror or actor._compile(),
+            service._pv_mirror or service._compile(),
+            on,
+        )
+    except AttributeError:
+        return _failed(InvalidType("input", "is not a portvakt input"), citizen, actor, service, raise_on_invalid)
+    except InvalidInput as error:
+        return _failed(error, citizen, actor, service, raise_on_invalid)
+    return decode(record, actor.kind)
 
 
-evaluate = _make(
-    _ext.evaluate_packed,
-    "evaluate",
+def evaluate(
+    citizen: Citizen, actor: Actor, service: Service, on: date, *, raise_on_invalid: bool = True
+) -> Decision:
     """Decides whether 'actor' may reach 'service' of 'citizen' on the date 'on' (RULES.md
     section 3, steps 0 to 7, and T1). Crosses into C once; the C form of each input is built on
     first use and kept.
@@ -220,45 +77,76 @@ evaluate = _make(
     Invalid input (section 8) raises InvalidInput naming the field, with the fail-closed decision
     in its ``decision`` attribute; with ``raise_on_invalid=False`` that decision is returned
     instead. A value of the wrong Python type raises InvalidType (also a TypeError).
-    """,
-)
+    """
+    return _answer(_c.evaluate, citizen, actor, service, on, raise_on_invalid)
 
-decide = _make(
-    _ext.decide_packed,
-    "decide",
+
+def decide(
+    citizen: Citizen, actor: Actor, service: Service, on: date, *, raise_on_invalid: bool = True
+) -> Decision:
     """As :func:`evaluate`, without ``changes_on`` (always None): the answer for one day at the
-    lowest cost.""",
-)
+    lowest cost."""
+    return _answer(_c.decide, citizen, actor, service, on, raise_on_invalid)
 
 
 def validate(citizen: Citizen, actor: Actor, service: Service, on: date) -> None:
     """Checks the inputs without deciding (section 8, V1): returns None, or raises InvalidInput
-    naming the field."""
+    naming the field (InvalidType for a value of the wrong Python type)."""
     check_on(on)
-    cm, am, sm = mirrors(citizen, actor, service)
-    _ext.validate(cm.ptr, am.ptr, sm.ptr, on)
+    _c.validate(*proxies(citizen, actor, service), on)
+
+
+# ---- What an actor can see ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Access:
-    """One thing an actor may or may not reach, and the decision about it."""
+class AccessRow:
+    """One thing an actor may or may not reach, and the decision about it: the rows of
+    :func:`what_can_see` and :func:`portvakt.who_can_see`. The service says the channel it was
+    asked through (the e-services always through the portal)."""
 
+    actor: Actor
     service: Service
     decision: Decision
 
     @property
+    def unit(self) -> Optional[str]:
+        return self.service.unit
+
+    @property
     def channel(self) -> Channel:
-        """The channel it was asked through (the e-services always through the portal)."""
+        """The channel the row was asked through."""
         return self.service.channel
 
     @property
     def label(self) -> str:
-        """"e-services", "journal", or "journal, unit <unit>"."""
+        """"e-services (portal)", "journal (direct)" or "journal, unit <unit> (direct)"."""
         if self.service.kind is ServiceKind.E_SERVICES:
-            return "e-services"
-        if self.service.unit is None:
-            return "journal"
-        return f"journal, unit {self.service.unit}"
+            what = "e-services"
+        elif self.service.unit is None:
+            what = "journal"
+        else:
+            what = f"journal, unit {self.service.unit}"
+        return f"{what} ({self.channel.value})"
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"actor": "self"|id, "kind", "service", "unit", "effect", "reason", "reasons",
+        "rule", "filtered", "changes_on"}``."""
+        out: Dict[str, Any] = {
+            "actor": "self" if self.actor.kind is ActorKind.SELF else self.actor.id,
+            "kind": self.actor.kind.value,
+            "service": self.service.kind.value,
+            "unit": self.service.unit,
+        }
+        decision = self.decision.to_json()
+        decision.pop("field", None)
+        decision.pop("detail", None)
+        out.update(decision)
+        return out
+
+
+#: The name of the rows of :func:`what_can_see` (one class with :class:`AccessRow`).
+Access = AccessRow
 
 
 def what_can_see(
@@ -266,17 +154,21 @@ def what_can_see(
     actor: Actor,
     on: date,
     *,
-    channel: Union[Channel, str] = Channel.PORTAL,
-) -> List[Access]:
-    """What 'actor' can reach of 'citizen' on 'on': the e-services, the journal as a whole and
-    each unit named anywhere in the record (seals, grants; Citizen.units()), each with its
-    decision. The journal is asked through 'channel' (the portal by default). Raises
-    InvalidInput as evaluate does."""
+    channel: Union[Channel, str] = Channel.DIRECT,
+) -> List[AccessRow]:
+    """What 'actor' can reach of 'citizen' on 'on': the e-services (through the portal), the
+    journal as a whole and each unit named in the record (its unit seals, then its grants), the
+    journal through 'channel' — the direct channel by default, as :func:`portvakt.who_can_see`
+    asks, so that for an actor of the record with BankID the rows are those of who_can_see.
+    Raises InvalidInput as evaluate does."""
     check_on(on)
-    mirrors(citizen, actor, Service.e_services())
+    proxies(citizen, actor, Service.e_services())
     services = [Service.e_services(), Service.journal(channel=channel)]
-    services += [Service.journal(unit, channel=channel) for unit in citizen.units()]
-    return [Access(s, evaluate(citizen, actor, s, on)) for s in services]
+    services += [Service.journal(unit, channel=channel) for unit in citizen.units(on)]
+    return [AccessRow(actor, s, evaluate(citizen, actor, s, on)) for s in services]
+
+
+# ---- Messages and rules -----------------------------------------------------------------------------
 
 
 def message(
@@ -293,12 +185,12 @@ def message(
         a = ACTOR_KIND_TO_C[ActorKind(asker)]
     except ValueError:
         raise InvalidInput("asker", "is not an actor kind") from None
-    return _c.message(r, a, _language(language))
+    return _c.message(r, a, language_to_c(language))  # type: ignore[no-any-return]
 
 
 def generic_message(language: Union[Language, str] = "sv") -> str:
     """The generic message ("Uppgifterna kan inte visas via 1177 ...")."""
-    return _c.message_generic(_language(language))
+    return _c.message_generic(language_to_c(language))  # type: ignore[no-any-return]
 
 
 def _rule(rule: str) -> int:

@@ -11,10 +11,17 @@ scope, a guardian's id). A representative's ``kind`` has no default. In ``expect
 ``changes_on: null`` is the expectation "no change" (T1), not an absent member.
 
 Writing gives every field explicitly, so that ``Request.from_json(r.to_json()) == r``.
+
+Limits: a JSON text is refused (ValueError) when it is larger than MAX_INPUT_BYTES (64 MiB) or
+nests arrays and objects deeper than MAX_DEPTH (64); both are checked before the text is parsed,
+and ``read_json`` reads a file in chunks, so that neither is ever read or parsed whole. A string
+that is not Unicode text (a lone surrogate such as ``"\ud800"``, which JSON can spell) is
+invalid input naming the field.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -42,11 +49,18 @@ from ._enums import (
 from ._errors import InvalidInput, InvalidType
 from ._model import Actor, Citizen, Grant, Guardian, Interval, Representative, Seal, Service
 
-__all__ = ["Request", "Expect", "Vector", "load_vectors", "loads", "Difference"]
+__all__ = ["Request", "Expect", "Vector", "load_vectors", "loads", "read_json", "Difference",
+           "MAX_INPUT_BYTES", "MAX_DEPTH", "InputRefused"]
 
 E = TypeVar("E", bound=_Named)
 JSON = Any
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+#: The largest JSON text read (a request, a vector file): 64 MiB.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: The deepest nesting of arrays and objects accepted in a JSON text (a vector nests 6 deep).
+MAX_DEPTH = 64
+_CHUNK = 1024 * 1024
 _MISSING = object()
 
 # The defaults of section 10 for members left out (or null). The C library has no default for
@@ -71,6 +85,23 @@ def _join(path: str, key: Union[str, int]) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+class InputRefused(ValueError):
+    """A JSON text refused before it is parsed: larger than MAX_INPUT_BYTES, nested deeper than
+    MAX_DEPTH, or not UTF-8."""
+
+
+def check_text(value: str, path: str) -> str:
+    """'value' if it is Unicode text that UTF-8 can carry; InvalidInput naming 'path' for a lone
+    surrogate (JSON can spell one, ``"\ud800"``; a command line gets one for a byte that is
+    not UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(path, "is not Unicode text (a lone surrogate or a byte that is not "
+                                 "UTF-8)") from None
+    return value
 
 
 def _json_type(value: JSON) -> str:
@@ -128,7 +159,7 @@ class _Object:
             return None
         if not isinstance(value, str):
             raise InvalidType(self.at(key), f"must be a string, not {_json_type(value)}")
-        return value
+        return check_text(value, self.at(key))
 
     def date(self, key: str, required: bool = False) -> Optional[date]:
         value = self.get(key) if required else self.get(key, None)
@@ -193,6 +224,7 @@ def _grant(value: JSON, path: str) -> Grant:
     holder = o.get("holder", DEFAULT_GRANT_HOLDER)
     if not isinstance(holder, str):
         raise InvalidType(o.at("holder"), f"must be a string, not {_json_type(holder)}")
+    check_text(holder, o.at("holder"))
     return Grant(o.string("unit", required=True), holder, o.date("from"), o.date("until"))  # type: ignore[arg-type]
 
 
@@ -354,9 +386,64 @@ def _no_duplicates(pairs: List[Tuple[str, JSON]]) -> Dict[str, JSON]:
     return out
 
 
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def check_depth(text: Union[str, bytes], limit: int = MAX_DEPTH) -> None:
+    """ValueError if the JSON 'text' nests arrays and objects deeper than 'limit' (brackets
+    inside strings do not count). A scan of the text, before any parsing."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return
+    # Drop the strings, whose brackets do not count: without its escaped backslashes and quotes,
+    # the text alternates between outside and inside at each quote.
+    outside = b"".join(data.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')[0::2])
+    brackets = outside.translate(None, _NOT_BRACKETS)
+    if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) > limit:
+        raise InputRefused(f"is nested deeper than {limit} arrays and objects (the limit)")
+
+
 def loads(text: Union[str, bytes]) -> JSON:
-    """Parses JSON text, refusing an object that names a field twice (ValueError)."""
-    return json.loads(text, object_pairs_hook=_no_duplicates)
+    """Parses JSON text, refusing an object that names a field twice, a text larger than
+    MAX_INPUT_BYTES and nesting deeper than MAX_DEPTH (ValueError)."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputRefused(f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB (the limit)")
+    check_depth(text)
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except RecursionError:  # pragma: no cover - check_depth keeps far below the limit
+        raise ValueError("nested too deeply") from None
+
+
+def read_json(source: Any, name: str = "") -> JSON:
+    """The JSON of a file name or a binary or text stream 'source', read in chunks of at most
+    MAX_INPUT_BYTES in all. Raises OSError, ValueError (too large, not UTF-8, too deep, not
+    JSON) as :func:`loads` does."""
+    if isinstance(source, (str, bytes, os.PathLike)):
+        with open(source, "rb") as f:
+            return read_json(f, name)
+    binary = getattr(source, "buffer", source)
+    chunks: List[Any] = []
+    size = 0
+    while True:
+        chunk = binary.read(_CHUNK)
+        if not chunk:
+            break
+        size += len(chunk) if isinstance(chunk, bytes) else len(chunk.encode("utf-8", "surrogatepass"))
+        if size > MAX_INPUT_BYTES:
+            raise InputRefused(f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB (the limit)")
+        chunks.append(chunk)
+    if chunks and isinstance(chunks[0], str):
+        text = "".join(chunks)
+    else:
+        try:
+            text = b"".join(chunks).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputRefused(f"is not UTF-8 text (byte {error.start})") from None
+    return loads(text)
 
 
 _REQUEST_FIELDS = ("on", "citizen", "actor", "service")
@@ -550,8 +637,7 @@ def load_vectors(path: Union[str, "os.PathLike[str]"]) -> List[Vector]:
 
     Raises ValueError for text that is not JSON and InvalidInput (field ``[3].expect.reason``)
     for a vector whose name, rules or expect cannot be read."""
-    with open(path, encoding="utf-8") as f:
-        data = loads(f.read())
+    data = read_json(path)
     if not isinstance(data, list):
         raise InvalidType("", f"a vector file must hold an array, not {_json_type(data)}")
     return [Vector.from_json(v, f"[{i}]") for i, v in enumerate(data)]

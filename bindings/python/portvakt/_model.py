@@ -15,12 +15,19 @@ the C library on every evaluation and raises :class:`portvakt.InvalidInput`.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
+from datetime import date
+from typing import Any, Dict, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from . import cportvakt as _c
+from ._check import check_bool as _check_bool
+from ._check import check_date as _check_date
+from ._check import check_enum as _check_enum
+from ._check import check_instance, check_on
+from ._check import check_items as _check_items
+from ._check import check_str as _check_str
+from ._check import type_name as _type_name
+from ._codec import Outcomes
 from ._enums import (
     ACTOR_KIND_TO_C,
     CHANNEL_TO_C,
@@ -40,9 +47,7 @@ from ._enums import (
     _Named,
 )
 from ._errors import InvalidInput, InvalidType
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ._batch import Outcomes
+from ._pnr import parse_personnummer
 
 __all__ = [
     "Interval",
@@ -59,14 +64,11 @@ __all__ = [
 #: The holder of a grant that means the citizen (D1); any other holder is a guardian id (D2).
 GRANT_HOLDER_SELF = "self"
 
+#: The date the record helpers of C are asked on when no date is given (the units of a record
+#: do not depend on the date; any valid birth date is before it).
+_LAST_DAY = date(9999, 12, 31)
+
 E = TypeVar("E", bound=_Named)
-
-
-# ---- Checking Python types ---------------------------------------------------------------------
-
-
-def _type_name(value: object) -> str:
-    return type(value).__name__
 
 
 def _coerce(cls: Type[E], value: Any) -> Any:
@@ -80,66 +82,11 @@ def _coerce(cls: Type[E], value: Any) -> Any:
     return value
 
 
-def _check_enum(cls: Type[E], table: Dict[E, int], value: object, path: str) -> int:
-    if isinstance(value, cls):
-        return table[value]
-    if isinstance(value, str):
-        names = ", ".join(m.value for m in cls)
-        raise InvalidInput(path, f"is not one of {names}")
-    raise InvalidType(path, f"must be a portvakt.{cls.__name__}, not {_type_name(value)}")
-
-
-def _check_bool(value: object, path: str) -> bool:
-    if type(value) is not bool:
-        raise InvalidType(path, f"must be a bool, not {_type_name(value)}")
-    return value
-
-
-def _is_date(value: object) -> bool:
-    return isinstance(value, date) and not isinstance(value, datetime)
-
-
-def _check_date(value: object, path: str) -> Optional[date]:
-    if value is None or _is_date(value):
-        return value  # type: ignore[return-value]
-    raise InvalidType(path, f"must be a datetime.date or None, not {_type_name(value)}")
-
-
-def _check_str(value: object, path: str) -> Optional[str]:
-    if value is None:
-        return None
-    if type(value) is not str:
-        raise InvalidType(path, f"must be a str or None, not {_type_name(value)}")
-    if "\0" in value:
-        raise InvalidInput(path, "must not contain a NUL character")
-    return value
-
-
-def _check_items(value: object, cls: type, path: str) -> Tuple[Any, ...]:
-    if not isinstance(value, tuple):
-        raise InvalidType(path, f"must be a list of portvakt.{cls.__name__}, not {_type_name(value)}")
-    for i, item in enumerate(value):
-        if not isinstance(item, cls):
-            raise InvalidType(f"{path}[{i}]", f"must be a portvakt.{cls.__name__}, not {_type_name(item)}")
-    return value
-
-
-class _Mirror:
-    """The C form of an input: the SWIG proxy (which keeps alive every str and array it points
-    into), its raw pointer for the fast path, and the actor kind for actors."""
-
-    __slots__ = ("proxy", "ptr", "kind")
-
-    def __init__(self, proxy: Any, kind: int = 0) -> None:
-        self.proxy = proxy
-        self.ptr = proxy.this
-        self.kind = kind
-
-
 class _Cached:
-    """Keeps the mirror out of equality, repr and pickles."""
+    """Keeps the C form (the proxy of the extension: ``_pv_mirror``) out of equality, repr and
+    pickles."""
 
-    _pv_mirror: Optional[_Mirror] = None
+    _pv_mirror: Any = None
 
     def __getstate__(self) -> Dict[str, Any]:
         state = dict(self.__dict__)
@@ -286,12 +233,7 @@ class Representative:
 # ---- The citizen ---------------------------------------------------------------------------------
 
 _SEQUENCES = frozenset(("seals", "guardians", "grants", "representatives"))
-_ARRAYS = (
-    ("seals", "seal_count", Seal, _c.seal_array),
-    ("guardians", "guardian_count", Guardian, _c.guardian_array),
-    ("grants", "grant_count", Grant, _c.grant_array),
-    ("representatives", "representative_count", Representative, _c.representative_array),
-)
+_ARRAYS = (("seals", Seal), ("guardians", Guardian), ("grants", Grant), ("representatives", Representative))
 
 
 @dataclass
@@ -335,22 +277,21 @@ class Citizen(_Cached):
 
         Raises InvalidInput("personnummer", ...) if 'text' is not a valid number.
         """
-        from ._pnr import parse_personnummer
-
         number = parse_personnummer(text, on=on, interim=interim)
         pnr = None if number.kind is PnrKind.INTERIM else number.normalized
         return cls(birth_date=number.birth_date, personnummer=pnr, **fields)
 
-    def units(self) -> Tuple[str, ...]:
-        """Every unit named in the record (seals, then grants), once each, in order."""
-        seen: Dict[str, None] = {}
-        for seal in self.seals:
-            if isinstance(seal, Seal) and isinstance(seal.unit, str):
-                seen.setdefault(seal.unit, None)
-        for grant in self.grants:
-            if isinstance(grant, Grant) and isinstance(grant.unit, str):
-                seen.setdefault(grant.unit, None)
-        return tuple(seen)
+    def units(self, on: Optional[date] = None) -> Tuple[str, ...]:
+        """Every unit named in the record (its unit seals, then its grants), once each, first
+        mention first, as the C library finds them (pv_citizen_units). The record is checked on
+        'on' (by default the last day of year 9999: the units do not depend on the date);
+        raises InvalidInput for a malformed record."""
+        return _c.citizen_units(self._mirror(), _LAST_DAY if on is None else check_on(on))
+
+    def birth_date_on(self, on: date) -> date:
+        """The citizen's birth date on 'on' (A3): ``birth_date``, or the personnummer read
+        against 'on' (N4), as the C library reads it (pv_citizen_birth_date)."""
+        return _c.citizen_birth_date(self._mirror(), check_on(on))
 
     def evaluate_all(
         self,
@@ -359,14 +300,31 @@ class Citizen(_Cached):
         on: date,
         *,
         raise_on_invalid: bool = False,
-    ) -> "Outcomes":
+    ) -> Outcomes:
         """Every actor of 'actors' asking for every service of 'services' of this citizen on
         'on', decided in one call into C: answer ``a * len(services) + s`` is for
         ``actors[a]`` and ``services[s]``, and equals ``evaluate(self, actors[a], services[s],
-        on)``. See :func:`portvakt.evaluate_many` for invalid input."""
-        from ._batch import evaluate_all
+        on)``. Invalid input as :func:`portvakt.evaluate_many`; a value of the wrong Python
+        type raises InvalidType naming it: ``actors[1]``, ``services[0].unit``."""
+        check_on(on)
+        actors = tuple(actors)
+        services = tuple(services)
+        citizen = self._mirror()
+        c_actors = [_input(a, Actor, "actors", i) for i, a in enumerate(actors)]
+        c_services = [_input(s, Service, "services", i) for i, s in enumerate(services)]
+        answer = _c.batch_evaluate_grid(citizen, c_actors, c_services, on)
+        width = len(services)
 
-        return evaluate_all(self, actors, services, on, raise_on_invalid=raise_on_invalid)
+        def request(i: int) -> Tuple[Any, Any, Any]:
+            return citizen, c_actors[i // width], c_services[i % width]
+
+        outcomes = Outcomes(answer, request, on)
+        if raise_on_invalid and outcomes.error is not None:
+            raise outcomes.error
+        return outcomes
+
+    def _mirror(self) -> Any:
+        return self._pv_mirror or self._compile()
 
     def compile(self) -> "Citizen":
         """Builds and caches the C form now, checking the Python types; returns self.
@@ -376,7 +334,7 @@ class Citizen(_Cached):
         self._compile()
         return self
 
-    def _compile(self) -> _Mirror:
+    def _compile(self) -> Any:
         proxy = _c.citizen()
         proxy.birth_date = _check_date(self.birth_date, "citizen.birth_date")
         proxy.personnummer = _check_str(self.personnummer, "citizen.personnummer")
@@ -388,18 +346,12 @@ class Citizen(_Cached):
         proxy.login_lock_case_number = _check_str(
             self.login_lock_case_number, "citizen.login_lock_case_number"
         )
-        for name, count_name, cls, array_cls in _ARRAYS:
+        for name, cls in _ARRAYS:
             path = f"citizen.{name}"
             items = _check_items(getattr(self, name), cls, path)
-            if items:
-                array = array_cls(len(items))
-                for i, item in enumerate(items):
-                    array[i] = item._to_c(f"{path}[{i}]")
-                setattr(proxy, name, array)
-                setattr(proxy, count_name, len(items))
-        mirror = _Mirror(proxy)
-        object.__setattr__(self, "_pv_mirror", mirror)
-        return mirror
+            setattr(proxy, name, [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)])
+        object.__setattr__(self, "_pv_mirror", proxy)
+        return proxy
 
 
 # ---- The actor and the service -----------------------------------------------------------------
@@ -446,7 +398,10 @@ class Actor(_Cached):
         self._compile()
         return self
 
-    def _compile(self) -> _Mirror:
+    def _mirror(self) -> Any:
+        return self._pv_mirror or self._compile()
+
+    def _compile(self) -> Any:
         proxy = _c.actor()
         kind = _check_enum(ActorKind, ACTOR_KIND_TO_C, self.kind, "actor.kind")
         proxy.kind = kind
@@ -454,9 +409,8 @@ class Actor(_Cached):
         proxy.eid = _check_enum(Eid, EID_TO_C, self.eid, "actor.eid")
         proxy.login_locked = _check_bool(self.login_locked, "actor.login_locked")
         proxy.journal_sealed = _check_bool(self.journal_sealed, "actor.journal_sealed")
-        mirror = _Mirror(proxy, kind)
-        _set_frozen(self, "_pv_mirror", mirror)
-        return mirror
+        _set_frozen(self, "_pv_mirror", proxy)
+        return proxy
 
 
 @dataclass(frozen=True)
@@ -494,40 +448,35 @@ class Service(_Cached):
         self._compile()
         return self
 
-    def _compile(self) -> _Mirror:
+    def _mirror(self) -> Any:
+        return self._pv_mirror or self._compile()
+
+    def _compile(self) -> Any:
         proxy = _c.service()
         proxy.kind = _check_enum(ServiceKind, SERVICE_KIND_TO_C, self.kind, "service.kind")
         proxy.channel = _check_enum(Channel, CHANNEL_TO_C, self.channel, "service.channel")
         proxy.unit = _check_str(self.unit, "service.unit")
         proxy.entry_date = _check_date(self.entry_date, "service.entry_date")
-        mirror = _Mirror(proxy)
-        _set_frozen(self, "_pv_mirror", mirror)
-        return mirror
+        _set_frozen(self, "_pv_mirror", proxy)
+        return proxy
 
 
-def check_on(on: object) -> date:
-    """Returns 'on' if it is a datetime.date (not a datetime); raises InvalidType otherwise."""
-    if _is_date(on):
-        return on  # type: ignore[return-value]
-    raise InvalidType("on", f"must be a datetime.date, not {_type_name(on)}")
+def _input(value: object, cls: type, name: str, index: int) -> Any:
+    """The C form of item 'index' of the list 'name' of inputs of class 'cls'."""
+    if not isinstance(value, cls):
+        raise InvalidType(f"{name}[{index}]", f"must be a portvakt.{cls.__name__}, not {_type_name(value)}")
+    try:
+        return value._pv_mirror or value._compile()  # type: ignore[attr-defined]
+    except InvalidInput as error:
+        member = error.field.partition(".")[2]
+        raise InvalidType(f"{name}[{index}].{member}", error.detail) from None
 
 
-def mirrors(citizen: object, actor: object, service: object) -> Tuple[_Mirror, _Mirror, _Mirror]:
-    """The C forms of the three inputs, built if needed; InvalidType if one is of the wrong
-    class."""
-    if not isinstance(citizen, Citizen):
-        raise InvalidType("citizen", f"must be a portvakt.Citizen, not {_type_name(citizen)}")
-    if not isinstance(actor, Actor):
-        raise InvalidType("actor", f"must be a portvakt.Actor, not {_type_name(actor)}")
-    if not isinstance(service, Service):
-        raise InvalidType("service", f"must be a portvakt.Service, not {_type_name(service)}")
+def proxies(citizen: object, actor: object, service: object) -> Tuple[Any, Any, Any]:
+    """The C forms of the three inputs, built if needed; InvalidType naming the input if one is
+    of the wrong class or holds a value of the wrong type."""
     return (
-        citizen._pv_mirror or citizen._compile(),
-        actor._pv_mirror or actor._compile(),
-        service._pv_mirror or service._compile(),
+        check_instance(citizen, Citizen, "citizen")._mirror(),
+        check_instance(actor, Actor, "actor")._mirror(),
+        check_instance(service, Service, "service")._mirror(),
     )
-
-
-# Keep the dataclass field list importable for the JSON layer.
-def field_names(cls: type) -> List[str]:
-    return [f.name for f in dataclasses.fields(cls)]

@@ -7,20 +7,16 @@ from datetime import date
 
 from . import cportvakt as _c
 from ._enums import PNR_KINDS_FROM_C, PnrKind
+from ._check import check_str, is_date
 from ._errors import InvalidInput, InvalidType
-from ._model import _is_date
 
 __all__ = ["Personnummer", "parse_personnummer", "age_on", "birthday"]
 
 
 def _date(value: object, field: str) -> date:
-    if not _is_date(value):
+    if not is_date(value):
         raise InvalidType(field, f"must be a datetime.date, not {type(value).__name__}")
     return value  # type: ignore[return-value]
-
-
-def _to_date(c_date: object) -> date:
-    return date(c_date.year, c_date.month, c_date.day)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -49,8 +45,7 @@ def parse_personnummer(text: str, *, on: date, interim: bool = False) -> Personn
     """
     if not isinstance(text, str):
         raise InvalidType("personnummer", f"must be a str, not {type(text).__name__}")
-    if "\0" in text:
-        raise InvalidInput("personnummer", "must not contain a NUL character")
+    check_str(text, "personnummer")  # no NUL, no lone surrogate
     if type(interim) is not bool:
         raise InvalidType("interim", f"must be a bool, not {type(interim).__name__}")
     _date(on, "on")
@@ -59,7 +54,7 @@ def parse_personnummer(text: str, *, on: date, interim: bool = False) -> Personn
         parsed = _c.pnr_parse(text, on, flags)
     except InvalidInput as error:
         raise InvalidInput("personnummer", error.detail) from None
-    return Personnummer(_to_date(parsed.birth_date), PNR_KINDS_FROM_C[parsed.kind], parsed.normalized)
+    return Personnummer(parsed.birth_date, PNR_KINDS_FROM_C[parsed.kind], parsed.normalized)
 
 
 def age_on(birth: date, on: date) -> int:
@@ -82,6 +77,6 @@ def birthday(birth: date, years: int) -> date:
     if not 0 <= years <= 9999:
         raise InvalidInput("years", "is out of range")
     try:
-        return _to_date(_c.date_birthday(birth, years))
+        return _c.date_birthday(birth, years)  # type: ignore[no-any-return]
     except InvalidInput:
         raise InvalidInput("years", "gives a date after 9999-12-31") from None

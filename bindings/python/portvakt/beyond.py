@@ -24,7 +24,10 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 from xml.sax.saxutils import escape
 
 from . import cportvakt as _c
-from ._decision import _RULE_NAMES, Decision, rule_source, rule_summary
+from ._check import check_instance, check_on, is_date
+from ._check import type_name as _type_name
+from ._codec import RULE_NAMES, Decision, decode
+from ._decision import AccessRow, rule_source, rule_summary
 from ._enums import (
     ACTOR_KINDS_FROM_C,
     CHANNELS_FROM_C,
@@ -42,7 +45,8 @@ from ._enums import (
     _to_c,
 )
 from ._errors import InvalidInput, InvalidType
-from ._model import Actor, Citizen, Interval, Seal, Service, _is_date, _type_name, check_on, mirrors
+from ._model import Actor, Citizen, Interval, Seal, Service, proxies
+from ._pnr import birthday
 
 __all__ = [
     "AccessRow",
@@ -64,13 +68,6 @@ __all__ = [
     "timeline_svg",
     "who_can_see",
 ]
-
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-
-
-def _date_of(days: Optional[int]) -> Optional[date]:
-    return None if days is None else date.fromordinal(days + _EPOCH_ORDINAL)
-
 
 def _iso(d: Optional[date]) -> Optional[str]:
     return None if d is None else d.isoformat()
@@ -167,28 +164,12 @@ def _enum(cls: Any, value: object, path: str, names: Optional[Dict[str, Any]] = 
     return found
 
 
-# ---- Decisions from the C tuples ----------------------------------------------------------------
+# ---- The record ----------------------------------------------------------------------------------
 
 
-def _decision(t: Tuple[Any, ...], asker: ActorKind) -> Decision:
-    effect, reason, bits, rule, filtered, changes_on, rules = t
-    indices = [i for i in range(len(REASONS_FROM_C)) if bits & (1 << i)]
-    return Decision(
-        EFFECTS_FROM_C[effect],
-        REASONS_FROM_C[reason],
-        tuple(REASONS_FROM_C[i] for i in indices),
-        _RULE_NAMES[rule],
-        bool(filtered),
-        _date_of(changes_on),
-        None,
-        None,
-        tuple(_RULE_NAMES[rules[i]] for i in indices),
-        asker,
-    )
-
-
-def _citizen_ptr(citizen: object) -> Any:
-    return mirrors(citizen, Actor.self(), Service.e_services())[0].ptr
+def _citizen(citizen: object) -> Any:
+    """The C form of 'citizen'; InvalidType if it is not a Citizen."""
+    return check_instance(citizen, Citizen, "citizen")._mirror()
 
 
 def _decision_json(d: Decision) -> Dict[str, Any]:
@@ -205,50 +186,6 @@ def _decision_json(d: Decision) -> Dict[str, Any]:
 # ---- Who can see what ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AccessRow:
-    """One row of :func:`who_can_see`: an actor named in the record, what they ask for (the
-    e-services through the portal, or the journal — whole or one unit — through the direct
-    channel: the channel of the C row is ``service.channel``) and the decision."""
-
-    actor: Actor
-    service: Service
-    decision: Decision
-
-    @property
-    def unit(self) -> Optional[str]:
-        return self.service.unit
-
-    @property
-    def channel(self) -> Channel:
-        """The channel the row was asked through (``portal`` for the e-services, ``direct``
-        for the journal)."""
-        return self.service.channel
-
-    @property
-    def label(self) -> str:
-        """"e-services (portal)", "journal (direct)" or "journal, unit <unit> (direct)"."""
-        if self.service.kind is ServiceKind.E_SERVICES:
-            what = "e-services"
-        elif self.service.unit is None:
-            what = "journal"
-        else:
-            what = f"journal, unit {self.service.unit}"
-        return f"{what} ({self.channel.value})"
-
-    def to_json(self) -> Dict[str, Any]:
-        """``{"actor": "self"|id, "kind", "service", "unit", "effect", "reason", "reasons",
-        "rule", "filtered", "changes_on"}``."""
-        out: Dict[str, Any] = {
-            "actor": "self" if self.actor.kind is ActorKind.SELF else self.actor.id,
-            "kind": self.actor.kind.value,
-            "service": self.service.kind.value,
-            "unit": self.service.unit,
-        }
-        out.update(_decision_json(self.decision))
-        return out
-
-
 def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
     """Who can see what of 'citizen' on 'on': for the citizen, each guardian and each
     representative (in that order), the e-services, the whole journal and each unit named in
@@ -257,12 +194,11 @@ def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
     channel, which the citizen's login lock does not close (E2). Raises InvalidInput for a
     malformed record."""
     check_on(on)
-    rows = _c.beyond_who_can_see(_citizen_ptr(citizen), on)
     out: List[AccessRow] = []
-    for kind, actor_id, service, unit, channel, decision in rows:
+    for kind, actor_id, service, unit, channel, record in _c.beyond_who_can_see(_citizen(citizen), on):
         actor_kind = ACTOR_KINDS_FROM_C[kind]
         svc = Service(SERVICE_KINDS_FROM_C[service], CHANNELS_FROM_C[channel], unit)  # type: ignore[arg-type]
-        out.append(AccessRow(Actor(actor_kind, actor_id), svc, _decision(decision, actor_kind)))  # type: ignore[arg-type]
+        out.append(AccessRow(Actor(actor_kind, actor_id), svc, decode(record, actor_kind)))  # type: ignore[arg-type]
     return out
 
 
@@ -344,13 +280,11 @@ def timeline(
     :func:`service_named`; 'unit' and 'channel' then complete the service). Raises InvalidInput
     for bad dates, 'end' before 'start', or a record that is malformed on 'start'."""
     for value, path in ((start, "from"), (end, "until")):
-        if not _is_date(value):
-            raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
+        check_on(value, path)
     who = actor_named(citizen, actor)
     what = service_named(service, unit, channel)
-    cm, am, sm = mirrors(citizen, who, what)
-    steps = _c.beyond_timeline(cm.ptr, am.ptr, sm.ptr, start, end)
-    return [TimelineStep(_date_of(days), _decision(d, who.kind)) for days, d in steps]  # type: ignore[arg-type]
+    steps = _c.beyond_timeline(*proxies(citizen, who, what), start, end)
+    return [TimelineStep(start_of, decode(record, who.kind)) for start_of, record in steps]
 
 
 # ---- Advice -------------------------------------------------------------------------------------
@@ -383,7 +317,7 @@ def advise(citizen: Citizen, on: date) -> List[Advice]:
     lock and a whole seal), M-13 (a locked child under 13 with guardians who are not blocked)
     and X1 (a lock without a case number). An empty list: the record follows the routines."""
     check_on(on)
-    items = _c.beyond_advise(_citizen_ptr(citizen), on)
+    items = _c.beyond_advise(_citizen(citizen), on)
     return [
         Advice(ADVICE_KINDS_FROM_C[kind], routine, source, guardian, message)
         for kind, routine, source, guardian, message in items
@@ -530,10 +464,10 @@ def plan(citizen: Citizen, goal: Union[Goal, str], on: date) -> Plan:
         if value is not None and not isinstance(value, str):
             raise InvalidType(path, f"must be a str, not {_type_name(value)}")
     for value, path in ((g.from_, "goal.from"), (g.until, "goal.until")):
-        if value is not None and not _is_date(value):
+        if value is not None and not is_date(value):
             raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
     measures, holds, checked, proven_on = _c.beyond_plan(
-        _citizen_ptr(citizen), GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, on
+        _citizen(citizen), GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, on
     )
     out = []
     for action, routine, guardian, seal, condition in measures:
@@ -543,12 +477,12 @@ def plan(citizen: Citizen, goal: Union[Goal, str], on: date) -> Plan:
             s = Seal(
                 SEAL_SCOPES_FROM_C[scope],
                 unit,
-                Interval(_date_of(a_from), _date_of(a_until)),
-                Interval(_date_of(c_from), _date_of(c_until)) if has_content else None,
+                Interval(a_from, a_until),
+                Interval(c_from, c_until) if has_content else None,
                 REQUESTERS_FROM_C[requested_by],
             )
         out.append(Measure(ACTIONS_FROM_C[action], routine, guardian, s, condition))
-    return Plan(g, tuple(out), bool(holds), int(checked), _date_of(proven_on))  # type: ignore[arg-type]
+    return Plan(g, tuple(out), bool(holds), int(checked), proven_on)  # type: ignore[arg-type]
 
 
 # ---- Who may change a measure -------------------------------------------------------------------
@@ -594,12 +528,15 @@ def may_change(
         raise InvalidType("measure", f"must be an int or None, not {_type_name(measure)}")
     elif measure < 0:
         raise InvalidInput("measure", "must not be negative")
+    elif measure >= 2**31:
+        # No record holds that many seals or guardians (RULES.md section 8 caps them).
+        raise InvalidInput("measure", "names no seal or guardian of the citizen")
     else:
         index = measure
     allowed, part, rule, conditions = _c.beyond_may_change(
-        ROLE_TO_C[role], ACTION_TO_C[act], _citizen_ptr(citizen), index, on
+        ROLE_TO_C[role], ACTION_TO_C[act], _citizen(citizen), index, on
     )
-    return Permission(bool(allowed), PARTS_FROM_C[part], _RULE_NAMES[rule], tuple(conditions))
+    return Permission(bool(allowed), PARTS_FROM_C[part], RULE_NAMES[rule], tuple(conditions))
 
 
 # ---- A picture of the timelines -----------------------------------------------------------------
@@ -610,27 +547,10 @@ _DENY = "#c62828"
 _SVG_FONT = "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\""
 
 
-def _birth_date(citizen: Citizen, on: date) -> Optional[date]:
-    if citizen.birth_date is not None:
-        return citizen.birth_date
-    if citizen.personnummer is None:
-        return None
-    from ._pnr import parse_personnummer
-
-    return parse_personnummer(citizen.personnummer, on=on).birth_date
-
-
-def _lanes_for(citizen: Citizen, units: bool) -> List[Tuple[Actor, Service]]:
-    actors = [Actor.self()]
-    actors += [Actor.guardian(g.id) for g in citizen.guardians]
-    actors += [Actor.representative(r.id) for r in citizen.representatives]
-    lanes: List[Tuple[Actor, Service]] = []
-    for actor in actors:
-        lanes.append((actor, Service.e_services()))
-        lanes.append((actor, Service.journal(channel=Channel.DIRECT)))
-        if units:
-            lanes += [(actor, Service.journal(u, channel=Channel.DIRECT)) for u in citizen.units()]
-    return lanes
+def _lanes_for(citizen: Citizen, units: bool, on: date) -> List[Tuple[Actor, Service]]:
+    """The lanes of the picture: the rows of who_can_see on 'on' (every actor of the record, the
+    e-services, the whole journal and, with 'units', each unit), as the C library names them."""
+    return [(row.actor, row.service) for row in who_can_see(citizen, on) if units or row.unit is None]
 
 
 def _lane_label(actor: Actor, service: Service) -> str:
@@ -666,7 +586,7 @@ def timeline_svg(
     'units') each unit of the record, the journal through the direct channel. Returns the SVG
     text and writes it to 'path' if given. Needs no plotting library."""
     if lanes is None:
-        pairs = _lanes_for(citizen, units)
+        pairs = _lanes_for(citizen, units, start)
     else:
         pairs = [(actor_named(citizen, a), service_named(s)) for a, s in lanes]
     data = [(a, s, timeline(citizen, a, s, start, end)) for a, s in pairs]
@@ -736,10 +656,8 @@ def timeline_svg(
                     f'{escape(what)}</text>')
 
     # The thresholds of A2: the 13th and 16th birthdays.
-    birth = _birth_date(citizen, start)
+    birth = citizen.birth_date_on(start)
     if birth is not None:
-        from ._pnr import birthday
-
         for row, years_old in enumerate((13, 16)):
             d = birthday(birth, years_old)
             if start <= d <= end:
