@@ -149,17 +149,8 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
 }
 
 pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out, pv_error *error) {
-    if (error_unknown(error)) {
-        if (out != NULL) decision_set_invalid(out);
-        return PV_ERR_INVALID_INPUT;
-    }
-    if (out == NULL) return error_invalid(error, "out", "is required");
-    if (!decision_usable(out)) {
-        decision_set_invalid(out);
-        return error_invalid(error, "out.version",
-                             "is not a version this library knows (initialise it with "
-                             "PV_DECISION_INIT)");
-    }
+    pv_status status = decision_output_check(out, error);
+    if (status != PV_OK) return status;
     const char *field = "outcome";
     const char *problem = NULL;
     if (outcome == NULL) {

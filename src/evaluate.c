@@ -23,12 +23,7 @@ void decision_set_invalid(pv_decision *out) {
     out->changes_on = PV_DATE_NONE;
 }
 
-/* Step 0 for a call that writes a decision: the caller's structs are known and the inputs well
-   formed. On failure '*out' (when it can be written) is the fail-closed deny. */
-static pv_status evaluate_input(const pv_citizen *citizen, const pv_actor *actor,
-                                const pv_service *service, pv_date on, pv_decision *out,
-                                pv_error *error, pv_request *rq) {
-    pv_error err = PV_ERROR_INIT;
+pv_status decision_output_check(pv_decision *out, pv_error *error) {
     if (error_unknown(error)) {
         /* The error cannot be written; the call fails all the same (never a guess). */
         if (out != NULL) decision_set_invalid(out);
@@ -41,6 +36,17 @@ static pv_status evaluate_input(const pv_citizen *citizen, const pv_actor *actor
                              "is not a version this library knows (initialise it with "
                              "PV_DECISION_INIT)");
     }
+    return PV_OK;
+}
+
+/* Step 0 for a call that writes a decision: the caller's structs are known and the inputs well
+   formed. On failure '*out' (when it can be written) is the fail-closed deny. */
+static pv_status evaluate_input(const pv_citizen *citizen, const pv_actor *actor,
+                                const pv_service *service, pv_date on, pv_decision *out,
+                                pv_error *error, pv_request *rq) {
+    pv_status status = decision_output_check(out, error);
+    if (status != PV_OK) return status;
+    pv_error err = PV_ERROR_INIT;
     /* Step 0 (V1): malformed input is a fail-closed deny naming the field. */
     if (validate_request(citizen, actor, service, on, rq, &err) != PV_OK) {
         decision_set_invalid(out);

@@ -244,4 +244,8 @@ pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now);
 /* evaluate.c — a decision the caller passed may be written (not NULL, a known version). */
 bool decision_usable(const pv_decision *d);
 
+/* evaluate.c — the output decision and the error of a call that writes a decision: PV_OK, or
+   the failure, with the fail-closed deny written into '*out' when it can be. */
+pv_status decision_output_check(pv_decision *out, pv_error *error);
+
 #endif
