@@ -348,6 +348,34 @@ typedef struct pv_seal {
             {{0, 0, 0}, {0, 0, 0}}, PV_REQUESTER_CARE                                              \
     }
 
+/* ## Facts over time (RULES.md section 11) ------------------------------------------------- */
+/*
+ * H1: the citizen's login lock and protected identity, and each guardian's block and protected
+ * identity, may be given as periods instead of (or besides) a flag. A flag that is true is one
+ * period open at both ends; the fact holds on 'on' when the flag is set or 'on' lies in one of
+ * its periods (H2), whose first days and days after their last are T1 candidates (H3). Periods
+ * may overlap, touch, lie before the birth or after 'on'; a start after the end is malformed
+ * (H4). At most PV_MAX_PERIODS periods of one fact. Field paths name them as the JSON format
+ * does: "citizen.login_locked[2].from", "citizen.guardians[1].blocked[0].until".
+ */
+
+/** The version of pv_lock_period this header describes. */
+#define PV_LOCK_PERIOD_VERSION 1u
+
+/** A period of the citizen's login lock, with who asked for it and its case number (X1). */
+typedef struct pv_lock_period {
+    uint32_t version; /**< PV_LOCK_PERIOD_VERSION */
+    pv_interval when; /**< both ends inclusive, either open */
+    pv_requester requested_by;
+    /** The case number (diarienummer), or NULL; UTF-8 without control characters, at most
+        PV_CASE_NUMBER_MAX bytes. */
+    const char *case_number;
+} pv_lock_period;
+
+/** Initialises a pv_lock_period: always in force, asked for by care, no case number. */
+#define PV_LOCK_PERIOD_INIT                                                                        \
+    { PV_LOCK_PERIOD_VERSION, {{0, 0, 0}, {0, 0, 0}}, PV_REQUESTER_CARE, NULL }
+
 /** The version of pv_guardian this header describes. */
 #define PV_GUARDIAN_VERSION 1u
 
@@ -355,13 +383,19 @@ typedef struct pv_seal {
 typedef struct pv_guardian {
     uint32_t version;        /**< PV_GUARDIAN_VERSION */
     const char *id;          /**< required, unique among the guardians; "self" is reserved */
-    bool blocked;            /**< G3 */
-    bool protected_identity; /**< G4 */
+    bool blocked;            /**< G3: blocked at every date (one open period, H1) */
+    bool protected_identity; /**< G4: protected at every date (H1) */
+    /** G3, H1: the periods in which the guardian is blocked (besides 'blocked'). */
+    const pv_interval *blocked_periods;
+    size_t blocked_period_count;
+    /** G4, H1: the periods in which the guardian has protected identity. */
+    const pv_interval *protected_identity_periods;
+    size_t protected_identity_period_count;
 } pv_guardian;
 
 /** Initialises a pv_guardian (set its id). */
 #define PV_GUARDIAN_INIT                                                                           \
-    { PV_GUARDIAN_VERSION, NULL, false, false }
+    { PV_GUARDIAN_VERSION, NULL, false, false, NULL, 0, NULL, 0 }
 
 /** The holder name that means the citizen in a grant. */
 #define PV_GRANT_HOLDER_SELF "self"
@@ -430,8 +464,8 @@ typedef struct pv_citizen {
     /** A personnummer or samordningsnummer (section 9; the evaluation date is the reference
         date), or NULL. If both this and 'birth_date' are given they must agree. */
     const char *personnummer;
-    bool protected_identity; /**< G4, G5 */
-    bool login_locked;       /**< E2, L1 */
+    bool protected_identity; /**< G4, G5: at every date (one open period, H1) */
+    bool login_locked;       /**< E2, L1: at every date (one open period, H1) */
     pv_requester login_lock_requested_by;
     /** The case number (diarienummer) of the lock, or NULL; may be empty after an acute lock. */
     const char *login_lock_case_number;
@@ -443,13 +477,20 @@ typedef struct pv_citizen {
     size_t grant_count;
     const pv_representative *representatives; /**< at most PV_MAX_REPRESENTATIVES */
     size_t representative_count;
+    /** E2, L1, H1: the periods of the citizen's login lock (besides 'login_locked', which is one
+        open period with 'login_lock_requested_by' and 'login_lock_case_number'). */
+    const pv_lock_period *login_lock_periods;
+    size_t login_lock_period_count;
+    /** G4, G5, H1: the periods of the citizen's protected identity (besides the flag). */
+    const pv_interval *protected_identity_periods;
+    size_t protected_identity_period_count;
 } pv_citizen;
 
 /** Initialises a pv_citizen: no birth date yet (set it or the personnummer), nothing else. */
 #define PV_CITIZEN_INIT                                                                            \
     {                                                                                              \
         PV_CITIZEN_VERSION, {0, 0, 0}, NULL, false, false, PV_REQUESTER_CARE, NULL, NULL, 0, NULL, \
-            0, NULL, 0, NULL, 0                                                                    \
+            0, NULL, 0, NULL, 0, NULL, 0, NULL, 0                                                  \
     }
 
 /** Who is trying to reach the citizen's account or journal. 0 is nobody: it must be set. */

@@ -38,14 +38,18 @@ void step_authentication(const pv_request *rq, pv_decision *d) {
     if (eid != PV_EID_BANKID && eid != PV_EID_FREJA_PLUS) deny(d, PV_REASON_NO_EID, PV_RULE_E1);
 }
 
-void step_own_way_in(const pv_request *rq, pv_decision *d) {
-    const pv_actor *a = rq->actor;
-    /* E2: for self the actor's login is the citizen's login. */
-    bool own_login_locked = a->kind == PV_ACTOR_SELF ? rq->citizen->login_locked : a->login_locked;
+bool through_portal(const pv_request *rq) {
     /* E2: a locked login closes the portal — e-services and the journal reached from the
        logged-in start page — but not the direct link or the app. */
-    bool through_portal = !is_journal(rq) || rq->service->channel == PV_CHANNEL_PORTAL;
-    if (own_login_locked && through_portal) deny(d, PV_REASON_LOGIN_LOCKED, PV_RULE_E2);
+    return !is_journal(rq) || rq->service->channel == PV_CHANNEL_PORTAL;
+}
+
+void step_own_way_in(const pv_request *rq, const pv_facts *f, pv_decision *d) {
+    const pv_actor *a = rq->actor;
+    /* E2: for self the actor's login is the citizen's login, read on the date (H2); another
+       actor's own login is a flag of the actor's account on the date (H1). */
+    bool own_login_locked = a->kind == PV_ACTOR_SELF ? f->citizen_locked > 0 : a->login_locked;
+    if (own_login_locked && through_portal(rq)) deny(d, PV_REASON_LOGIN_LOCKED, PV_RULE_E2);
     /* E3: a guardian or representative whose own journal account is sealed opens no journal,
        since every other journal is reached from one's own journal view. */
     if (a->kind != PV_ACTOR_SELF && a->journal_sealed && is_journal(rq)) {

@@ -19,9 +19,21 @@ static void add(collector *col, pv_advice_kind kind, const char *routine, const 
     col->count++;
 }
 
+/* X1, H1: a lock in force on 'on' (the flag, or one of its periods) has no case number. */
+static bool lock_without_case_number(const pv_citizen *c, pv_date on) {
+    const char *flag_case = c->login_lock_case_number;
+    bool missing = c->login_locked && (flag_case == NULL || flag_case[0] == '\0');
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        const pv_lock_period *p = &c->login_lock_periods[i];
+        missing |= interval_contains(p->when.from, p->when.until, on) &&
+                   (p->case_number == NULL || p->case_number[0] == '\0');
+    }
+    return missing;
+}
+
 /* M-PROT: the measures that keep access closed when the protection ends. */
 static bool login_locked_and_sealed(const pv_citizen *c, pv_date on) {
-    if (!c->login_locked) return false;
+    if (citizen_locked_on(c, on) == 0) return false; /* H2: the lock on 'on' */
     for (size_t i = 0; i < c->seal_count; i++) {
         const pv_seal *s = &c->seals[i];
         if (s->scope == PV_SEAL_WHOLE && !s->has_content &&
@@ -53,15 +65,18 @@ pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items, siz
     const pv_citizen *c = citizen;
     int age = date_age(birth, on);
     bool child = age < 18;
-    bool any_protected = c->protected_identity;
+    /* H2: the advice reads the facts of section 11 on 'on'. */
+    const bool locked = citizen_locked_on(c, on) > 0;
+    bool any_protected = citizen_protected_on(c, on) > 0;
     bool keeps_guardians = false;
     for (size_t i = 0; i < c->guardian_count; i++) {
         const pv_guardian *g = &c->guardians[i];
-        any_protected |= g->protected_identity;
-        keeps_guardians |= !g->blocked;
+        const bool blocked = guardian_blocked_on(g, on) > 0;
+        any_protected |= guardian_protected_on(g, on) > 0;
+        keeps_guardians |= !blocked;
         /* M-GUARD (001, 000): blocking a guardian goes with locking the child's login, so the
            guardian cannot log in with the child's own e-ID. */
-        if (child && g->blocked && !c->login_locked) {
+        if (child && blocked && !locked) {
             add(&col, PV_ADVICE_BLOCK_WITHOUT_LOCK, "M-GUARD", "seed 001, 000", g->id,
                 "A guardian is blocked but the child's login is not locked: if the guardian has "
                 "access to the child's e-ID, lock the child's login too.");
@@ -76,14 +91,13 @@ pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items, siz
     }
     /* M-GUARD, M-13 (002, 000): a locked login on a child under 13 cuts off every guardian;
        to stop one guardian, block that guardian instead. */
-    if (age < 13 && c->login_locked && keeps_guardians) {
+    if (age < 13 && locked && keeps_guardians) {
         add(&col, PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS, "M-13", "seed 002, 000", NULL,
             "The login of a child under 13 is locked while guardians keep their proxy: the lock "
             "cuts every guardian off. To stop one guardian, block that guardian instead.");
     }
     /* X1 (000): a case number is recorded for every lock, after an acute lock afterwards. */
-    if (c->login_locked &&
-        (c->login_lock_case_number == NULL || c->login_lock_case_number[0] == '\0')) {
+    if (lock_without_case_number(c, on)) {
         add(&col, PV_ADVICE_LOCK_WITHOUT_CASE_NUMBER, "X1", "seed 000", NULL,
             "The login is locked without a case number (diarienummer): add it, also after an "
             "acute lock.");

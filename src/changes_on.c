@@ -23,12 +23,18 @@ enum {
     EV_GRANT = 1,       /* the count of the actor's grants in force */
     EV_APPOINTMENT = 2, /* the acting representative's appointment */
     EV_SEAL = 3,        /* EV_SEAL + effect: the count of seals in force with that effect */
-    EV_READING = EV_SEAL + SEAL_EFFECT_COUNT /* N4: the personnummer reads a century later */
+    EV_READING = EV_SEAL + SEAL_EFFECT_COUNT, /* N4: the personnummer reads a century later */
+    /* H3: the periods of section 11 that can act on the request. */
+    EV_CITIZEN_LOCKED,     /* E2 (self), L1 */
+    EV_CITIZEN_PROTECTED,  /* G4 */
+    EV_GUARDIAN_BLOCKED,   /* G3 */
+    EV_GUARDIAN_PROTECTED, /* G4 */
 };
 
-/* Most events one request can have: two per seal, grant and appointment, and per reading of
-   the personnummer (at most one at a time) two birthdays and the next reading. */
-#define MAX_EVENTS (2 * (PV_MAX_SEALS + PV_MAX_GRANTS + 1) + 2 * 3 + 3)
+/* Most events one request can have: two per seal, grant, appointment and period (four facts of
+   section 11), and per reading of the personnummer (at most one at a time) two birthdays and the
+   next reading. */
+#define MAX_EVENTS (2 * (PV_MAX_SEALS + PV_MAX_GRANTS + 1 + 4 * PV_MAX_PERIODS) + 2 * 3 + 3)
 
 /* An event as one number that orders by date: the date key, what it changes, and whether it is
    an end (the count goes down) or a start. */
@@ -74,9 +80,18 @@ static void push_interval(heap *h, uint32_t on, pv_date from, pv_date until, uns
     if (!date_is_none(after)) h->item[h->n++] = event(date_key(after), what, true);
 }
 
+/* H3: the events of the periods of one fact (H1) after the date key 'on'. */
+static void push_periods(heap *h, uint32_t on, const pv_interval *p, size_t n, unsigned what) {
+    for (size_t i = 0; i < n; i++) push_interval(h, on, p[i].from, p[i].until, what);
+}
+
 static uint32_t *counter(pv_facts *f, unsigned what) {
     if (what == EV_GRANT) return &f->grants;
     if (what == EV_APPOINTMENT) return &f->appointment;
+    if (what == EV_CITIZEN_LOCKED) return &f->citizen_locked;
+    if (what == EV_CITIZEN_PROTECTED) return &f->citizen_protected;
+    if (what == EV_GUARDIAN_BLOCKED) return &f->guardian_blocked;
+    if (what == EV_GUARDIAN_PROTECTED) return &f->guardian_protected;
     return &f->seals[what - EV_SEAL];
 }
 
@@ -84,8 +99,10 @@ static uint32_t *counter(pv_facts *f, unsigned what) {
 static uint32_t signature(const pv_facts *f) {
     uint32_t s = (f->grants > 0) | (f->appointment > 0) << 1;
     for (unsigned e = 0; e < SEAL_EFFECT_COUNT; e++) s |= (uint32_t)(f->seals[e] > 0) << (2 + e);
+    s |= (uint32_t)(f->citizen_locked > 0) << 8 | (uint32_t)(f->citizen_protected > 0) << 9 |
+         (uint32_t)(f->guardian_blocked > 0) << 10 | (uint32_t)(f->guardian_protected > 0) << 11;
     uint32_t band = f->age < 13 ? 0u : f->age < 16 ? 1u : 2u;
-    return s | band << 8;
+    return s | band << 12;
 }
 
 static bool same_answer(const pv_decision *a, const pv_decision *b) {
@@ -93,16 +110,26 @@ static bool same_answer(const pv_decision *a, const pv_decision *b) {
 }
 
 /* Reasons that do not depend on the date and come before every reason that does: once one of
-   them is the primary reason it stays the primary reason on every later date. */
-static const uint32_t timeless_first = (1u << PV_REASON_NOT_RELATED) | (1u << PV_REASON_NO_EID) |
-                                       (1u << PV_REASON_LOGIN_LOCKED) |
-                                       (1u << PV_REASON_OWN_JOURNAL_SEALED);
+   them is the primary reason it stays the primary reason on every later date. LOGIN_LOCKED is
+   one of them when it is another actor's own lock (a flag of the actor's account, H1) or the
+   citizen's lock flag (one period open at both ends); the citizen's lock given by periods alone
+   can end or begin (H2, H3). */
+static uint32_t timeless_first(const pv_request *rq) {
+    uint32_t timeless = (1u << PV_REASON_NOT_RELATED) | (1u << PV_REASON_NO_EID) |
+                        (1u << PV_REASON_OWN_JOURNAL_SEALED);
+    if (rq->actor->kind != PV_ACTOR_SELF || rq->citizen->login_locked) {
+        timeless |= 1u << PV_REASON_LOGIN_LOCKED;
+    }
+    return timeless;
+}
 
 /* A guardian's proxy ended by age — G1 from the 13th birthday for the e-services, G2 from the
    16th for the journal — stays ended, since ages only grow; the reasons before PROXY_ENDED are
-   timeless (R0, E1 to E3) or apply to the citizen alone (UNDER_13, UNDER_16, S1, S2). So the
-   answer stays the same on every later date. (Ended by D2 instead, for want of a grant at 13 to
-   15, it can change: a grant or the 16th birthday may come.) */
+   timeless for a guardian (R0, E1, E2 on the guardian's own lock flag, E3) or apply to the
+   citizen alone (UNDER_13, UNDER_16, S1, S2), and those after it (G3, G4, L1, read on the date
+   by H2) cannot come before it. So the answer stays the same on every later date. (Ended by D2
+   instead, for want of a grant at 13 to 15, it can change: a grant or the 16th birthday may
+   come.) */
 static bool proxy_ended_by_age(const pv_decision *now) {
     return now->reason == PV_REASON_PROXY_ENDED && now->rule != PV_RULE_D2;
 }
@@ -130,6 +157,26 @@ static void collect_events(const pv_request *rq, pv_date on, heap *h) {
     /* T1, N4: the date from which the personnummer reads a century later. */
     if (!date_is_none(rq->reading_changes_on)) {
         h->item[h->n++] = event(date_key(rq->reading_changes_on), EV_READING, false);
+    }
+    /* H3: the citizen's lock acts on self through the portal (E2) and on a guardian's
+       e-services (L1, L2: not on the journal). */
+    const pv_actor_kind kind = rq->actor->kind;
+    if ((kind == PV_ACTOR_SELF && through_portal(rq)) ||
+        (kind == PV_ACTOR_GUARDIAN && !is_journal(rq))) {
+        for (size_t i = 0; i < c->login_lock_period_count; i++) {
+            const pv_interval *w = &c->login_lock_periods[i].when;
+            push_interval(h, k, w->from, w->until, EV_CITIZEN_LOCKED);
+        }
+    }
+    /* H3: G3 and G4 act on the acting guardian alone (G5: not on self; G6: nor on a
+       representative). */
+    const pv_guardian *gd = rq->guardian;
+    if (gd != NULL) {
+        push_periods(h, k, gd->blocked_periods, gd->blocked_period_count, EV_GUARDIAN_BLOCKED);
+        push_periods(h, k, gd->protected_identity_periods, gd->protected_identity_period_count,
+                     EV_GUARDIAN_PROTECTED);
+        push_periods(h, k, c->protected_identity_periods, c->protected_identity_period_count,
+                     EV_CITIZEN_PROTECTED);
     }
     if (!is_journal(rq)) return; /* J5: seals, grants and appointments act on the journal only. */
     for (size_t i = 0; i < c->seal_count; i++) {
@@ -212,7 +259,7 @@ static pv_date date_of_key(uint32_t key) {
 
 pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
     const pv_date reading = rq->reading_changes_on;
-    if (now->reasons & timeless_first) {
+    if (now->reasons & timeless_first(rq)) {
         /* Timeless, unless the personnummer turns malformed: on its first new reading the birth
            date may lie after the date (another answer, T1); a reading that is valid leaves the
            timeless reason first, and so do all later ones (the same day of the year). */

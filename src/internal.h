@@ -32,6 +32,13 @@ static inline bool interval_contains(pv_date from, pv_date until, pv_date on) {
            (date_is_none(until) || k <= date_key(until));
 }
 
+/* H1, H2: 'on' lies in one of the 'n' periods (the count of those that contain it). */
+static inline uint32_t periods_on(const pv_interval *p, size_t n, pv_date on) {
+    uint32_t in = 0;
+    for (size_t i = 0; i < n; i++) in += interval_contains(p[i].from, p[i].until, on);
+    return in;
+}
+
 /* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
 pv_date date_next_day(pv_date d);
 
@@ -130,7 +137,20 @@ typedef struct pv_facts {
     uint32_t grants;                   /* D1, D2: the actor's grants for the asked view */
     uint32_t appointment;              /* P2: the acting representative's appointment */
     uint32_t seals[SEAL_EFFECT_COUNT]; /* J1-J4: seals in force, by their effect */
+    /* H1, H2: the facts of section 11 on the date, as the flag (one open period) plus the
+       periods that contain the date. */
+    uint32_t citizen_locked;     /* E2 for self, L1: the citizen's login lock */
+    uint32_t citizen_protected;  /* G4: the citizen's protected identity */
+    uint32_t guardian_blocked;   /* G3: the acting guardian's block */
+    uint32_t guardian_protected; /* G4: the acting guardian's protected identity */
 } pv_facts;
+
+/* record.c — H1, H2: the facts of section 11 on 'on', as counts: the flag (one period open at
+   both ends) plus the periods that contain 'on'. Non-zero: the fact holds on 'on'. */
+uint32_t citizen_locked_on(const pv_citizen *c, pv_date on);
+uint32_t citizen_protected_on(const pv_citizen *c, pv_date on);
+uint32_t guardian_blocked_on(const pv_guardian *g, pv_date on);
+uint32_t guardian_protected_on(const pv_guardian *g, pv_date on);
 
 /* Records 'reason', decided by 'rule', in 'd'. */
 static inline void deny(pv_decision *d, pv_reason reason, pv_rule rule) {
@@ -204,7 +224,11 @@ void decision_set_invalid(pv_decision *out);
 void resolve_actor(pv_request *rq);
 bool step_relation(const pv_request *rq, pv_decision *d);
 void step_authentication(const pv_request *rq, pv_decision *d);
-void step_own_way_in(const pv_request *rq, pv_decision *d);
+void step_own_way_in(const pv_request *rq, const pv_facts *f, pv_decision *d);
+
+/* access.c — E2: the request goes through the portal (e-services, or the journal through the
+   portal channel), which a locked login closes. */
+bool through_portal(const pv_request *rq);
 
 /* right_to_act.c — step 4, from the facts on the date. */
 pv_basis step_right_to_act(const pv_request *rq, const pv_facts *f, pv_decision *d);
@@ -218,7 +242,7 @@ const char *grant_holder(const pv_request *rq);
 bool grant_counts(const pv_request *rq, const char *holder, const pv_grant *g);
 
 /* proxy_breaks.c — step 5. */
-void step_proxy_breaks(const pv_request *rq, pv_decision *d);
+void step_proxy_breaks(const pv_request *rq, const pv_facts *f, pv_decision *d);
 
 /* restrictions.c — step 6, from the facts on the date. Returns true when a seal in force hides
    part of the asked view (for step 7's 'filtered'). */

@@ -142,9 +142,11 @@ static bool goal_ok(const pv_citizen *c, const pv_goal *g, pv_error *out) {
     return true;
 }
 
-static bool protected_identity_in_record(const pv_citizen *c) {
-    bool any = c->protected_identity;
-    for (size_t i = 0; i < c->guardian_count; i++) any |= c->guardians[i].protected_identity;
+/* H2: protected identity of the citizen or a guardian on 'on'. */
+static bool protected_identity_in_record(const pv_citizen *c, pv_date on) {
+    bool any = citizen_protected_on(c, on) > 0;
+    for (size_t i = 0; i < c->guardian_count; i++)
+        any |= guardian_protected_on(&c->guardians[i], on) > 0;
     return any;
 }
 
@@ -181,7 +183,7 @@ pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal, pv_da
     case PV_GOAL_GUARDIAN:
         /* M-GUARD: block the guardian (G3). */
         add_measure(out, PV_ACTION_BLOCK_GUARDIAN, "M-GUARD", goal->guardian, NULL, NULL);
-        if (protected_identity_in_record(citizen)) {
+        if (protected_identity_in_record(citizen, on)) {
             /* M-PROT: lock and seal, so that access does not reopen when protection ends. */
             add_measure(out, PV_ACTION_LOCK_LOGIN, "M-PROT", NULL, NULL, NULL);
             add_measure(out, PV_ACTION_SEAL, "M-PROT", NULL, &whole, NULL);

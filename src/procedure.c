@@ -4,7 +4,8 @@
  * request on a date. Both pv_evaluate() (evaluate.c) and changes_on (changes_on.c) call it.
  *
  * The date enters a decision only through the facts: the age (A1, A2) and which validity
- * intervals contain it (J3 seals, D1-D3 grants, P2 appointments). facts_on() reads them from
+ * intervals contain it (J3 seals, D1-D3 grants, P2 appointments, and the periods of section 11:
+ * the citizen's lock and protection, the acting guardian's block and protection, H1, H2). facts_on() reads them from
  * the record in one pass; decide_facts() runs the steps on them.
  */
 #include <string.h>
@@ -24,6 +25,14 @@ void facts_on(const pv_request *rq, pv_date on, pv_facts *f) {
     const pv_citizen *c = rq->citizen;
     memset(f, 0, sizeof *f);
     f->age = date_age(rq->birth, on);
+    /* H2: the facts of section 11 are read on the date. E2 (self) and L1 read the citizen's
+       lock; G3 and G4 the acting guardian's block and protection and the citizen's. */
+    f->citizen_locked = citizen_locked_on(c, on);
+    f->citizen_protected = citizen_protected_on(c, on);
+    if (rq->guardian != NULL) {
+        f->guardian_blocked = guardian_blocked_on(rq->guardian, on);
+        f->guardian_protected = guardian_protected_on(rq->guardian, on);
+    }
     /* J5: seals, grants and appointments act on the journal only. */
     if (!is_journal(rq)) return;
     for (size_t i = 0; i < c->seal_count; i++) {
@@ -54,9 +63,9 @@ void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     if (step_relation(rq, d)) {
         /* Steps 2 to 6: each check is made on its own and every deny is recorded. */
         step_authentication(rq, d);
-        step_own_way_in(rq, d);
+        step_own_way_in(rq, f, d);
         pv_basis basis = step_right_to_act(rq, f, d);
-        step_proxy_breaks(rq, d);
+        step_proxy_breaks(rq, f, d);
         bool seal_hides = step_restrictions(rq, f, d);
         if (d->reasons == 0) {
             /* Step 7: permit with the basis; filtered when the view hides something. */

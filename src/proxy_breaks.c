@@ -3,16 +3,16 @@
  */
 #include "internal.h"
 
-void step_proxy_breaks(const pv_request *rq, pv_decision *d) {
+void step_proxy_breaks(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     /* G5: protected identity never denies the citizen their own access.
        G6: nor does it affect representatives. Only a guardian's proxy breaks here. */
-    const pv_guardian *g = rq->guardian;
-    if (g == NULL) return;
+    if (rq->guardian == NULL) return;
     /* G3: a blocked guardian is denied e-services and journal, direct access (D2) included;
        other guardians are not affected (each guardian carries its own block). */
-    if (g->blocked) deny(d, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
+    /* H2: the block and the protections are read on the date (f). */
+    if (f->guardian_blocked > 0) deny(d, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
     /* G4: protected identity of the guardian or of the child breaks the proxy, D2 included. */
-    if (g->protected_identity || rq->citizen->protected_identity) {
+    if (f->guardian_protected > 0 || f->citizen_protected > 0) {
         deny(d, PV_REASON_PROTECTED_IDENTITY, PV_RULE_G4);
     }
 }

@@ -106,3 +106,29 @@ pv_status pv_citizen_birth_date(const pv_citizen *citizen, pv_date on, pv_date *
     error_clear(error);
     return PV_OK;
 }
+
+/* H1, H2: a flag that is true is one period open at both ends; the fact holds on 'on' when the
+   flag is set or 'on' lies in one of its periods (their union: overlaps count twice, which
+   only the zero test reads). */
+uint32_t citizen_locked_on(const pv_citizen *c, pv_date on) {
+    uint32_t in = c->login_locked ? 1u : 0u;
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        const pv_interval *w = &c->login_lock_periods[i].when;
+        in += interval_contains(w->from, w->until, on);
+    }
+    return in;
+}
+
+uint32_t citizen_protected_on(const pv_citizen *c, pv_date on) {
+    return (c->protected_identity ? 1u : 0u) +
+           periods_on(c->protected_identity_periods, c->protected_identity_period_count, on);
+}
+
+uint32_t guardian_blocked_on(const pv_guardian *g, pv_date on) {
+    return (g->blocked ? 1u : 0u) + periods_on(g->blocked_periods, g->blocked_period_count, on);
+}
+
+uint32_t guardian_protected_on(const pv_guardian *g, pv_date on) {
+    return (g->protected_identity ? 1u : 0u) +
+           periods_on(g->protected_identity_periods, g->protected_identity_period_count, on);
+}

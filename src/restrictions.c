@@ -31,12 +31,11 @@ seal_effect seal_effect_on(const pv_seal *s, const pv_service *q) {
 }
 
 bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d) {
-    const pv_citizen *c = rq->citizen;
     if (!is_journal(rq)) {
         /* L1: a locked child login shuts every guardian out of the child's e-services.
            L2: it does not touch any journal access (guardian, D2 or representative): the
            child's journal is reached from the guardian's own journal view. */
-        if (rq->actor->kind == PV_ACTOR_GUARDIAN && c->login_locked) {
+        if (rq->actor->kind == PV_ACTOR_GUARDIAN && f->citizen_locked > 0) { /* H2: on the date */
             deny(d, PV_REASON_CHILD_LOGIN_LOCKED, PV_RULE_L1);
         }
         /* J5: seals never affect the e-services. */

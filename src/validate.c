@@ -5,6 +5,7 @@
  * names the field in the form of the JSON format ("citizen.seals[2].active.from"). Fields are
  * checked in the order on, citizen (in struct order, arrays in index order), actor, service.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -241,6 +242,54 @@ static bool seals_ok(const pv_citizen *c, pv_error *err) {
     return true;
 }
 
+/* H1, H4, section 8: the periods of one fact, named 'name' as in the JSON format (where the fact
+   is a list of periods): at most PV_MAX_PERIODS, each an interval whose start is not after its
+   end. Periods may lie before the birth or after 'on' (H4). */
+static bool periods_ok(pv_error *err, const char *name, const pv_interval *p, size_t n) {
+    if (!array_ok(err, name, p, n, PV_MAX_PERIODS, "holds more than 256 periods")) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!interval_ok(err, name, i, ".from", ".until", p[i].from, p[i].until)) return false;
+    }
+    return true;
+}
+
+/* H1, X1: the periods of the citizen's login lock, each with its requester and case number
+   (named "citizen.login_locked", the JSON name of the fact). */
+static bool lock_periods_ok(const pv_citizen *c, pv_error *err) {
+    const char *a = "citizen.login_locked";
+    const pv_lock_period *p = c->login_lock_periods;
+    if (!array_ok(err, a, p, c->login_lock_period_count, PV_MAX_PERIODS,
+                  "holds more than 256 periods")) {
+        return false;
+    }
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        if (!element_version_ok(err, a, i, p[i].version, p[0].version, PV_LOCK_PERIOD_VERSION) ||
+            !interval_ok(err, a, i, ".from", ".until", p[i].when.from, p[i].when.until)) {
+            return false;
+        }
+        if (!enum_ok((int)p[i].requested_by, PV_REQUESTER_COUNT)) {
+            fail_at(err, a, i, ".requested_by", "is not a requester");
+            return false;
+        }
+        const char *problem =
+            p[i].case_number == NULL ? NULL : case_number_problem(p[i].case_number);
+        if (problem != NULL) {
+            fail_at(err, a, i, ".case_number", problem);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* H1: a guardian's block and protected identity periods ("citizen.guardians[1].blocked"). */
+static bool guardian_periods_ok(const pv_guardian *g, size_t i, pv_error *err) {
+    char name[PV_FIELD_PATH_SIZE];
+    (void)snprintf(name, sizeof name, "citizen.guardians[%zu].blocked", i); /* cannot truncate */
+    if (!periods_ok(err, name, g->blocked_periods, g->blocked_period_count)) return false;
+    (void)snprintf(name, sizeof name, "citizen.guardians[%zu].protected_identity", i);
+    return periods_ok(err, name, g->protected_identity_periods, g->protected_identity_period_count);
+}
+
 static bool guardians_ok(const pv_citizen *c, pv_error *err) {
     const char *a = "citizen.guardians";
     if (!array_ok(err, a, c->guardians, c->guardian_count, PV_MAX_GUARDIANS,
@@ -269,6 +318,7 @@ static bool guardians_ok(const pv_citizen *c, pv_error *err) {
                 return false;
             }
         }
+        if (!guardian_periods_ok(g, i, err)) return false;
     }
     return true;
 }
@@ -368,7 +418,9 @@ static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error
         }
     }
     return seals_ok(c, err) && guardians_ok(c, err) && grants_ok(c, err) &&
-           representatives_ok(c, err);
+           representatives_ok(c, err) && lock_periods_ok(c, err) &&
+           periods_ok(err, "citizen.protected_identity", c->protected_identity_periods,
+                      c->protected_identity_period_count);
 }
 
 static bool actor_ok(const pv_actor *a, pv_error *err) {

@@ -24,6 +24,7 @@ static int (*const registrations[])(void) = {
     register_batch_suite,
     register_abi_suite,
     register_arguments_suite,
+    register_periods_suite,
 };
 
 int main(void) {

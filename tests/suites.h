@@ -18,5 +18,6 @@ int register_beyond_suite(void);
 int register_batch_suite(void);
 int register_abi_suite(void);
 int register_arguments_suite(void);
+int register_periods_suite(void);
 
 #endif

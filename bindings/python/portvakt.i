@@ -64,6 +64,16 @@
 %ignore pv_citizen::guardians;
 %ignore pv_citizen::grants;
 %ignore pv_citizen::representatives;
+/* The periods of section 11 (H1) likewise: set whole, with their length, on the citizen and on a
+   guardian (which owns its copies; a citizen keeps the guardian proxies it was given alive). */
+%ignore pv_citizen::login_lock_periods;
+%ignore pv_citizen::protected_identity_periods;
+%ignore pv_guardian::blocked_periods;
+%ignore pv_guardian::protected_identity_periods;
+%immutable pv_citizen::login_lock_period_count;
+%immutable pv_citizen::protected_identity_period_count;
+%immutable pv_guardian::blocked_period_count;
+%immutable pv_guardian::protected_identity_period_count;
 %immutable pv_citizen::seal_count;
 %immutable pv_citizen::guardian_count;
 %immutable pv_citizen::grant_count;
@@ -86,6 +96,7 @@
 %ignore PV_PNR_INIT;
 %ignore PV_SEAL_INIT;
 %ignore PV_GUARDIAN_INIT;
+%ignore PV_LOCK_PERIOD_INIT;
 %ignore PV_GRANT_INIT;
 %ignore PV_REPRESENTATIVE_INIT;
 %ignore PV_CITIZEN_INIT;
@@ -118,7 +129,7 @@
 }
 %enddef
 PV_VERSIONED_CONSTRUCTOR(pv_seal, PV_SEAL_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_guardian, PV_GUARDIAN_INIT)
+PV_VERSIONED_CONSTRUCTOR(pv_lock_period, PV_LOCK_PERIOD_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_grant, PV_GRANT_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_representative, PV_REPRESENTATIVE_INIT)
 PV_VERSIONED_CONSTRUCTOR(pv_actor, PV_ACTOR_INIT)
@@ -142,6 +153,25 @@ PV_VERSIONED_CONSTRUCTOR(pv_pnr, PV_PNR_INIT)
         free((void *)$self->guardians);
         free((void *)$self->grants);
         free((void *)$self->representatives);
+        free((void *)$self->login_lock_periods);
+        free((void *)$self->protected_identity_periods);
+        free($self);
+    }
+}
+
+/* A guardian owns the copies of its periods (_set_blocked_periods ... below). */
+%extend pv_guardian {
+    pv_guardian() {
+        pv_guardian *p = (pv_guardian *)calloc(1, sizeof *p);
+        if (p != NULL) {
+            pv_guardian init = PV_GUARDIAN_INIT;
+            *p = init;
+        }
+        return p;
+    }
+    ~pv_guardian() {
+        free((void *)$self->blocked_periods);
+        free((void *)$self->protected_identity_periods);
         free($self);
     }
 }
@@ -527,6 +557,8 @@ PV_ARRAY_TYPEMAP(pv_seal)
 PV_ARRAY_TYPEMAP(pv_guardian)
 PV_ARRAY_TYPEMAP(pv_grant)
 PV_ARRAY_TYPEMAP(pv_representative)
+PV_ARRAY_TYPEMAP(pv_lock_period)
+PV_ARRAY_TYPEMAP(pv_interval)
 
 /* citizen._set_seals(items) ...: the array and its count set together, the old copy freed. */
 %define PV_CITIZEN_ARRAY(TYPE, MEMBER, COUNT)
@@ -542,6 +574,21 @@ PV_CITIZEN_ARRAY(pv_seal, seals, seal_count)
 PV_CITIZEN_ARRAY(pv_guardian, guardians, guardian_count)
 PV_CITIZEN_ARRAY(pv_grant, grants, grant_count)
 PV_CITIZEN_ARRAY(pv_representative, representatives, representative_count)
+PV_CITIZEN_ARRAY(pv_lock_period, login_lock_periods, login_lock_period_count)
+PV_CITIZEN_ARRAY(pv_interval, protected_identity_periods, protected_identity_period_count)
+
+/* guardian._set_blocked_periods(items) ...: as for the citizen (H1). */
+%define PV_GUARDIAN_ARRAY(MEMBER, COUNT)
+%extend pv_guardian {
+    void _set_##MEMBER(const pv_interval *items, size_t count) {
+        free((void *)$self->MEMBER);
+        $self->MEMBER = items;
+        $self->COUNT = count;
+    }
+}
+%enddef
+PV_GUARDIAN_ARRAY(blocked_periods, blocked_period_count)
+PV_GUARDIAN_ARRAY(protected_identity_periods, protected_identity_period_count)
 
 /* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
 %include "portvakt_beyond.i"
@@ -580,7 +627,7 @@ def _pv_keeping(cls, name):
     setattr(cls, name, property(prop.fget, setter, doc=prop.__doc__))
 
 
-def _pv_array(name):
+def _pv_array(name, cls=None):
     """The citizen's array 'name': set whole from a sequence of structs (copied, with its length,
     into the citizen), read back as the tuple it was set from. The citizen holds the strs the
     copies point into, as they were when the array was set."""
@@ -588,13 +635,15 @@ def _pv_array(name):
     def getter(self):
         return self.__dict__.get("_pv_items", {}).get(name, ())
 
-    def setter(self, value, _set=getattr(citizen, "_set_" + name)):
+    cls = citizen if cls is None else cls
+
+    def setter(self, value, _set=getattr(cls, "_set_" + name)):
         _set(self, value)  # InvalidType for anything but a sequence of the struct
         items = () if value is None else tuple(value)
         _pv_keep(self, name, [dict(item.__dict__.get("_pv_refs") or {}) for item in items])
         self.__dict__.setdefault("_pv_items", {})[name] = items
 
-    setattr(citizen, name, property(getter, setter))
+    setattr(cls, name, property(getter, setter))
 
 
 for _cls, _names in (
@@ -603,6 +652,7 @@ for _cls, _names in (
     (grant, ("holder", "unit")),
     (representative, ("id",)),
     (citizen, ("personnummer", "login_lock_case_number")),
+    (lock_period, ("case_number",)),
     (actor, ("id",)),
     (service, ("unit",)),
     (goal, ("guardian", "unit")),
@@ -610,7 +660,10 @@ for _cls, _names in (
     for _name in _names:
         _pv_keeping(_cls, _name)
 
-for _name in ("seals", "guardians", "grants", "representatives"):
+for _name in ("seals", "guardians", "grants", "representatives", "login_lock_periods",
+              "protected_identity_periods"):
     _pv_array(_name)
+for _name in ("blocked_periods", "protected_identity_periods"):
+    _pv_array(_name, guardian)
 del _cls, _names, _name
 %}

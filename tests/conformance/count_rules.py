@@ -6,7 +6,7 @@ Usage: count_rules.py [DIRECTORY]   (default: the directory of this script)
 Loads every *.json file in DIRECTORY (each a JSON array of vectors, RULES.md section 10), checks
 that every vector is well-formed (required keys, unique names, known rule ids and reason names,
 an `expect` consistent with RULES.md section 3), counts the vectors per rule id, and fails when a
-rule id of sections 2-4 and 8 has fewer than three vectors or a reason of section 4 never appears
+rule id of sections 2-4, 8 and 11 (H1-H4) has fewer than three vectors or a reason of section 4 never appears
 as a primary reason. Prints a per-rule table and a "N passed, M failed" summary; exits 1 on any
 failure. Uses the Python standard library only.
 """
@@ -15,17 +15,18 @@ import os
 import re
 import sys
 
-# Rule ids that must each be named by at least MIN_PER_RULE vectors (sections 2-4 and 8; M1 is
-# about messages and is checked elsewhere).
+# Rule ids that must each be named by at least MIN_PER_RULE vectors (sections 2-4, 8 and the
+# facts over time of section 11, H1-H4; M1 is about messages and is checked elsewhere, H5 is the
+# audit of access logs, which a decision vector cannot express).
 REQUIRED_RULES = ["A1", "A2", "A3", "V1", "R0", "E1", "E2", "E3", "S1", "S2", "D1", "D2", "D3",
                   "G1", "G2", "G3", "G4", "G5", "G6", "P1", "P2", "L1", "L2", "J1", "J2", "J3",
-                  "J4", "J5", "J6", "T1"]
+                  "J4", "J5", "J6", "T1", "H1", "H2", "H3", "H4"]
 # Every rule id of RULES.md that a vector may name (section 10: A1 ... N7, M1, M-ALL, M-GUARD,
 # M-PROT, M-13, X1 ... X7, H1 ... H5); a vector is never refused for the ids it names.
 KNOWN_RULES = set(REQUIRED_RULES) | {"M1", "N1", "N2", "N3", "N4", "N5", "N6", "N7",
                                      "M-ALL", "M-GUARD", "M-PROT", "M-13",
                                      "X1", "X2", "X3", "X4", "X5", "X6", "X7",
-                                     "H1", "H2", "H3", "H4", "H5"}
+                                     "H5"}
 MIN_PER_RULE = 3
 
 PERMIT_REASONS = ["SELF", "GUARDIAN_PROXY", "DIRECT_ACCESS", "REPRESENTATIVE"]
@@ -38,7 +39,8 @@ ALL_REASONS = PERMIT_REASONS + ["INVALID_INPUT"] + DENY_ORDER
 
 EXPECTED_FILES = ["age.json", "self.json", "guardian.json", "direct_access.json",
                   "block_and_protected.json", "lock.json", "seals.json", "representatives.json",
-                  "relation_and_eid.json", "changes_on.json", "malformed.json"]
+                  "relation_and_eid.json", "changes_on.json", "malformed.json",
+                  "facts_over_time.json"]
 
 VECTOR_KEYS = {"name", "rules", "on", "citizen", "actor", "service", "expect"}
 EXPECT_KEYS = {"effect", "reason", "reasons", "filtered", "changes_on", "field"}

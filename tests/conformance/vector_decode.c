@@ -326,134 +326,69 @@ static void *alloc_items(size_t count, size_t size, const void *init) {
 
 /* ## Facts over time (RULES.md section 11) --------------------------------------------------------- */
 
-/* A fact read on 'on': a flag, or a list of periods reduced to whether one holds 'on' (H2). */
-typedef struct fact {
-    bool holds;
-    /* For a login lock given as periods: the first period in force gives these (X1). */
-    bool from_period;
-    pv_requester requested_by;
-    const char *case_number;
-} fact;
-
-/* 'on' inside [from, until], both ends inclusive, a PV_DATE_NONE end open (J3, H1). */
-static int date_order(pv_date a, pv_date b) {
-    long x = ((long)a.year * 16 + a.month) * 32 + a.day;
-    long y = ((long)b.year * 16 + b.month) * 32 + b.day;
-    return (x > y) - (x < y);
-}
-
-static bool is_none(pv_date d) {
-    return d.year == 0 && d.month == 0 && d.day == 0;
-}
-
-static bool date_inside(pv_date from, pv_date until, pv_date on) {
-    return (is_none(from) || date_order(from, on) <= 0) &&
-           (is_none(until) || date_order(on, until) <= 0);
-}
-
-/* Section 8 for a case number, judged here for the periods the structs cannot carry: UTF-8
-   (jansson guarantees it) without a control character (C0, DEL, C1), at most
-   PV_CASE_NUMBER_MAX bytes. Returns what is wrong, or NULL. */
-static const char *case_number_problem(const char *text) {
-    const unsigned char *p = (const unsigned char *)text;
-    size_t n = strlen(text);
-    if (n > PV_CASE_NUMBER_MAX) return "longer than 128 bytes";
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] < 0x20 || p[i] == 0x7F) return "holds a control character";
-        if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-            return "holds a control character";
+/* The arrays of periods a vector owns, freed by vd_vector_free. */
+static void *own(vd_vector *v, void *items) {
+    if (items == NULL) return NULL;
+    if (v->owned_count == v->owned_capacity) {
+        size_t capacity = v->owned_capacity == 0 ? 8 : 2 * v->owned_capacity;
+        void **owned = realloc(v->owned, capacity * sizeof *owned);
+        if (owned == NULL) {
+            fprintf(stderr, "vector_decode: out of memory\n");
+            abort();
         }
+        v->owned = owned;
+        v->owned_capacity = capacity;
     }
-    return NULL;
+    v->owned[v->owned_count++] = items;
+    return items;
 }
 
-/* A period date: null or absent is open; anything else must be a date that exists (the
-   decoder judges it, since the structs cannot carry it). Returns false after noting. */
-static bool period_date(vd_vector *v, const json_t *period, const char *path, const char *key,
-                        pv_date *out) {
-    char where[PATH_SIZE];
-    join(where, sizeof where, path, key);
-    const json_t *value = member(period, key);
-    *out = PV_DATE_NONE;
-    if (value == NULL) return true;
-    if (!json_is_string(value) || !date_split(json_string_value(value), out) ||
-        !date_exists(*out)) {
-        note(v, VD_INPUT_UNDECODABLE, where, "not a date that exists (a period)");
-        return false;
-    }
-    return true;
-}
-
-/* A fact member that may be a flag or a list of periods (H1): absent or null is false. Periods
-   are read on 'on' and the vector is marked periods_reduced. 'lock' allows the login-lock
-   members requested_by and case_number in a period. */
-static fact get_fact(vd_vector *v, const json_t *object, const char *path, const char *key,
-                     bool lock) {
+/* A fact member that may be a flag or a list of periods (H1): absent or null is false. A list
+   is passed to the library as it is (dates digit for digit, every period, an unknown
+   requested_by out of range), which judges it (H4, section 8). For the login lock ('lock') the
+   periods are pv_lock_period with requested_by and case_number; for the others pv_interval. */
+static bool get_fact(vd_vector *v, const json_t *object, const char *path, const char *key,
+                     bool lock, const void **periods, size_t *count) {
     static const char *const period_keys[] = {"from", "until", "requested_by", "case_number"};
-    fact f = {false, false, PV_REQUESTER_CARE, NULL};
+    static const pv_lock_period lock_init = PV_LOCK_PERIOD_INIT;
+    static const pv_interval interval_init = {{0, 0, 0}, {0, 0, 0}};
     char where[PATH_SIZE];
     join(where, sizeof where, path, key);
+    *periods = NULL;
+    *count = 0;
     const json_t *value = member(object, key);
-    if (value == NULL) return f;
-    if (json_is_boolean(value)) {
-        f.holds = json_is_true(value);
-        return f;
-    }
+    if (value == NULL) return false;
+    if (json_is_boolean(value)) return json_is_true(value);
     if (!json_is_array(value)) {
         note(v, VD_INPUT_UNDECODABLE, where, "expected true, false, a list of periods or null");
-        return f;
+        return false;
     }
-    v->periods_reduced = true;
-    if (json_array_size(value) > PV_MAX_PERIODS) {
-        note(v, VD_INPUT_UNDECODABLE, where, "more than 256 periods (section 8)");
-        return f;
-    }
-    for (size_t i = 0; i < json_array_size(value); i++) {
+    v->has_periods = true;
+    size_t n = json_array_size(value);
+    pv_lock_period *locks =
+        lock ? own(v, alloc_items(n, sizeof(pv_lock_period), &lock_init)) : NULL;
+    pv_interval *intervals =
+        lock ? NULL : own(v, alloc_items(n, sizeof(pv_interval), &interval_init));
+    for (size_t i = 0; i < n; i++) {
         char at[PATH_SIZE];
         join_index(at, sizeof at, where, i);
         const json_t *period = element(v, value, i, at);
         if (period == NULL) continue;
         check_keys(v, period, at, period_keys, lock ? 4 : 2);
-        pv_date from, until;
-        if (!period_date(v, period, at, "from", &from) ||
-            !period_date(v, period, at, "until", &until)) {
+        pv_interval when = {get_date(v, period, at, "from"), get_date(v, period, at, "until")};
+        if (!lock) {
+            intervals[i] = when;
             continue;
         }
-        if (!is_none(from) && !is_none(until) && date_order(from, until) > 0) {
-            char field[PATH_SIZE];
-            join(field, sizeof field, at, "from");
-            note(v, VD_INPUT_UNDECODABLE, field, "after the end of the period (H4)");
-            continue;
-        }
-        pv_requester requested_by = PV_REQUESTER_CARE;
-        const char *case_number = NULL;
-        if (lock) {
-            requested_by = (pv_requester)get_enum(v, period, at, "requested_by", requester_names,
-                                                  COUNT_OF(requester_names), OPTIONAL,
-                                                  PV_REQUESTER_CARE);
-            if ((int)requested_by == PV_REQUESTER_COUNT) {
-                /* An unknown name the structs could carry, but not for a period out of force:
-                   judged here. */
-                char field[PATH_SIZE];
-                join(field, sizeof field, at, "requested_by");
-                note(v, VD_INPUT_UNDECODABLE, field, "unknown name");
-            }
-            case_number = get_string(v, period, at, "case_number");
-            const char *problem = case_number == NULL ? NULL : case_number_problem(case_number);
-            if (problem != NULL) {
-                char field[PATH_SIZE];
-                join(field, sizeof field, at, "case_number");
-                note(v, VD_INPUT_UNDECODABLE, field, problem);
-            }
-        }
-        if (!f.holds && date_inside(from, until, v->on)) {
-            f.holds = true;
-            f.from_period = true;
-            f.requested_by = requested_by;
-            f.case_number = case_number;
-        }
+        locks[i].when = when;
+        locks[i].requested_by = (pv_requester)get_enum(v, period, at, "requested_by",
+                                                       requester_names, COUNT_OF(requester_names),
+                                                       OPTIONAL, PV_REQUESTER_CARE);
+        locks[i].case_number = get_string(v, period, at, "case_number");
     }
-    return f;
+    *periods = lock ? (const void *)locks : (const void *)intervals;
+    *count = n;
+    return false;
 }
 
 /* ## The parts of a request ---------------------------------------------------------------------- */
@@ -498,8 +433,12 @@ static void decode_guardians(vd_vector *v, const json_t *citizen) {
         if (item == NULL) continue;
         check_keys(v, item, where, keys, COUNT_OF(keys));
         g->id = get_string(v, item, where, "id");
-        g->blocked = get_fact(v, item, where, "blocked", false).holds;
-        g->protected_identity = get_fact(v, item, where, "protected_identity", false).holds;
+        const void *periods;
+        g->blocked = get_fact(v, item, where, "blocked", false, &periods, &g->blocked_period_count);
+        g->blocked_periods = periods;
+        g->protected_identity = get_fact(v, item, where, "protected_identity", false, &periods,
+                                         &g->protected_identity_period_count);
+        g->protected_identity_periods = periods;
     }
     v->citizen.guardians = v->guardians;
     v->citizen.guardian_count = n;
@@ -575,18 +514,17 @@ static void decode_citizen(vd_vector *v, const json_t *value) {
     check_keys(v, value, "citizen", keys, COUNT_OF(keys));
     c->birth_date = get_date(v, value, "citizen", "birth_date");
     c->personnummer = get_string(v, value, "citizen", "personnummer");
-    c->protected_identity = get_fact(v, value, "citizen", "protected_identity", false).holds;
-    fact lock = get_fact(v, value, "citizen", "login_locked", true);
-    c->login_locked = lock.holds;
+    const void *periods;
+    c->protected_identity = get_fact(v, value, "citizen", "protected_identity", false, &periods,
+                                     &c->protected_identity_period_count);
+    c->protected_identity_periods = periods;
+    c->login_locked =
+        get_fact(v, value, "citizen", "login_locked", true, &periods, &c->login_lock_period_count);
+    c->login_lock_periods = periods;
     c->login_lock_requested_by = (pv_requester)get_enum(
         v, value, "citizen", "login_lock_requested_by", requester_names,
         COUNT_OF(requester_names), OPTIONAL, PV_REQUESTER_CARE);
     c->login_lock_case_number = get_string(v, value, "citizen", "login_lock_case_number");
-    if (lock.from_period) {
-        /* H1: the period in force carries its own requested_by and case number. */
-        c->login_lock_requested_by = lock.requested_by;
-        c->login_lock_case_number = lock.case_number;
-    }
     decode_seals(v, value);
     decode_guardians(v, value);
     decode_grants(v, value);
@@ -738,6 +676,11 @@ void vd_vector_free(vd_vector *vector) {
     vector->guardians = NULL;
     vector->grants = NULL;
     vector->representatives = NULL;
+    for (size_t i = 0; i < vector->owned_count; i++) free(vector->owned[i]);
+    free(vector->owned);
+    vector->owned = NULL;
+    vector->owned_count = 0;
+    vector->owned_capacity = 0;
 }
 
 int vd_vector_decode(const json_t *object, vd_vector *out, char *err, size_t err_size) {

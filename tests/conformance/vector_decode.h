@@ -24,13 +24,10 @@
  * VD_INPUT_UNDECODABLE: such a request is invalid input by definition and is not passed on.
  *
  * Facts over time (RULES.md section 11): the citizen's login_locked and protected_identity and
- * a guardian's blocked and protected_identity may be lists of periods. The structs hold flags,
- * so the decoder reads each list on 'on' (H2: the fact holds when 'on' lies in one of its
- * periods; a login-lock period in force gives its requested_by and case_number) and marks the
- * vector 'periods_reduced': the decision on 'on' is the same, but changes_on (H3) is not. A
- * malformed list (a period whose start is after its end, a date that does not exist, more than
- * PV_MAX_PERIODS periods, a bad case number) is judged here and makes the input
- * VD_INPUT_UNDECODABLE, with the path of the field.
+ * a guardian's blocked and protected_identity may be lists of periods. They are passed on as the
+ * structs' period arrays (pv_lock_period, with its requested_by and case_number, for the login
+ * lock; pv_interval for the others), dates digit for digit and every period, so that the library
+ * judges them (H4, section 8) and decides on them (H2) with changes_on (H3).
  *
  * A vector whose own frame is broken (no name, no expect, a malformed expect, an unknown
  * top-level key, 'rules' not an array) is not a vector: vd_vector_decode() fails and says why.
@@ -99,15 +96,18 @@ typedef struct vd_vector {
     /* The path of the field of that problem ("citizen.seals[0].activ"), or "": what the
        library would name, for a request the decoder judges itself. */
     char problem_field[PV_FIELD_PATH_SIZE];
-    /* True when a fact given as periods (section 11) was read on 'on' into a flag: the
-       decision on 'on' is exact, changes_on is not comparable. */
-    bool periods_reduced;
+    /* True when a fact is given as a list of periods (section 11). */
+    bool has_periods;
     vd_expect expect;
     /* owned arrays behind citizen.seals, .guardians, .grants, .representatives */
     pv_seal *seals;
     pv_guardian *guardians;
     pv_grant *grants;
     pv_representative *representatives;
+    /* owned arrays of periods (pv_lock_period, pv_interval) behind the facts of section 11 */
+    void **owned;
+    size_t owned_count;
+    size_t owned_capacity;
 } vd_vector;
 
 /* The request pointers to hand to pv_evaluate(): NULL where the vector holds null. */

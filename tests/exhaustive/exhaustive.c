@@ -18,7 +18,10 @@
  *   I7  a message shown to anyone but the citizen never reveals a seal, a lock on the citizen's
  *       login, a block or protected identity (M1);
  *   I8  the primary reason is the first of 'reasons' in RULES.md order and 'rule' is its rule;
- * and compares every decision with an oracle written from RULES.md section 3 (below), plus
+ *   H1  a fact of section 11 given as a flag and as one period open at both ends (with the
+ *       state's own periods beside it) gives the same decision and changes_on;
+ * and compares every decision with an oracle written from RULES.md section 3 (below; H2: it
+ * reads the facts of section 11 on the date, H3: their periods are T1 candidates), plus
  * statements taken one by one from the rules (J1, J5, G1, G3-G6, E2, L1, L2, P1, D3, R0). On
  * valid input the pv_error says PV_OK with no field, message or rule. On a sample of states it
  * checks V1 (section 8): the invalid inputs it can build from the state, each named in the
@@ -53,6 +56,7 @@ typedef enum property {
     P_ORACLE_T1,
     P_RULES,
     P_INVALID,
+    P_H1,
     P_COUNT
 } property;
 
@@ -70,6 +74,7 @@ static const char *const property_names[P_COUNT] = {
     [P_ORACLE_T1] = "oracle changes_on (T1)",
     [P_RULES] = "single-rule statements",
     [P_INVALID] = "invalid input (V1)",
+    [P_H1] = "H1 a flag and one open period decide alike",
 };
 
 static unsigned long long checks[P_COUNT];
@@ -159,6 +164,36 @@ static bool oracle_granted(const world *w, const char *holder, pv_date on) {
     return false;
 }
 
+/* H1, H2: a fact of section 11 holds on 'on' when its flag is set or 'on' lies in one of its
+   periods. */
+static bool fact_on(bool flag, const pv_interval *p, size_t n, pv_date on) {
+    for (size_t i = 0; i < n; i++) flag = flag || cal_in(p[i].from, p[i].until, on);
+    return flag;
+}
+
+static bool locked_on(const pv_citizen *c, pv_date on) {
+    bool locked = c->login_locked;
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        const pv_interval *w = &c->login_lock_periods[i].when;
+        locked = locked || cal_in(w->from, w->until, on);
+    }
+    return locked;
+}
+
+static bool citizen_protected_on(const pv_citizen *c, pv_date on) {
+    return fact_on(c->protected_identity, c->protected_identity_periods,
+                   c->protected_identity_period_count, on);
+}
+
+static bool blocked_on(const pv_guardian *g, pv_date on) {
+    return fact_on(g->blocked, g->blocked_periods, g->blocked_period_count, on);
+}
+
+static bool guardian_protected_on(const pv_guardian *g, pv_date on) {
+    return fact_on(g->protected_identity, g->protected_identity_periods,
+                   g->protected_identity_period_count, on);
+}
+
 static void oracle(const world *w, pv_date on, expected *e) {
     memset(e, 0, sizeof *e);
     const pv_citizen *c = &w->citizen;
@@ -188,7 +223,7 @@ static void oracle(const world *w, pv_date on, expected *e) {
     /* E1 */
     if (a->eid != PV_EID_BANKID && a->eid != PV_EID_FREJA_PLUS) record(e, PV_REASON_NO_EID, PV_RULE_E1);
     /* E2: the actor's own login; for self that is the citizen's. The portal only. */
-    const bool own_lock = a->kind == PV_ACTOR_SELF ? c->login_locked : a->login_locked;
+    const bool own_lock = a->kind == PV_ACTOR_SELF ? locked_on(c, on) : a->login_locked;
     const bool via_portal = !journal || s->channel == PV_CHANNEL_PORTAL;
     if (own_lock && via_portal) record(e, PV_REASON_LOGIN_LOCKED, PV_RULE_E2);
     /* E3: a guardian's or representative's own journal account sealed: no journal. */
@@ -245,8 +280,8 @@ static void oracle(const world *w, pv_date on, expected *e) {
 
     /* Step 5: G3, G4 for guardians only (G5, G6). */
     if (guardian != NULL) {
-        if (guardian->blocked) record(e, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
-        if (guardian->protected_identity || c->protected_identity) {
+        if (blocked_on(guardian, on)) record(e, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
+        if (guardian_protected_on(guardian, on) || citizen_protected_on(c, on)) {
             record(e, PV_REASON_PROTECTED_IDENTITY, PV_RULE_G4);
         }
     }
@@ -255,7 +290,7 @@ static void oracle(const world *w, pv_date on, expected *e) {
     bool view_hides = false;
     if (!journal) {
         /* L1; J5: no seal touches the e-services. */
-        if (guardian != NULL && c->login_locked) record(e, PV_REASON_CHILD_LOGIN_LOCKED, PV_RULE_L1);
+        if (guardian != NULL && locked_on(c, on)) record(e, PV_REASON_CHILD_LOGIN_LOCKED, PV_RULE_L1);
     } else {
         /* L2: the child's lock does not touch the journal. */
         for (size_t i = 0; i < c->seal_count; i++) {
@@ -424,8 +459,8 @@ static void check_rules(const world *w, const pv_decision *d) {
         for (size_t i = 0; i < c->guardian_count; i++) {
             if (strcmp(c->guardians[i].id, a->id) == 0) g = &c->guardians[i];
         }
-        if (g == NULL || age >= 13 || g->blocked || g->protected_identity || c->protected_identity ||
-            c->login_locked) {
+        if (g == NULL || age >= 13 || blocked_on(g, w->on) || guardian_protected_on(g, w->on) ||
+            citizen_protected_on(c, w->on) || locked_on(c, w->on)) {
             fail(P_RULES, NULL, d, "G1/G3/G4/L1: a guardian's e-services permitted");
         }
     }
@@ -434,7 +469,7 @@ static void check_rules(const world *w, const pv_decision *d) {
         fail(P_RULES, NULL, d, "E2: LOGIN_LOCKED on the direct channel");
     }
     /* E2: the portal is closed to an actor whose own login is locked. */
-    bool own_lock = a->kind == PV_ACTOR_SELF ? c->login_locked : a->login_locked;
+    bool own_lock = a->kind == PV_ACTOR_SELF ? locked_on(c, w->on) : a->login_locked;
     if (related && own_lock && (!journal || w->service.channel == PV_CHANNEL_PORTAL) &&
         !has(d->reasons, PV_REASON_LOGIN_LOCKED)) {
         fail(P_RULES, NULL, d, "E2: the portal open to a locked login");
@@ -786,7 +821,8 @@ static int compare_dates(const void *a, const void *b) {
 }
 
 /* T1: the 13th and 16th birthdays, and the first day inside and after every validity interval
-   of the input: seals' active intervals, grants, appointments (not content periods). Sorted,
+   of the input: seals' active intervals, grants, appointments, the periods of section 11 (H3;
+   not content periods). Sorted,
    without repeats, after 'on'. */
 static size_t t1_candidates(const world *w, pv_date *list) {
     const pv_citizen *c = &w->citizen;
@@ -801,6 +837,25 @@ static size_t t1_candidates(const world *w, pv_date *list) {
     }
     for (size_t i = 0; i < c->representative_count; i++) {
         add_interval(list, &n, w->on, c->representatives[i].from, c->representatives[i].until);
+    }
+    /* H3: the periods of section 11. */
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        add_interval(list, &n, w->on, c->login_lock_periods[i].when.from,
+                     c->login_lock_periods[i].when.until);
+    }
+    for (size_t i = 0; i < c->protected_identity_period_count; i++) {
+        add_interval(list, &n, w->on, c->protected_identity_periods[i].from,
+                     c->protected_identity_periods[i].until);
+    }
+    for (size_t g = 0; g < c->guardian_count; g++) {
+        const pv_guardian *gd = &c->guardians[g];
+        for (size_t i = 0; i < gd->blocked_period_count; i++) {
+            add_interval(list, &n, w->on, gd->blocked_periods[i].from, gd->blocked_periods[i].until);
+        }
+        for (size_t i = 0; i < gd->protected_identity_period_count; i++) {
+            add_interval(list, &n, w->on, gd->protected_identity_periods[i].from,
+                         gd->protected_identity_periods[i].until);
+        }
     }
     qsort(list, n, sizeof *list, compare_dates);
     size_t u = 0;
@@ -1023,6 +1078,52 @@ static void check_invalid(const world *w) {
     check_invalid_outputs(w);
 }
 
+/* ---- H1: a flag and one period open at both ends ------------------------------------------- */
+
+/* Turns every fact of section 11 that is set as a flag into one open period beside the state's
+   own periods (a lock period carries the flag's requester and case number, X1), and expects the
+   same decision and changes_on. */
+static void check_h1(const world *w, const pv_decision *d) {
+    static const pv_interval open = {{0, 0, 0}, {0, 0, 0}};
+    world x;
+    world_copy(&x, w);
+    pv_citizen *c = &x.citizen;
+    bool changed = false;
+    if (c->login_locked) {
+        pv_lock_period *l = &x.lock_periods[c->login_lock_period_count++];
+        *l = (pv_lock_period)PV_LOCK_PERIOD_INIT;
+        l->requested_by = c->login_lock_requested_by;
+        l->case_number = c->login_lock_case_number;
+        c->login_locked = false;
+        changed = true;
+    }
+    if (c->protected_identity) {
+        x.protected_periods[c->protected_identity_period_count++] = open;
+        c->protected_identity = false;
+        changed = true;
+    }
+    for (size_t i = 0; i < c->guardian_count; i++) {
+        pv_guardian *g = &x.guardians[i];
+        if (g->blocked) {
+            x.blocked_periods[i][g->blocked_period_count++] = open;
+            g->blocked = false;
+            changed = true;
+        }
+        if (g->protected_identity) {
+            x.guardian_protected_periods[i][g->protected_identity_period_count++] = open;
+            g->protected_identity = false;
+            changed = true;
+        }
+    }
+    if (!changed) return;
+    checks[P_H1]++;
+    pv_decision y = PV_DECISION_INIT;
+    if (pv_evaluate(&x.citizen, &x.actor, &x.service, x.on, &y, NULL) != PV_OK ||
+        !same_decision(&y, d) || cal_cmp(y.changes_on, d->changes_on) != 0) {
+        fail(P_H1, &x, &y, "the flags given as open periods decide otherwise");
+    }
+}
+
 /* ---- One state ------------------------------------------------------------------------------ */
 
 static unsigned long long states;
@@ -1063,6 +1164,7 @@ static void check_state(const point *p, rng *r, bool spot) {
     check_rules(&w, &d);
     check_neighbours(&w, &d);
     check_i6(&w, &d, r, spot);
+    check_h1(&w, &d);
     current_point = NULL;
     current_world = NULL;
 }

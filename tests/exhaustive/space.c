@@ -117,6 +117,9 @@ enum { ACTORS = 7 };
 /* The e-IDs of RULES.md section 8, PV_EID_BANKID (1) to PV_EID_NONE: the dimension's value v is
    the e-ID v + 1, since 0 is PV_EID_UNSET (invalid input, checked in exhaustive.c). */
 enum { EIDS = PV_EID_COUNT - 1 };
+/* H1-H4: none; the citizen's lock in force / later; the citizen's protected identity in force /
+   later; g1 blocked in force (two touching periods) / later; g1 protected in force / later. */
+enum { PERIOD_OPTIONS = 9 };
 
 const int space_radix[DIM_COUNT] = {
     [DIM_SERVICE] = 1 + PV_CHANNEL_COUNT * SPACE_QUERIES,
@@ -132,12 +135,13 @@ const int space_radix[DIM_COUNT] = {
     [DIM_EID] = EIDS,
     [DIM_ACTOR_LOCK] = 2,
     [DIM_ACTOR_SEAL] = 2,
+    [DIM_PERIODS] = PERIOD_OPTIONS,
 };
 
 const bool space_record_dim[DIM_COUNT] = {
     [DIM_AGE] = true,          [DIM_SEAL] = true,        [DIM_CITIZEN_LOCK] = true,
     [DIM_CITIZEN_PROTECTED] = true, [DIM_GUARDIAN] = true, [DIM_GRANT_SELF] = true,
-    [DIM_GRANT_G1] = true,     [DIM_REPRESENTATIVE] = true,
+    [DIM_GRANT_G1] = true,     [DIM_REPRESENTATIVE] = true, [DIM_PERIODS] = true,
 };
 
 #define DIM(x) (1u << (x))
@@ -157,6 +161,9 @@ const space_block space_blocks[] = {
     {"the actor's own way in", DIM(DIM_SERVICE) | DIM(DIM_ACTOR) | DIM(DIM_AGE) | DIM(DIM_SEAL) |
                                    DIM(DIM_CITIZEN_LOCK) | DIM(DIM_EID) | DIM(DIM_ACTOR_LOCK) |
                                    DIM(DIM_ACTOR_SEAL)},
+    {"facts over time (H1-H4)", DIM(DIM_SERVICE) | DIM(DIM_ACTOR) | DIM(DIM_AGE) | DIM(DIM_PERIODS) |
+                                    DIM(DIM_CITIZEN_LOCK) | DIM(DIM_CITIZEN_PROTECTED) |
+                                    DIM(DIM_GUARDIAN)},
 };
 const size_t space_block_count = sizeof space_blocks / sizeof space_blocks[0];
 
@@ -305,6 +312,49 @@ void world_link(world *w) {
     w->citizen.guardians = w->guardians;
     w->citizen.grants = w->grants;
     w->citizen.representatives = w->representatives;
+    w->citizen.login_lock_periods = w->lock_periods;
+    w->citizen.protected_identity_periods = w->protected_periods;
+    for (size_t i = 0; i < 2; i++) {
+        w->guardians[i].blocked_periods = w->blocked_periods[i];
+        w->guardians[i].protected_identity_periods = w->guardian_protected_periods[i];
+    }
+}
+
+/* H1-H4: the periods of the point, relative to 'on'. A period in force ends a little after
+   'on' (H3: the day after its last day is a candidate); a later one begins after 'on'. */
+static void build_periods(const point *p, world *w) {
+    const pv_date on = w->on;
+    const pv_interval in_force = {cal_add(on, -5), cal_add(on, 12)};
+    const pv_interval later = {cal_add(on, 9), PV_DATE_NONE};
+    pv_citizen *c = &w->citizen;
+    pv_guardian *g1 = &w->guardians[0];
+    switch (p->v[DIM_PERIODS]) {
+    case 0: break;
+    case 1:
+    case 2: {
+        pv_lock_period *l = &w->lock_periods[c->login_lock_period_count++];
+        *l = (pv_lock_period)PV_LOCK_PERIOD_INIT;
+        l->when = p->v[DIM_PERIODS] == 1 ? in_force : later;
+        l->requested_by = PV_REQUESTER_CITIZEN; /* J6, X1: no effect */
+        l->case_number = "RS 2026-0043";
+        break;
+    }
+    case 3: w->protected_periods[c->protected_identity_period_count++] = in_force; break;
+    case 4: w->protected_periods[c->protected_identity_period_count++] = later; break;
+    case 5: {
+        /* H1: two touching periods act as one, from before the birth of some ages (H4). */
+        const pv_interval first = {cal_add(on, -8000), cal_add(on, -1)};
+        const pv_interval second = {on, cal_add(on, 3)};
+        w->blocked_periods[0][g1->blocked_period_count++] = first;
+        w->blocked_periods[0][g1->blocked_period_count++] = second;
+        break;
+    }
+    case 6: w->blocked_periods[0][g1->blocked_period_count++] = later; break;
+    case 7: w->guardian_protected_periods[0][g1->protected_identity_period_count++] = in_force; break;
+    default:
+        w->guardian_protected_periods[0][g1->protected_identity_period_count++] = later;
+        break;
+    }
 }
 
 void world_copy(world *dst, const world *src) {
@@ -340,6 +390,7 @@ void world_build(const point *p, world *w) {
     }
     if (build_grant(w->on, p->v[DIM_GRANT_G1], "g1", &w->grants[c->grant_count])) c->grant_count++;
     build_representative(w->on, p->v[DIM_REPRESENTATIVE], &w->representatives[0]);
+    build_periods(p, w);
     c->representative_count = 1;
     build_actor(p, &w->actor);
     build_service(p, w->on, &w->service);
@@ -368,6 +419,26 @@ static const char *bool_text(bool b) {
     return b ? "true" : "false";
 }
 
+/* A fact of section 11: the flag, or the list of its periods with the flag as an open one. */
+static void print_fact(FILE *f, bool flag, const pv_interval *p, const pv_lock_period *l,
+                       size_t n) {
+    if (n == 0) {
+        fputs(bool_text(flag), f);
+        return;
+    }
+    fputs("[", f);
+    if (flag) fputs("{\"from\": null, \"until\": null}", f);
+    for (size_t i = 0; i < n; i++) {
+        const pv_interval *w = l != NULL ? &l[i].when : &p[i];
+        fprintf(f, "%s{\"from\": ", i > 0 || flag ? ", " : "");
+        print_date(f, w->from);
+        fputs(", \"until\": ", f);
+        print_date(f, w->until);
+        fputs("}", f);
+    }
+    fputs("]", f);
+}
+
 /* A name, or "?" for a value the library has no name for (out of range). */
 static const char *name_or_mark(const char *name) {
     return name != NULL ? name : "?";
@@ -379,8 +450,12 @@ void world_print(FILE *f, const world *w) {
     print_date(f, w->on);
     fputs(",\n  \"citizen\": {\n    \"birth_date\": ", f);
     print_date(f, c->birth_date);
-    fprintf(f, ", \"protected_identity\": %s, \"login_locked\": %s,\n    \"seals\": [",
-            bool_text(c->protected_identity), bool_text(c->login_locked));
+    fputs(", \"protected_identity\": ", f);
+    print_fact(f, c->protected_identity, c->protected_identity_periods, NULL,
+               c->protected_identity_period_count);
+    fputs(", \"login_locked\": ", f);
+    print_fact(f, c->login_locked, NULL, c->login_lock_periods, c->login_lock_period_count);
+    fputs(",\n    \"seals\": [", f);
     for (size_t i = 0; i < c->seal_count; i++) {
         const pv_seal *s = &c->seals[i];
         fprintf(f, "%s\n      {\"scope\": \"%s\", \"unit\": ", i ? "," : "",
@@ -403,8 +478,12 @@ void world_print(FILE *f, const world *w) {
     fputs("],\n    \"guardians\": [", f);
     for (size_t i = 0; i < c->guardian_count; i++) {
         const pv_guardian *g = &c->guardians[i];
-        fprintf(f, "%s{\"id\": \"%s\", \"blocked\": %s, \"protected_identity\": %s}", i ? ", " : "",
-                g->id, bool_text(g->blocked), bool_text(g->protected_identity));
+        fprintf(f, "%s{\"id\": \"%s\", \"blocked\": ", i ? ", " : "", g->id);
+        print_fact(f, g->blocked, g->blocked_periods, NULL, g->blocked_period_count);
+        fputs(", \"protected_identity\": ", f);
+        print_fact(f, g->protected_identity, g->protected_identity_periods, NULL,
+                   g->protected_identity_period_count);
+        fputs("}", f);
     }
     fputs("],\n    \"grants\": [", f);
     for (size_t i = 0; i < c->grant_count; i++) {

@@ -7,8 +7,10 @@
  * J1 to J4), guardian g1 blocked or protected (G3, G4), direct-access grants held by the citizen
  * and by g1 (D1 to D3), the representative's appointment (P2), the actor (self, g1, g2, an
  * unknown guardian, r1, an unknown representative, other), its e-ID and own lock and seal (E1
- * to E3; the e-IDs of section 8, bankid to none, never the unset value 0), and the service,
- * channel and query. Every struct is built from its PV_*_INIT, so it carries the version of
+ * to E3; the e-IDs of section 8, bankid to none, never the unset value 0), the service,
+ * channel and query, and the facts over time of RULES.md section 11 (H1-H4): a period of the
+ * citizen's login lock or protected identity, or of g1's block or protected identity, in force
+ * on the date or beginning after it (block periods as two touching periods, H1). Every struct is built from its PV_*_INIT, so it carries the version of
  * this header. world_build() turns a point into the inputs of
  * pv_evaluate(). Dates are computed here without the library, so the checks do not lean on
  * the code they check.
@@ -42,6 +44,7 @@ typedef enum dim {
     DIM_EID,               /* the actor's e-ID (E1) */
     DIM_ACTOR_LOCK,        /* the actor's own login lock (E2) */
     DIM_ACTOR_SEAL,        /* the actor's own journal seal (E3) */
+    DIM_PERIODS,           /* a fact of section 11 given as periods (H1-H4) */
     DIM_COUNT
 } dim;
 
@@ -84,6 +87,11 @@ typedef struct world {
     pv_guardian guardians[2];
     pv_grant grants[4];
     pv_representative representatives[1];
+    /* H1: the periods of the facts of section 11 (room for one more: the flag as a period) */
+    pv_lock_period lock_periods[3];
+    pv_interval protected_periods[3];
+    pv_interval blocked_periods[2][3];
+    pv_interval guardian_protected_periods[2][3];
     pv_actor actor;
     pv_service service;
 } world;

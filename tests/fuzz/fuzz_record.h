@@ -2,7 +2,9 @@
    by fuzz_evaluate.c and fuzz_beyond.c (both read their inputs the same way).
 
    The bytes decode into a citizen with 0 to 8 seals, guardians, grants and representatives, an
-   actor and a service. Every array is a heap block of exactly its length and every string a heap
+   actor and a service; some flag bytes also give the facts of RULES.md section 11 as periods
+   (the citizen's lock periods with their requester, case number and version, the citizen's and
+   each guardian's protected identity periods, each guardian's block periods, H1, H4). Every array is a heap block of exactly its length and every string a heap
    block of exactly its length plus the NUL, so that AddressSanitizer sees any read past either.
    Strings are NULL, one of a few ids and numbers (so that ids match), or arbitrary bytes of any
    length (non-ASCII, longer than PV_ID_MAX, embedded NULs). Enums may be out of range or
@@ -181,6 +183,34 @@ static inline void decode_seals(decoder *dc, pv_citizen *c) {
     }
 }
 
+/* H1, H4: 0 to MAX_ITEMS periods of a fact of section 11 (dates as next_date gives them: open
+   ends, edges, dates that do not exist, starts after ends), or NULL with or without a count. */
+static inline const pv_interval *decode_periods(decoder *dc, size_t *count) {
+    pv_interval *p = next_array(dc, sizeof *p, count);
+    if (p == NULL && (next(dc) & 1u)) *count = 1 + next(dc) % 3; /* NULL with a count */
+    for (size_t i = 0; p != NULL && i < *count; i++) {
+        p[i].from = next_date(dc);
+        p[i].until = next_date(dc);
+    }
+    return p;
+}
+
+/* H1, X1: periods of the citizen's login lock, each with its requester, case number and
+   version (now and then not the header's). */
+static inline void decode_lock_periods(decoder *dc, pv_citizen *c) {
+    pv_lock_period *p = next_array(dc, sizeof *p, &c->login_lock_period_count);
+    c->login_lock_periods = p;
+    for (size_t i = 0; p != NULL && i < c->login_lock_period_count; i++) {
+        p[i] = (pv_lock_period)PV_LOCK_PERIOD_INIT;
+        uint8_t b = next(dc);
+        if ((b & 0xF0u) == 0xF0u) p[i].version = b & 3u;
+        p[i].when.from = next_date(dc);
+        p[i].when.until = next_date(dc);
+        p[i].requested_by = (pv_requester)next_enum(dc, PV_REQUESTER_COUNT);
+        p[i].case_number = next_string(dc);
+    }
+}
+
 static inline void decode_guardians(decoder *dc, pv_citizen *c) {
     pv_guardian *guardians = next_array(dc, sizeof *guardians, &c->guardian_count);
     c->guardians = guardians;
@@ -190,6 +220,14 @@ static inline void decode_guardians(decoder *dc, pv_citizen *c) {
         uint8_t bits = next(dc);
         guardians[i].blocked = (bits & 1u) != 0;
         guardians[i].protected_identity = (bits & 2u) != 0;
+        /* H1: periods besides the flags. */
+        if (bits & 4u) {
+            guardians[i].blocked_periods = decode_periods(dc, &guardians[i].blocked_period_count);
+        }
+        if (bits & 8u) {
+            guardians[i].protected_identity_periods =
+                decode_periods(dc, &guardians[i].protected_identity_period_count);
+        }
     }
 }
 
@@ -235,6 +273,11 @@ static inline void decode_citizen(decoder *dc, pv_citizen *c) {
     decode_guardians(dc, c);
     decode_grants(dc, c);
     decode_representatives(dc, c);
+    /* H1: the citizen's lock and protected identity as periods besides the flags. */
+    if (bits & 4u) decode_lock_periods(dc, c);
+    if (bits & 8u) {
+        c->protected_identity_periods = decode_periods(dc, &c->protected_identity_period_count);
+    }
 }
 
 static inline void decode_actor(decoder *dc, pv_actor *a) {

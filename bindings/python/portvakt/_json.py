@@ -47,7 +47,7 @@ from ._enums import (
     _Named,
 )
 from ._errors import InvalidInput, InvalidType
-from ._model import Actor, Citizen, Grant, Guardian, Interval, Representative, Seal, Service
+from ._model import Actor, Citizen, Grant, Guardian, Interval, LockPeriod, Representative, Seal, Service
 
 __all__ = ["Request", "Expect", "Vector", "load_vectors", "loads", "read_json", "Difference",
            "MAX_INPUT_BYTES", "MAX_DEPTH", "InputRefused"]
@@ -214,9 +214,35 @@ def _seal(value: JSON, path: str) -> Seal:
     )
 
 
+def _fact(o: "_Object", key: str, lock: bool = False) -> Tuple[bool, List[Any]]:
+    """A fact of section 11 (H1): a flag, or a list of periods (with requested_by and
+    case_number for the login lock). Returns the flag and the periods."""
+    value = o.get(key, None)
+    if not isinstance(value, list):
+        return o.boolean(key), []
+    periods: List[Any] = []
+    for i, item in enumerate(value):
+        at = _join(o.at(key), i)
+        if not lock:
+            periods.append(_interval(item, at))
+            continue
+        p = _Object(item, at, ("from", "until", "requested_by", "case_number"))
+        periods.append(
+            LockPeriod(
+                p.date("from"),
+                p.date("until"),
+                p.enum(Requester, "requested_by", DEFAULT_REQUESTER),
+                p.string("case_number"),
+            )
+        )
+    return False, periods
+
+
 def _guardian(value: JSON, path: str) -> Guardian:
     o = _Object(value, path, ("id", "blocked", "protected_identity"))
-    return Guardian(o.string("id", required=True), o.boolean("blocked"), o.boolean("protected_identity"))  # type: ignore[arg-type]
+    blocked, blocked_periods = _fact(o, "blocked")
+    protected, protected_periods = _fact(o, "protected_identity")
+    return Guardian(o.string("id", required=True), blocked, protected, blocked_periods, protected_periods)  # type: ignore[arg-type]
 
 
 def _grant(value: JSON, path: str) -> Grant:
@@ -261,11 +287,15 @@ def citizen_from_json(value: JSON, path: str = "citizen") -> Citizen:
             "representatives",
         ),
     )
+    protected, protected_periods = _fact(o, "protected_identity")
+    locked, lock_periods = _fact(o, "login_locked", lock=True)
     return Citizen(
         birth_date=o.date("birth_date"),
         personnummer=o.string("personnummer"),
-        protected_identity=o.boolean("protected_identity"),
-        login_locked=o.boolean("login_locked"),
+        protected_identity=protected,
+        login_locked=locked,
+        login_lock_periods=lock_periods,
+        protected_identity_periods=protected_periods,
         login_lock_requested_by=o.enum(Requester, "login_lock_requested_by", DEFAULT_REQUESTER),
         login_lock_case_number=o.string("login_lock_case_number"),
         seals=[_seal(v, _join(o.at("seals"), i)) for i, v in enumerate(o.array("seals"))],
@@ -312,6 +342,21 @@ def _interval_json(i: Interval) -> Dict[str, JSON]:
     return {"from": _iso(i.from_), "until": _iso(i.until)}
 
 
+def _fact_json(flag: bool, periods: Sequence[Any]) -> JSON:
+    """A fact of section 11: the flag, or the list of its periods (H1; a flag that is true is
+    one period open at both ends)."""
+    if not periods:
+        return flag
+    out: List[JSON] = [{"from": None, "until": None}] if flag else []
+    for p in periods:
+        item: Dict[str, JSON] = {"from": _iso(p.from_), "until": _iso(p.until)}
+        if isinstance(p, LockPeriod):
+            item["requested_by"] = str(p.requested_by)
+            item["case_number"] = p.case_number
+        out.append(item)
+    return out
+
+
 def citizen_to_json(c: Citizen) -> Dict[str, JSON]:
     """The JSON object of a Citizen, every field explicit."""
     out: Dict[str, JSON] = {"birth_date": _iso(c.birth_date)}
@@ -319,8 +364,8 @@ def citizen_to_json(c: Citizen) -> Dict[str, JSON]:
         out["personnummer"] = c.personnummer
     out.update(
         {
-            "protected_identity": c.protected_identity,
-            "login_locked": c.login_locked,
+            "protected_identity": _fact_json(c.protected_identity, c.protected_identity_periods),
+            "login_locked": _fact_json(c.login_locked, c.login_lock_periods),
             "login_lock_requested_by": str(c.login_lock_requested_by),
             "login_lock_case_number": c.login_lock_case_number,
             "seals": [
@@ -334,7 +379,11 @@ def citizen_to_json(c: Citizen) -> Dict[str, JSON]:
                 for s in c.seals
             ],
             "guardians": [
-                {"id": g.id, "blocked": g.blocked, "protected_identity": g.protected_identity}
+                {
+                    "id": g.id,
+                    "blocked": _fact_json(g.blocked, g.blocked_periods),
+                    "protected_identity": _fact_json(g.protected_identity, g.protected_identity_periods),
+                }
                 for g in c.guardians
             ],
             "grants": [

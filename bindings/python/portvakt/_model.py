@@ -51,6 +51,7 @@ from ._pnr import parse_personnummer
 
 __all__ = [
     "Interval",
+    "LockPeriod",
     "Seal",
     "Guardian",
     "Grant",
@@ -121,6 +122,33 @@ class Interval:
 _ALWAYS = Interval()
 
 
+def _periods_to_c(periods: Any, path: str) -> Any:
+    """The periods of a fact of section 11 (H1) as proxies of the extension's interval."""
+    items = _check_items(periods, Interval, path)
+    return [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)]
+
+
+@dataclass(frozen=True)
+class LockPeriod:
+    """A period of the citizen's login lock (H1, E2, L1), both ends inclusive (None is open),
+    with who asked for it and its case number (X1)."""
+
+    from_: Optional[date] = None
+    until: Optional[date] = None
+    requested_by: Requester = Requester.CARE
+    case_number: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        _set_frozen(self, "requested_by", _coerce(Requester, self.requested_by))
+
+    def _to_c(self, path: str) -> Any:
+        proxy = _c.lock_period()
+        proxy.when = Interval(self.from_, self.until)._to_c(path)
+        proxy.requested_by = _check_enum(Requester, REQUESTER_TO_C, self.requested_by, f"{path}.requested_by")
+        proxy.case_number = _check_str(self.case_number, f"{path}.case_number")
+        return proxy
+
+
 @dataclass(frozen=True)
 class Seal:
     """A journal seal (J1 to J6). ``unit`` is required for scope ``unit`` and must be None for
@@ -172,12 +200,26 @@ class Guardian:
     id: str
     blocked: bool = False
     protected_identity: bool = False
+    #: H1: the periods of the block and of the protected identity, besides the flags.
+    blocked_periods: Sequence[Interval] = ()
+    protected_identity_periods: Sequence[Interval] = ()
+
+    def __post_init__(self) -> None:
+        # Lists are stored as tuples, as the citizen's lists are.
+        for name in ("blocked_periods", "protected_identity_periods"):
+            value = getattr(self, name)
+            if isinstance(value, list):
+                _set_frozen(self, name, tuple(value))
 
     def _to_c(self, path: str) -> Any:
         proxy = _c.guardian()
         proxy.id = _check_str(self.id, f"{path}.id")
         proxy.blocked = _check_bool(self.blocked, f"{path}.blocked")
         proxy.protected_identity = _check_bool(self.protected_identity, f"{path}.protected_identity")
+        proxy.blocked_periods = _periods_to_c(self.blocked_periods, f"{path}.blocked")
+        proxy.protected_identity_periods = _periods_to_c(
+            self.protected_identity_periods, f"{path}.protected_identity"
+        )
         return proxy
 
 
@@ -232,8 +274,15 @@ class Representative:
 
 # ---- The citizen ---------------------------------------------------------------------------------
 
-_SEQUENCES = frozenset(("seals", "guardians", "grants", "representatives"))
+_SEQUENCES = frozenset(
+    ("seals", "guardians", "grants", "representatives", "login_lock_periods", "protected_identity_periods")
+)
 _ARRAYS = (("seals", Seal), ("guardians", Guardian), ("grants", Grant), ("representatives", Representative))
+#: H1: the citizen's periods, with the JSON names their errors carry.
+_PERIODS = (
+    ("login_lock_periods", LockPeriod, "citizen.login_locked"),
+    ("protected_identity_periods", Interval, "citizen.protected_identity"),
+)
 
 
 @dataclass
@@ -255,6 +304,9 @@ class Citizen(_Cached):
     guardians: Sequence[Guardian] = ()
     grants: Sequence[Grant] = ()
     representatives: Sequence[Representative] = ()
+    #: H1: the periods of the login lock and of the protected identity, besides the flags.
+    login_lock_periods: Sequence[LockPeriod] = ()
+    protected_identity_periods: Sequence[Interval] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _SEQUENCES:
@@ -348,6 +400,9 @@ class Citizen(_Cached):
         )
         for name, cls in _ARRAYS:
             path = f"citizen.{name}"
+            items = _check_items(getattr(self, name), cls, path)
+            setattr(proxy, name, [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)])
+        for name, cls, path in _PERIODS:
             items = _check_items(getattr(self, name), cls, path)
             setattr(proxy, name, [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)])
         object.__setattr__(self, "_pv_mirror", proxy)
