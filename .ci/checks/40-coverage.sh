@@ -11,9 +11,10 @@ echo "40-coverage: line and branch coverage of src/ by the test suite in $dir"
 setup_build "$dir" -Db_coverage=true -Dbuildtype=debug -Dc_args=-fprofile-update=atomic
 meson compile -C "$dir"
 find "$dir" -name '*.gcda' -delete  # count this run only
+# -O0 with counters is several times slower (the exhaustive check above all): timeouts x 3.
 # Suite 'slow' (the wheel check) builds and tests a copy of the project elsewhere, which adds
 # nothing to the counts of $dir.
-meson test -C "$dir" --print-errorlogs --no-suite slow
+meson test -C "$dir" --print-errorlogs --no-suite slow --timeout-multiplier 3
 
 gcovr --root . --object-directory "$dir" --filter 'src/' --exclude-unreachable-branches \
   --exclude-throw-branches --json "$dir/coverage.json"
