@@ -399,14 +399,61 @@ static bool routine_known(const char *routine) {
                                strcmp(routine, "M-13") == 0 || strcmp(routine, "X1") == 0);
 }
 
-static void check_advice(const pv_citizen *c, const pv_advice *items, size_t count) {
-    bool any_protected = c->protected_identity;
+/* H1, H2: 'on' lies in one of the periods [from, until] (ends inclusive, open when none). */
+static bool on_in(pv_date from, pv_date until, pv_date on) {
+    return (pv_date_is_none(from) || pv_date_compare(from, on) <= 0) &&
+           (pv_date_is_none(until) || pv_date_compare(on, until) <= 0);
+}
+
+static bool in_periods(const pv_interval *p, size_t n, pv_date on) {
+    for (size_t i = 0; i < n; i++) {
+        if (on_in(p[i].from, p[i].until, on)) return true;
+    }
+    return false;
+}
+
+/* H2: each fact of section 11 on 'on': its flag (one open period) or one of its periods. */
+static bool citizen_locked_on(const pv_citizen *c, pv_date on) {
+    bool locked = c->login_locked;
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        locked |= on_in(c->login_lock_periods[i].when.from, c->login_lock_periods[i].when.until, on);
+    }
+    return locked;
+}
+
+static bool guardian_blocked_on(const pv_guardian *g, pv_date on) {
+    return g->blocked || in_periods(g->blocked_periods, g->blocked_period_count, on);
+}
+
+static bool guardian_protected_on(const pv_guardian *g, pv_date on) {
+    return g->protected_identity ||
+           in_periods(g->protected_identity_periods, g->protected_identity_period_count, on);
+}
+
+/* X1, H2: a lock in force on 'on' without a case number. */
+static bool lock_without_case_number_on(const pv_citizen *c, pv_date on) {
+    const char *flag_case = c->login_lock_case_number;
+    bool missing = c->login_locked && (flag_case == NULL || flag_case[0] == '\0');
+    for (size_t i = 0; i < c->login_lock_period_count; i++) {
+        const pv_lock_period *p = &c->login_lock_periods[i];
+        missing |= on_in(p->when.from, p->when.until, on) &&
+                   (p->case_number == NULL || p->case_number[0] == '\0');
+    }
+    return missing;
+}
+
+static void check_advice(const pv_citizen *c, pv_date on, const pv_advice *items, size_t count) {
+    /* H2: the advice reads every fact of section 11 on 'on'. */
+    bool any_protected =
+        c->protected_identity ||
+        in_periods(c->protected_identity_periods, c->protected_identity_period_count, on);
     bool keeps_guardians = false;
     for (size_t g = 0; g < c->guardian_count; g++) {
-        any_protected |= c->guardians[g].protected_identity;
-        keeps_guardians |= !c->guardians[g].blocked;
+        any_protected |= guardian_protected_on(&c->guardians[g], on);
+        keeps_guardians |= !guardian_blocked_on(&c->guardians[g], on);
     }
-    bool no_case_number = c->login_lock_case_number == NULL || c->login_lock_case_number[0] == '\0';
+    const bool locked = citizen_locked_on(c, on);
+    const bool no_case_number = lock_without_case_number_on(c, on);
     bool x1_reported = false;
     for (size_t i = 0; i < count; i++) {
         const pv_advice *item = &items[i];
@@ -421,21 +468,21 @@ static void check_advice(const pv_citizen *c, const pv_advice *items, size_t cou
         FUZZ_CHECK(item->guardian == NULL || guardian != NULL);
         switch (item->kind) {
         case PV_ADVICE_BLOCK_WITHOUT_LOCK:
-            FUZZ_CHECK(guardian != NULL && guardian->blocked && !c->login_locked);
+            FUZZ_CHECK(guardian != NULL && guardian_blocked_on(guardian, on) && !locked);
             break;
         case PV_ADVICE_PROTECTED_WITHOUT_MEASURES: FUZZ_CHECK(any_protected); break;
         case PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS:
-            FUZZ_CHECK(c->login_locked && keeps_guardians);
+            FUZZ_CHECK(locked && keeps_guardians);
             break;
         case PV_ADVICE_LOCK_WITHOUT_CASE_NUMBER:
-            FUZZ_CHECK(c->login_locked && no_case_number);
+            FUZZ_CHECK(no_case_number);
             x1_reported = true;
             break;
         case PV_ADVICE_KIND_COUNT:
         default: break; /* refused above */
         }
     }
-    FUZZ_CHECK(x1_reported == (c->login_locked && no_case_number));
+    FUZZ_CHECK(x1_reported == no_case_number);
 }
 
 static bool same_advice(const pv_advice *a, const pv_advice *b) {
@@ -473,7 +520,7 @@ static void check_advise(decoder *dc, const pv_citizen *c, pv_date on) {
     }
     FUZZ_CHECK(status == PV_OK && full_count == needed);
     for (size_t i = 0; i < full_count; i++) FUZZ_CHECK(full[i].version == PV_ADVICE_VERSION);
-    check_advice(c, full, full_count);
+    check_advice(c, on, full, full_count);
 
     size_t capacity = next_capacity(dc, needed);
     pv_advice *items = next_buffer(dc, capacity, sizeof *items, PV_ADVICE_VERSION, &spoiled);
