@@ -595,6 +595,7 @@ PV_GUARDIAN_ARRAY(protected_identity_periods, protected_identity_period_count)
 
 /* evaluate_many and evaluate_grid: many requests in one call (pv_evaluate_many). */
 %include "portvakt_batch.i"
+%include "portvakt_audit.i"
 
 %include "portvakt_core.h"
 %include "portvakt_batch.h"

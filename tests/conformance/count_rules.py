@@ -6,8 +6,9 @@ Usage: count_rules.py [DIRECTORY]   (default: the directory of this script)
 Loads every *.json file in DIRECTORY (each a JSON array of vectors, RULES.md section 10), checks
 that every vector is well-formed (required keys, unique names, known rule ids and reason names,
 an `expect` consistent with RULES.md section 3), counts the vectors per rule id, and fails when a
-rule id of sections 2-4, 8 and 11 (H1-H4) has fewer than three vectors or a reason of section 4 never appears
-as a primary reason. Prints a per-rule table and a "N passed, M failed" summary; exits 1 on any
+rule id of sections 2-4, 8 and 11 (H1-H5) has fewer than three vectors or a reason of section 4 never appears
+as a primary reason. The audit cases of audit/*/case.json (H5: records, log, expected findings)
+are checked for their shape and counted by the rules they name. Prints a per-rule table and a "N passed, M failed" summary; exits 1 on any
 failure. Uses the Python standard library only.
 """
 import json
@@ -16,17 +17,16 @@ import re
 import sys
 
 # Rule ids that must each be named by at least MIN_PER_RULE vectors (sections 2-4, 8 and the
-# facts over time of section 11, H1-H4; M1 is about messages and is checked elsewhere, H5 is the
-# audit of access logs, which a decision vector cannot express).
+# facts over time of section 11, H1-H5; M1 is about messages and is checked elsewhere; H5, the
+# audit of access logs, is counted from the cases of audit/, which a decision vector cannot express).
 REQUIRED_RULES = ["A1", "A2", "A3", "V1", "R0", "E1", "E2", "E3", "S1", "S2", "D1", "D2", "D3",
                   "G1", "G2", "G3", "G4", "G5", "G6", "P1", "P2", "L1", "L2", "J1", "J2", "J3",
-                  "J4", "J5", "J6", "T1", "H1", "H2", "H3", "H4"]
+                  "J4", "J5", "J6", "T1", "H1", "H2", "H3", "H4", "H5"]
 # Every rule id of RULES.md that a vector may name (section 10: A1 ... N7, M1, M-ALL, M-GUARD,
 # M-PROT, M-13, X1 ... X7, H1 ... H5); a vector is never refused for the ids it names.
 KNOWN_RULES = set(REQUIRED_RULES) | {"M1", "N1", "N2", "N3", "N4", "N5", "N6", "N7",
                                      "M-ALL", "M-GUARD", "M-PROT", "M-13",
-                                     "X1", "X2", "X3", "X4", "X5", "X6", "X7",
-                                     "H5"}
+                                     "X1", "X2", "X3", "X4", "X5", "X6", "X7"}
 MIN_PER_RULE = 3
 
 PERMIT_REASONS = ["SELF", "GUARDIAN_PROXY", "DIRECT_ACCESS", "REPRESENTATIVE"]
@@ -128,6 +128,49 @@ def vector_problems(v):
     return problems
 
 
+AUDIT_KEYS = {"name", "rules", "records", "log", "expect"}
+
+
+def audit_case_problems(c, directory):
+    """What is wrong with the shape of one audit case (empty if well-formed): its keys, rules,
+    the three files beside it, and expected lines that are findings in log order and a summary
+    whose counts add up (RULES.md H5)."""
+    if not isinstance(c, dict):
+        return ["not a JSON object"]
+    problems = []
+    if set(c) != AUDIT_KEYS:
+        return ["keys must be " + ", ".join(sorted(AUDIT_KEYS))]
+    if not isinstance(c["rules"], list) or "H5" not in c["rules"]:
+        problems.append("rules must be an array naming H5")
+    elif any(r not in KNOWN_RULES for r in c["rules"]):
+        problems.append("unknown rule id in rules")
+    for key in ("records", "log", "expect"):
+        if not isinstance(c[key], str) or not os.path.isfile(os.path.join(directory, c[key])):
+            problems.append("%s must name a file beside the case" % key)
+    if problems:
+        return problems
+    with open(os.path.join(directory, c["expect"]), encoding="utf-8") as fh:
+        lines = [json.loads(line) for line in fh if line.strip()]
+    with open(os.path.join(directory, c["log"]), "rb") as fh:
+        log_lines = len(fh.read().split(b"\n")) - 1
+    if not lines or set(lines[-1]) != {"summary"}:
+        return ["the expected file must end with the summary"]
+    summary, findings = lines[-1]["summary"], lines[:-1]
+    numbers = [f.get("line") for f in findings]
+    if numbers != sorted(set(numbers)):
+        problems.append("findings must be in log order, one a line")
+    if any(f.get("kind") not in ("denied", "malformed") for f in findings):
+        problems.append("a finding's kind is denied or malformed")
+    denied = sum(1 for f in findings if f.get("kind") == "denied")
+    if summary.get("lines") != log_lines:
+        problems.append("summary.lines is %r, the log has %d lines" % (summary.get("lines"), log_lines))
+    if (summary.get("denied"), summary.get("malformed")) != (denied, len(findings) - denied):
+        problems.append("summary's denied and malformed do not count the findings")
+    if summary.get("allowed", -1) + len(findings) != log_lines:
+        problems.append("allowed + denied + malformed is not the number of lines")
+    return problems
+
+
 def main(argv):
     directory = argv[1] if len(argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     passed, failed = 0, 0
@@ -178,6 +221,27 @@ def main(argv):
             for r in v["rules"]:
                 per_rule[r] += 1
             primary[v["expect"]["reason"]] += 1
+
+    # The audit cases (H5): audit/<case>/case.json names its records, log and expected findings.
+    audit_dir = os.path.join(directory, "audit")
+    cases = sorted(os.listdir(audit_dir)) if os.path.isdir(audit_dir) else []
+    check(len(cases) >= MIN_PER_RULE, "audit/ holds %d cases, fewer than %d" % (len(cases), MIN_PER_RULE))
+    for case in cases:
+        label = "audit/%s/case.json" % case
+        try:
+            with open(os.path.join(audit_dir, case, "case.json"), encoding="utf-8") as fh:
+                c = json.load(fh)
+        except (OSError, ValueError) as e:
+            check(False, "%s: cannot be read as JSON: %s" % (label, e))
+            continue
+        problems = audit_case_problems(c, os.path.join(audit_dir, case))
+        check(not problems, "%s: %s" % (label, "; ".join(problems)))
+        if problems:
+            continue
+        total += 1
+        per_file["audit/"] = per_file.get("audit/", 0) + 1
+        for r in c["rules"]:
+            per_rule[r] += 1
 
     print("%-6s %8s" % ("rule", "vectors"))
     for r in REQUIRED_RULES + sorted(KNOWN_RULES - set(REQUIRED_RULES)):

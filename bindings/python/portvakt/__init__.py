@@ -58,6 +58,7 @@ from ._model import (
     Service,
 )
 from ._pnr import Personnummer, age_on, birthday, parse_personnummer
+from ._audit import Audit, Finding, LogAccess, RecordsError, Summary, audit, read_records, stockholm_date
 from . import beyond
 from .beyond import (
     Action,
@@ -84,6 +85,14 @@ __version__: str = cportvakt.version()
 
 __all__ = [
     "Access",
+    "Audit",
+    "Finding",
+    "LogAccess",
+    "RecordsError",
+    "Summary",
+    "audit",
+    "read_records",
+    "stockholm_date",
     "Actor",
     "ActorKind",
     "Channel",

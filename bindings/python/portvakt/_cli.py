@@ -13,6 +13,9 @@
     portvakt advise FILE [--on DATE] [--json]
     portvakt plan FILE --goal GOAL [--on DATE] [--json]
     portvakt may FILE --requester ROLE --action ACTION [--measure INDEX] [--on DATE] [--json]
+    portvakt audit RECORDS LOG [--json] [--progress|--no-progress]
+                                          the accesses of a log the rules denied on their date
+                                          (H5); exit 1 when anything was found
 
 FILE is a path, or ``-`` for standard input. The FILE of who, timeline, advise, plan and may is
 a JSON object with ``citizen`` (RULES.md section 10) and ``on`` where a date matters; it may also
@@ -41,14 +44,14 @@ import sys
 from datetime import date, timedelta
 from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, TextIO
 
-from . import beyond
+from . import _cli_audit, beyond
 from ._decision import Decision, rule_source, rule_summary
 from ._enums import ActorKind, Language, ServiceKind
 from ._errors import InvalidInput
-from ._json import MAX_DEPTH, MAX_INPUT_BYTES, InputRefused, Request, _json_type, check_text, citizen_from_json, parse_date, read_json
+from ._json import MAX_DEPTH, MAX_INPUT_BYTES, InputRefused, Request, Vector, _json_type, check_text, citizen_from_json, parse_date, read_json
 from ._model import Citizen, Service
 from ._pnr import age_on, parse_personnummer
-from .conformance import MAX_MEASURE, BeyondVector, load, measure_index, parse, vector_files
+from .conformance import MAX_MEASURE, load, measure_index, parse, vector_files
 
 __all__ = ["main", "MAX_INPUT_BYTES", "MAX_DEPTH"]
 
@@ -149,7 +152,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             if differences:
                 failed += 1
                 out.write(f"FAIL {vector.name} {where}\n")
-                error = None if isinstance(vector, BeyondVector) else vector.error
+                error = vector.error if isinstance(vector, Vector) else None
                 if error is not None:
                     out.write(f"  input: {error}\n")
                 for difference in differences:
@@ -508,6 +511,13 @@ def cmd_may(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+# ---- audit --------------------------------------------------------------------------------------
+
+
+def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    return _cli_audit.cmd_audit(args, out, stdin, getattr(args, "err", None), UsageError)
+
+
 # ---- the parser ---------------------------------------------------------------------------------
 
 
@@ -646,6 +656,14 @@ def _parser() -> argparse.ArgumentParser:
                         "required for unseal, block_guardian and unblock_guardian")
     p.add_argument("--on", metavar="DATE", help="the date (default: 'on' of FILE)")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = _cli_audit.add_parser(sub, PROG, _command)
+    p.set_defaults(run=cmd_audit)
+    p.epilog = (f"example:\n  {PROG} audit examples/audit/records.jsonl examples/audit/log.jsonl --json\n\n"
+                f"RECORDS or LOG may be - (standard input), not both. A line of LOG longer than "
+                f"{_cli_audit.MAX_LINE_BYTES // 2**20} MiB is reported as malformed. Exit status 0 nothing "
+                "found, 1 a denied access or a malformed line, 2 RECORDS, LOG or the command line "
+                "cannot be used (one line on standard error names the line and the field).")
     return parser
 
 
@@ -694,6 +712,7 @@ def main(
                 args = _parser().parse_args(argv)
         except SystemExit as done:  # --help, --version
             return done.code if isinstance(done.code, int) else 0
+        args.err = err
         status = int(args.run(args, out, stdin))
         out.flush()
         return status

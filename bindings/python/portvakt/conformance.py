@@ -5,8 +5,13 @@ for both (``python3 -m portvakt check``).
     BeyondVector                                        a question beyond a yes/no (who,
                                                         timeline, advise, plan, may): the format
                                                         of tests/conformance/beyond/README.md
-    load(path)        -> [Vector | BeyondVector, ...]   any vector file (a vector with
-                                                        ``question`` is a BeyondVector)
+    AuditCase                                           an audit of an access log (H5): the
+                                                        format of tests/conformance/audit/README.md
+    load(path)        -> [Vector | BeyondVector | AuditCase, ...]
+                                                        any vector file (a vector with
+                                                        ``question`` is a BeyondVector; a file
+                                                        holding an object with ``log`` is an
+                                                        AuditCase)
     vector_files(paths) -> [path, ...]                  the *.json files, directories recursed
 
 A vector's ``rules`` may name any id RULES.md defines (``portvakt.RULES``: A1 ... N7, M1, M-ALL,
@@ -41,6 +46,7 @@ from ._json import (
 )
 
 __all__ = [
+    "AuditCase",
     "BeyondVector",
     "Difference",
     "Expect",
@@ -280,12 +286,71 @@ class BeyondVector:
         return out
 
 
-AnyVector = Union[Vector, BeyondVector]
+@dataclass(frozen=True)
+class AuditCase:
+    """A case of tests/conformance/audit/ (H5): a record file, an access log and the expected
+    findings, each a JSON Lines file named by the case (relative to the case file): ``{"name",
+    "rules", "records", "log", "expect"}``. The expected file holds exactly the lines of
+    ``portvakt audit RECORDS LOG --json``: one object a finding, in log order, then the summary."""
+
+    name: str
+    rules: Tuple[str, ...]
+    records: str
+    log: str
+    expect: str
+
+    @classmethod
+    def from_json(cls, obj: JSON, base: str = "", path: str = "") -> "AuditCase":
+        """A case from its JSON object; the file names are taken relative to 'base'."""
+        o = _Object(obj, path, ("name", "rules", "records", "log", "expect"))
+        files = []
+        for key in ("records", "log", "expect"):
+            name = o.string(key, required=True)
+            if os.path.isabs(name) or ".." in name.replace("\\", "/").split("/"):
+                raise InvalidInput(o.at(key), "must name a file beside the case")
+            files.append(os.path.join(base, name))
+        return cls(o.string("name", required=True), _rules(o), *files)  # type: ignore[arg-type]
+
+    def run(self) -> List[JSON]:
+        """The lines ``portvakt audit --json`` prints for the case, as JSON values."""
+        from ._audit import audit, read_log
+
+        with open(self.log, "rb") as log:
+            run = audit(self.records, read_log(log))
+            answer: List[JSON] = [finding.to_json() for finding in run]
+        answer.append(run.summary.to_json())
+        return answer
+
+    def differences(self) -> List[Difference]:
+        """Where the findings differ from the expected ones, line by line; empty when it passes."""
+        with open(self.expect, "rb") as f:
+            expected = [json.loads(line) for line in f.read().decode("utf-8").splitlines() if line.strip()]
+        try:
+            answer = self.run()
+        except InvalidInput as error:
+            return [Difference(error.field, "records that can be read", error.detail)]
+        except OSError as error:
+            return [Difference("log", "a file that can be read", str(error))]
+        # A malformed line's message is the implementation's own: only the members the expected
+        # line gives are compared (the expected files give none for it).
+        out = [Difference(f"expect[{i}]", e, a) for i, (e, a) in enumerate(zip(expected, answer))
+               if not isinstance(e, dict) or not isinstance(a, dict)
+               or any(a.get(k, _ABSENT) != v for k, v in e.items()) or set(a) - set(e) - {"message"}]
+        if len(expected) != len(answer):
+            out.append(Difference("expect", f"{len(expected)} lines", f"{len(answer)} lines"))
+        return out
 
 
-def parse(data: JSON) -> List[AnyVector]:
+_ABSENT = object()
+
+AnyVector = Union[Vector, BeyondVector, AuditCase]
+
+
+def parse(data: JSON, base: str = "") -> List[AnyVector]:
     """The vectors of the JSON array 'data' (a vector with ``question`` is a BeyondVector).
     Raises InvalidInput (field ``[3].expect.reason``) for a vector that cannot be read."""
+    if isinstance(data, dict) and "log" in data:
+        return [AuditCase.from_json(data, base)]
     if not isinstance(data, list):
         raise InvalidType("", f"a vector file must hold an array, not {_json_type(data)}")
     out: List[AnyVector] = []
@@ -303,7 +368,7 @@ def load(path: Union[str, "os.PathLike[str]"]) -> List[AnyVector]:
     """The vectors of a file (either format). Raises OSError, ValueError for text that is not
     JSON (or too large or deep, see portvakt._json.read_json) and InvalidInput for a vector
     that cannot be read."""
-    return parse(read_json(path))
+    return parse(read_json(path), os.path.dirname(os.fspath(path)))
 
 
 def vector_files(paths: List[str]) -> List[str]:

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""bench_audit.py — how fast is the audit of an access log (RULES.md H5), and how much memory?
+
+Generates a region (--children records, as bench_python.py builds them) and an access log of
+--lines lines, in time order over one year, as a region's portal would write it: each line a
+guardian or the child asking for the e-services or the journal (whole or a unit), with a
+timestamp ``at`` (UTC, "Z") or, one line in eight, a date ``on``, and the members real logs carry
+besides (a session and a request id). Then audits the log with portvakt.audit, reading it from
+the file line by line as ``portvakt audit`` does, in a child process of its own so that its peak
+memory is the audit's alone; --runs times (default 3), reporting the median.
+
+The last line is machine-readable:
+
+    audit_lines_per_s=<median> peak_rss_mib=<largest> lines=<n> findings=<n>
+
+Usage: bench_audit.py [--children N] [--lines N] [--runs N] [--dir DIR] [--quick]
+  --dir DIR   where the generated files go (default: a temporary directory, removed after)
+  --quick     a smoke run: 200 children, 20,000 lines, 1 run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import portvakt as pv  # noqa: E402
+from portvakt._json import citizen_to_json  # noqa: E402
+
+import bench_python  # noqa: E402  (the region of the Python benchmark)
+
+
+def generate(directory: str, children: int, lines: int, seed: int = 20261130) -> tuple:
+    """Writes records.jsonl and log.jsonl into 'directory'; returns their paths."""
+    rng = random.Random(seed)
+    records = os.path.join(directory, "records.jsonl")
+    log = os.path.join(directory, "log.jsonl")
+    region = [bench_python.child(k) for k in range(children)]
+    with open(records, "w", encoding="utf-8") as out:
+        for k, c in enumerate(region):
+            out.write(json.dumps({"id": f"r{k}", "citizen": citizen_to_json(c)}) + "\n")
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    step = timedelta(days=365) / lines
+    with open(log, "w", encoding="utf-8") as out:
+        for i in range(lines):
+            k = rng.randrange(children)
+            c = region[k]
+            moment = start + step * i
+            age = (moment.date() - c.birth_date).days // 365
+            units = [s.unit for s in c.seals if s.unit] + [g.unit for g in c.grants]
+            # Who asks, as a portal's users do: a guardian for a child under 13, the child from
+            # 13 (a guardian now and then: direct access, D2); one line in fifty anyone at all.
+            guardian = age < 13 or rng.random() < 0.15 or rng.random() < 0.02
+            if guardian:
+                actor = {"kind": "guardian", "id": rng.choice(c.guardians).id}
+            else:
+                actor = {"kind": "self"}
+            roll = rng.random()
+            if roll < 0.45:
+                service = {"kind": "e_services"}
+            elif roll < 0.85 or not units:
+                service = {"kind": "journal", "channel": rng.choice(("portal", "direct"))}
+            else:
+                service = {"kind": "journal", "channel": "direct", "unit": rng.choice(units)}
+            moment = start + step * i
+            entry = {"citizen": f"r{k}", "session": f"{rng.getrandbits(64):016x}", "request": i}
+            if i % 8 == 0:
+                entry["on"] = moment.date().isoformat()
+            else:
+                entry["at"] = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+            entry["actor"] = actor
+            entry["service"] = service
+            out.write(json.dumps(entry) + "\n")
+    return records, log
+
+
+def run_once(records: str, log: str) -> None:
+    """The child process: audits the log, prints 'seconds lines findings peak_rss_kib'."""
+    started = time.perf_counter()
+    with open(log, "rb") as stream:
+        run = pv.audit(records, pv._audit.read_log(stream))
+        findings = sum(1 for _ in run)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{seconds} {run.summary.lines} {findings} {peak}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--children", type=int, default=5000)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_once(*args.child)
+        return 0
+    if args.quick:
+        args.children, args.lines, args.runs = 200, 20_000, 1
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = args.dir or scratch
+        os.makedirs(directory, exist_ok=True)
+        t0 = time.perf_counter()
+        records, log = generate(directory, args.children, args.lines)
+        size = os.path.getsize(log)
+        print(f"generated {args.children} records and {args.lines:,} log lines "
+              f"({size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
+        rates, peaks = [], []
+        lines = findings = 0
+        for _ in range(args.runs):
+            out = subprocess.run([sys.executable, __file__, "--child", records, log],
+                                 check=True, capture_output=True, text=True).stdout.split()
+            seconds, lines, findings, peak = float(out[0]), int(out[1]), int(out[2]), int(out[3])
+            rates.append(lines / seconds)
+            peaks.append(peak / 1024)
+            print(f"  {lines:,} lines in {seconds:.2f} s: {lines / seconds:,.0f} lines/s, "
+                  f"{findings:,} findings, peak RSS {peak / 1024:.1f} MiB")
+    print(f"python {sys.version.split()[0]} on {os.uname().machine}; median of {args.runs}: "
+          f"{statistics.median(rates):,.0f} lines/s (min {min(rates):,.0f}, max {max(rates):,.0f})")
+    print(f"audit_lines_per_s={statistics.median(rates):.0f} peak_rss_mib={max(peaks):.1f} "
+          f"lines={lines} findings={findings}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,579 @@
+"""The audit of access logs (RULES.md section 11, H5).
+
+A log is a sequence of accesses, each naming a citizen (a record), the actor, the service and when
+it happened: a date ``on``, or a timestamp ``at`` in ISO 8601 with a UTC offset, which becomes the
+calendar date in Swedish local time (Europe/Stockholm, summer time included) before the rules
+apply. The audit evaluates every access on its own date against its record and reports, in log
+order, every access the rules deny (an access that should not have been possible that day) and
+every line that cannot be audited (malformed), then the counts::
+
+    >>> records = {"c1": Citizen(birth_date=date(2014, 3, 15), guardians=[Guardian("g1")])}
+    >>> run = audit(records, ['{"citizen": "c1", "at": "2027-03-14T23:30:00Z", '
+    ...                        '"actor": {"kind": "guardian", "id": "g1"}, '
+    ...                        '"service": {"kind": "e_services"}}'])
+    >>> [f.to_json()["reason"] for f in run]       # 15 March in Sweden: the 13th birthday (G1)
+    ['PROXY_ENDED']
+    >>> run.summary.to_json()
+    {'summary': {'lines': 1, 'allowed': 0, 'denied': 1, 'malformed': 0}}
+
+The accesses may be lines of JSON Lines (``str`` or ``bytes``; other members of a line are
+ignored, as real logs carry more), JSON objects already parsed (``dict``), or :class:`LogAccess`
+values. The audit streams: it holds a chunk of accesses at a time and caches the actors,
+services and dates it has read, so its memory does not grow with the length of the log. The
+decisions are made by the batch path (``pv_evaluate_many``), one call per date of a chunk.
+
+The findings carry the reasons and rules of a denial: they are meant for the region's log
+review, not for the person who asked (RULES.md M1 governs the messages shown to that person).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from dataclasses import field as _member
+from datetime import date, datetime
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+from . import cportvakt as _c
+from ._codec import EFFECT_AT, Decision, Outcomes
+from ._decision import validate
+from ._errors import InvalidInput
+from ._json import actor_from_json, citizen_from_json, parse_date, _json_type
+from ._model import Actor, Citizen, Service
+
+__all__ = [
+    "LogAccess",
+    "Audit",
+    "Finding",
+    "RecordsError",
+    "Summary",
+    "audit",
+    "read_log",
+    "read_records",
+    "stockholm_date",
+    "MAX_LINE_BYTES",
+    "TIME_ZONE",
+]
+
+#: The time zone in which a timestamp becomes the date of an access (H5).
+TIME_ZONE = "Europe/Stockholm"
+#: The longest line of a log (or of a record file) read: 1 MiB; a longer log line is reported
+#: as malformed and skipped without being held in memory.
+MAX_LINE_BYTES = 1024 * 1024
+#: Accesses decided per round (the memory the audit holds does not grow beyond it).
+CHUNK = 8192
+# Caches of the actors, services and dates read: cleared when they reach this size, so that
+# their memory is bounded whatever the log.
+_CACHE_MAX = 1 << 16
+_TOO_LONG = object()
+_RECORD_SIZE = Outcomes.RECORD_SIZE
+_PERMIT = _c.EFFECT_PERMIT
+
+
+class RecordsError(InvalidInput):
+    """A record file that cannot be used: ``line`` (from 1) names its line, ``field`` the field
+    of that line (``citizen.seals[0].active.from``)."""
+
+    def __init__(self, line: int, field: str, detail: str) -> None:
+        super().__init__(field, detail)
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.field}: {self.detail}"
+
+
+# ---- Values ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogAccess:
+    """One access of a log: the record id of the citizen, the actor, the service, and the date
+    ``on`` or the timestamp ``at`` (an aware datetime) at which it happened."""
+
+    citizen: str
+    actor: Actor
+    service: Service
+    on: Optional[date] = None
+    at: Optional[datetime] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An access the rules denied on its date (``kind == "denied"``, with ``citizen``, ``on``
+    and ``decision``), or a line that could not be audited (``kind == "malformed"``, with
+    ``field`` and ``message``). ``line`` counts from 1 and includes every line of the log."""
+
+    line: int
+    kind: str
+    citizen: Optional[str] = None
+    on: Optional[date] = None
+    decision: Optional[Decision] = None
+    field: Optional[str] = None
+    message: Optional[str] = None
+    actor: Optional[Actor] = _member(default=None, compare=False, repr=False)
+    service: Optional[Service] = _member(default=None, compare=False, repr=False)
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"line", "kind": "denied", "citizen", "on", "reason", "reasons", "rules"}`` or
+        ``{"line", "kind": "malformed", "field", "message"}`` (H5)."""
+        if self.kind == "malformed" or self.decision is None:
+            return {"line": self.line, "kind": "malformed", "field": self.field, "message": self.message}
+        d = self.decision
+        return {
+            "line": self.line,
+            "kind": "denied",
+            "citizen": self.citizen,
+            "on": self.on.isoformat() if self.on else None,
+            "reason": d.reason.value,
+            "reasons": [r.value for r in d.reasons],
+            "rules": list(d.reason_rules),
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts of an audit: lines read, accesses allowed, denied, and malformed lines."""
+
+    lines: int = 0
+    allowed: int = 0
+    denied: int = 0
+    malformed: int = 0
+
+    def to_json(self) -> Dict[str, Any]:
+        """``{"summary": {"lines", "allowed", "denied", "malformed"}}``."""
+        return {"summary": {"lines": self.lines, "allowed": self.allowed, "denied": self.denied,
+                            "malformed": self.malformed}}
+
+
+# ---- Dates ----------------------------------------------------------------------------------
+
+_zone: Any = None
+
+
+def _stockholm() -> Any:
+    """The zone Europe/Stockholm from the system's tzdata (zoneinfo), loaded once."""
+    global _zone
+    if _zone is None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            _zone = ZoneInfo(TIME_ZONE)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise InvalidInput("at", f"cannot be read: the time zone {TIME_ZONE} is not installed "
+                                     "(install the system's tzdata)") from None
+    return _zone
+
+
+def stockholm_date(at: Union[str, datetime]) -> date:
+    """The calendar date in Sweden (Europe/Stockholm, with its summer time) of the instant 'at':
+    an aware datetime, or ISO 8601 text with a UTC offset (``2026-03-14T23:30:00Z`` is 15 March).
+    InvalidInput naming ``at`` for text that is not such a timestamp or has no offset (H5)."""
+    if isinstance(at, str):
+        try:
+            moment = datetime.fromisoformat(at)
+        except ValueError:
+            raise InvalidInput("at", "is not an ISO 8601 timestamp") from None
+    elif isinstance(at, datetime):
+        moment = at
+    else:
+        raise InvalidInput("at", f"must be an ISO 8601 timestamp, not {_json_type(at)}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidInput("at", "has no UTC offset (H5: write it as 2026-03-14T23:30:00Z or +01:00)")
+    try:
+        return moment.astimezone(_stockholm()).date()
+    except (OverflowError, ValueError):
+        raise InvalidInput("at", "is outside the years 1 to 9999 in Swedish time") from None
+
+
+# ---- Reading --------------------------------------------------------------------------------
+
+
+def read_log(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
+    """The lines of a binary stream, one at a time (bytes); a line longer than 'limit' bytes is
+    skipped without being held whole and stands as a marker the audit reports as malformed."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while True:  # the rest of the long line, in pieces
+                more = stream.readline(limit)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield _TOO_LONG
+            continue
+        yield raw
+
+
+def _line_text(item: Union[str, bytes]) -> str:
+    if isinstance(item, (bytes, bytearray)):
+        try:
+            item = bytes(item).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidInput("access", f"is not UTF-8 text (byte {error.start + 1})") from None
+    return item.rstrip("\r\n")
+
+
+def _json_object(text: str, what: str) -> Dict[str, Any]:
+    if not text.strip():
+        raise InvalidInput(what, "is an empty line")
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise InvalidInput(what, "is nested too deeply") from None
+    except ValueError as error:
+        raise InvalidInput(what, f"is not JSON: {error}") from None
+    if not isinstance(value, dict):
+        raise InvalidInput(what, f"must be a JSON object, not {_json_type(value)}")
+    return value
+
+
+def read_records(source: Any) -> Dict[str, Citizen]:
+    """The records of a record file (JSON Lines, one ``{"id": "<record id>", "citizen": {...}}``
+    a line, RULES.md section 10): 'source' is a path, a binary or text stream, or an iterable of
+    lines. Blank lines are skipped. RecordsError names the line and the field of the first line
+    that cannot be used: not JSON, an unknown member, a citizen that does not follow section 10
+    or is malformed on every date (section 8: an empty id, two guardians with one id ...), an id
+    given twice. What depends on the date (a ten-digit personnummer's century, N4) is reported
+    with the accesses it concerns."""
+    if isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
+        with open(source, "rb") as stream:
+            return read_records(stream)
+    lines = read_log(source) if hasattr(source, "readline") else source
+    records: Dict[str, Citizen] = {}
+    first: Dict[str, int] = {}
+    for number, item in enumerate(lines, 1):
+        try:
+            if item is _TOO_LONG:
+                raise InvalidInput("record", f"is longer than {MAX_LINE_BYTES} bytes")
+            text = _line_text(item)
+            if not text.strip():
+                continue
+            value = _json_object(text, "record")
+            unknown = sorted(set(value) - {"id", "citizen"})
+            if unknown:
+                raise InvalidInput(unknown[0], "is not a member of a record (id, citizen)")
+            ident = value.get("id")
+            if not isinstance(ident, str) or not ident:
+                raise InvalidInput("id", "is required: the record's id, a non-empty string")
+            if ident in first:
+                raise InvalidInput("id", f"{ident!r} is the id of the record of line {first[ident]} too")
+            records[ident] = _checked(citizen_from_json(value.get("citizen"), "citizen"))
+            first[ident] = number
+        except InvalidInput as error:
+            raise RecordsError(number, error.field, error.detail) from None
+    return records
+
+
+# The date a record is checked on when it is read: the last there is, so that no birth date is
+# after it. What section 8 says of a record on that date holds on every date, but for a
+# ten-digit personnummer, whose century is read from the date (N4): its faults are reported
+# with the accesses, on their dates.
+_LAST_DAY = date(9999, 12, 31)
+
+
+def _checked(citizen: Citizen) -> Citizen:
+    """The citizen, if section 8 finds nothing wrong with it on any date; InvalidInput if not."""
+    try:
+        validate(citizen, Actor.self(), Service.e_services(), _LAST_DAY)
+    except InvalidInput as error:
+        if not error.field.startswith("citizen.personnummer"):
+            raise
+    return citizen
+
+
+# ---- The audit ------------------------------------------------------------------------------
+
+
+class _Malformed(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field)
+        self.field = field
+        self.message = message
+
+
+class Audit:
+    """The findings of an audit, in log order, as an iterator; ``summary`` holds the counts so
+    far, and all of them once the iterator is exhausted. See :func:`audit`."""
+
+    def __init__(self, records: Mapping[str, Citizen], accesses: Iterable[Any], chunk: int = CHUNK) -> None:
+        self._records: Dict[str, Tuple[Citizen, Any]] = {}
+        for ident, citizen in records.items():
+            if not isinstance(citizen, Citizen):
+                raise TypeError(f"records[{ident!r}] must be a portvakt.Citizen, not {type(citizen).__name__}")
+            self._records[ident] = (citizen, citizen._mirror())
+        self._accesses = iter(accesses)
+        self._chunk = max(1, int(chunk))
+        self._ready: List[Finding] = []
+        self._ready_at = 0
+        self._done = False
+        self._lines = self._allowed = self._denied = self._malformed = 0
+        self._actors: Dict[Any, Any] = {}
+        self._services: Dict[Any, Any] = {}
+        self._dates: Dict[Any, Any] = {}
+        self._stamps: Dict[Any, Any] = {}
+        self._hours: Dict[str, date] = {}
+        self._actors_by_text: Dict[bytes, Any] = {}
+        self._services_by_text: Dict[bytes, Any] = {}
+
+    @property
+    def summary(self) -> Summary:
+        """Lines read, accesses allowed, denied, malformed lines: so far, or in all once the
+        findings have been read to the end."""
+        return Summary(self._lines, self._allowed, self._denied, self._malformed)
+
+    def __iter__(self) -> "Audit":
+        return self
+
+    def __next__(self) -> Finding:
+        while self._ready_at >= len(self._ready):
+            if self._done:
+                raise StopIteration
+            self._round()
+        finding = self._ready[self._ready_at]
+        self._ready_at += 1
+        return finding
+
+    # -- one round: read a chunk, decide it, keep its findings in log order ------------------
+
+    def _round(self) -> None:
+        items = list(itertools.islice(self._accesses, self._chunk))
+        if len(items) < self._chunk:
+            self._done = True
+        first = self._lines + 1
+        self._lines += len(items)
+        # The fast path (C) reads the lines of the common shape; the others are None there.
+        scanned = _c.audit_scan([_as_bytes(item) for item in items])
+        pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
+        take = pending.append
+        fast, parse = self._fast, self._parse
+        for k, item in enumerate(items):
+            try:
+                shape = scanned[k]
+                take(parse(item, first + k) if shape is None else fast(shape, item, first + k))
+            except _Malformed as bad:
+                take(Finding(first + k, "malformed", field=bad.field, message=bad.message))
+        self._ready = self._decide(pending)
+        self._ready_at = 0
+
+    def _fast(self, shape: Tuple[Any, ...], item: Any, line: int) -> Tuple[Any, ...]:
+        """A line the C scanner read: its members looked up in the caches."""
+        record, on, at, actor_json, service_json, hour = shape
+        known = self._records.get(record)
+        if known is None:
+            raise _Malformed("citizen", "names no known record")
+        if at is None:
+            day = self._dates.get(on)
+            if day is None:
+                day = self._date(on, None)
+        elif hour is None:
+            day = self._stamps.get(at)
+            if day is None:
+                day = self._date(None, at)
+        else:
+            # Every timestamp of this hour and offset has the same date in Sweden (the scanner
+            # checked its minutes and seconds; the first one read checks the rest).
+            day = self._hours.get(hour)
+            if day is None:
+                day = self._date(None, at)
+                if len(self._hours) >= _CACHE_MAX:
+                    self._hours.clear()
+                self._hours[hour] = day
+        actor = self._actors_by_text.get(actor_json)
+        if actor is None:
+            actor = self._by_text(self._actors_by_text, actor_json, "actor", actor_from_json)
+        service = self._services_by_text.get(service_json)
+        if service is None:
+            service = self._by_text(self._services_by_text, service_json, "service", _service)
+        if type(actor) is _Malformed:
+            raise actor
+        if type(service) is _Malformed:
+            raise service
+        return (line, record, (known[1], actor[1], service[1]), actor[0], service[0], day)
+
+    def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
+        """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
+        try:
+            obj = read(json.loads(text), path)
+            value: Any = (obj, obj._mirror())
+        except InvalidInput as error:
+            value = _Malformed(error.field, error.detail)
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[text] = value
+        return value
+
+    def _decide(self, pending: List[Any]) -> List[Finding]:
+        by_date: Dict[date, List[int]] = {}
+        for i, item in enumerate(pending):
+            if type(item) is tuple:
+                by_date.setdefault(item[5], []).append(i)
+        for on, indices in by_date.items():
+            triples = [pending[i][2] for i in indices]
+            answer = _c.batch_evaluate_many(triples, on)
+            effects = answer[0][EFFECT_AT::_RECORD_SIZE]
+            permitted = effects.count(_PERMIT)
+            self._allowed += permitted
+            if permitted == len(indices):
+                for i in indices:
+                    pending[i] = None
+                continue
+            outcomes = Outcomes(answer, triples.__getitem__, on)
+            for k, i in enumerate(indices):
+                pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
+        findings = [item for item in pending if item is not None]
+        for f in findings:
+            if f.kind == "denied":
+                self._denied += 1
+            else:
+                self._malformed += 1
+        return findings
+
+    @staticmethod
+    def _finding(request: Tuple[Any, ...], decision: Decision) -> Finding:
+        line, record, _, actor, service, on = request
+        if decision.field is not None:
+            # Section 8 on the access's date (a birth after it, a bad id): the line is malformed.
+            return Finding(line, "malformed", citizen=record, field=decision.field, message=decision.detail)
+        return Finding(line, "denied", record, on, decision, actor=actor, service=service)
+
+    # -- one line --------------------------------------------------------------------------------
+
+    def _parse(self, item: Any, line: int) -> Tuple[Any, ...]:
+        """(line, record id, (citizen, actor, service) proxies, actor, service, date)."""
+        if isinstance(item, LogAccess):
+            return self._access(item, line)
+        try:
+            if item is _TOO_LONG:
+                raise InvalidInput("access", f"is longer than {MAX_LINE_BYTES} bytes")
+            value = item if isinstance(item, dict) else _json_object(_line_text(item), "access")
+        except InvalidInput as error:
+            raise _Malformed(error.field, error.detail) from None
+        except TypeError:
+            raise _Malformed("access", f"must be a line of JSON, not {type(item).__name__}") from None
+        record = value.get("citizen")
+        citizen = self._record(record)
+        on = self._date(value.get("on"), value.get("at"))
+        actor, actor_c = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
+        service, service_c = self._cached(self._services, value.get("service"), "service", _service)
+        return (line, record, (citizen, actor_c, service_c), actor, service, on)
+
+    def _access(self, access: LogAccess, line: int) -> Tuple[Any, ...]:
+        citizen = self._record(access.citizen)
+        try:
+            if access.on is not None and access.at is not None:
+                raise InvalidInput("at", "is given with on: an access has one or the other")
+            on = stockholm_date(access.at) if access.at is not None else access.on
+            if not isinstance(on, date) or isinstance(on, datetime):
+                raise InvalidInput("on", "is required (or at)")
+            actor_c, service_c = access.actor._mirror(), access.service._mirror()
+        except InvalidInput as error:
+            raise _Malformed(error.field, error.detail) from None
+        except AttributeError:
+            raise _Malformed("access", "must hold a portvakt.Actor and a portvakt.Service") from None
+        return (line, access.citizen, (citizen, actor_c, service_c), access.actor, access.service, on)
+
+    def _record(self, record: Any) -> Any:
+        if record is None:
+            raise _Malformed("citizen", "is required: the id of a record")
+        if not isinstance(record, str):
+            raise _Malformed("citizen", f"must be a record id (a string), not {_json_type(record)}")
+        known = self._records.get(record)
+        if known is None:
+            raise _Malformed("citizen", "names no known record")
+        return known[1]
+
+    def _date(self, on: Any, at: Any) -> date:
+        if on is not None and at is not None:
+            raise _Malformed("at", "is given with on: an access has one or the other")
+        # Only text that was read successfully is kept; dates and timestamps apart ("2026-01-10"
+        # is a date, and no timestamp).
+        cache = self._dates if at is None else self._stamps
+        key = on if at is None else at
+        if type(key) is not str:
+            key = None
+        elif key in cache:
+            return cache[key]
+        try:
+            if at is not None:
+                value = stockholm_date(at) if isinstance(at, str) else _not_text(at)
+            elif on is None:
+                raise InvalidInput("on", "is required (or at, a timestamp with a UTC offset)")
+            else:
+                value = parse_date(on, "on")
+        except InvalidInput as error:
+            raise _Malformed(error.field, error.detail) from None
+        if key is not None:
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = value
+        return value
+
+    @staticmethod
+    def _cached(cache: Dict[Any, Any], value: Any, path: str, read: Any) -> Tuple[Any, Any]:
+        """The value read from JSON and its C form, from the cache when the same JSON was read
+        before (an error too is kept: the same JSON gives the same error)."""
+        if value is None:
+            raise _Malformed(path, "is required")
+        try:
+            if type(value) is dict:
+                # The types are part of the key: JSON true and 1 are equal in Python.
+                members = tuple(value.values())
+                key: Any = (tuple(value), members, tuple(map(type, members)))
+            else:
+                key = (type(value), value)
+            hit = cache.get(key)
+        except TypeError:  # an unhashable member (a list): read, and not kept
+            key, hit = None, None
+        if hit is None:
+            try:
+                obj = read(value, path)
+                hit = (obj, obj._mirror())
+            except InvalidInput as error:
+                hit = _Malformed(error.field, error.detail)
+            if key is not None:
+                if len(cache) >= _CACHE_MAX:
+                    cache.clear()
+                cache[key] = hit
+        if isinstance(hit, _Malformed):
+            raise hit
+        return hit
+
+
+def _as_bytes(item: Any) -> Optional[bytes]:
+    """The line as bytes for the C scanner, or None (a parsed object, a marker, odd text)."""
+    if type(item) is bytes:
+        return item
+    if type(item) is str:
+        try:
+            return item.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    return None
+
+
+def _service(value: Any, path: str) -> Service:
+    from ._json import service_from_json
+
+    return service_from_json(value, path)
+
+
+def _not_text(at: Any) -> Any:
+    raise InvalidInput("at", f"must be an ISO 8601 timestamp (a string), not {_json_type(at)}")
+
+
+def audit(
+    records: Union[Mapping[str, Citizen], Iterable[Any]],
+    accesses: Iterable[Any],
+) -> Audit:
+    """Audits 'accesses' against 'records' (H5): returns an :class:`Audit`, an iterator of the
+    :class:`Finding` values in log order, whose ``summary`` gives the counts.
+
+    'records' maps record ids to :class:`Citizen` values, or is a record file (a path, a stream or
+    lines of JSON Lines, see :func:`read_records`; RecordsError names its line and field).
+    'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects (dict) or
+    :class:`LogAccess` values; each item counts as one line."""
+    if not isinstance(records, Mapping):
+        records = read_records(records)
+    return Audit(records, accesses)

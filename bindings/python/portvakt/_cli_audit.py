@@ -1,0 +1,178 @@
+"""The command ``portvakt audit RECORDS LOG [--json] [--progress|--no-progress]`` (RULES.md H5).
+
+RECORDS is a record file (JSON Lines: ``{"id": …, "citizen": {…}}``), LOG an access log (JSON
+Lines: ``{"citizen": <record id>, "on": DATE | "at": TIMESTAMP, "actor": {…}, "service": {…}}``),
+each a path or ``-`` for standard input. The findings are printed as they are found, in log
+order: a table, or with ``--json`` one JSON object a finding and a last line with the summary.
+Exit status 0 when nothing was found, 1 when anything was (a denied access or a malformed line),
+2 when RECORDS, LOG or the command line cannot be used.
+
+The progress bar goes to standard error, when it is a terminal or with ``--progress``; the
+findings on standard output are never mixed with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from typing import Any, Iterator, Optional, TextIO
+
+from ._audit import MAX_LINE_BYTES, Finding, RecordsError, audit, read_log, read_records
+
+__all__ = ["cmd_audit", "add_parser", "MAX_LINE_BYTES"]
+
+# How often the progress bar is redrawn (seconds), checked every _EVERY lines.
+_REDRAW = 0.2
+_EVERY = 4096
+
+
+class _Progress:
+    """A one-line progress bar on a stream: lines read, the share of the file when its size is
+    known, and lines per second."""
+
+    def __init__(self, stream: Optional[TextIO], total_bytes: Optional[int]) -> None:
+        self.stream = stream
+        self.total = total_bytes
+        self.bytes = 0
+        self.lines = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def lines_of(self, raw_lines: Iterator[Any]) -> Iterator[Any]:
+        """'raw_lines' as they are, counting them (and their bytes) for the bar."""
+        if self.stream is None:
+            yield from raw_lines
+            return
+        for raw in raw_lines:
+            self.lines += 1
+            if isinstance(raw, bytes):
+                self.bytes += len(raw)
+            if self.lines % _EVERY == 0:
+                self.draw()
+            yield raw
+
+    def draw(self, final: bool = False) -> None:
+        now = time.monotonic()
+        if self.stream is None or (not final and now - self.last < _REDRAW):
+            return
+        self.last = now
+        rate = self.lines / max(now - self.start, 1e-9)
+        share = ""
+        if self.total:
+            fraction = min(self.bytes / self.total, 1.0)
+            filled = int(fraction * 30)
+            share = f"[{'#' * filled}{'.' * (30 - filled)}] {fraction * 100:5.1f}% "
+        self.stream.write(f"\raudit: {share}{self.lines:,} lines, {rate:,.0f} lines/s ")
+        self.stream.flush()
+        self.shown = True
+
+    def end(self) -> None:
+        if self.stream is not None:
+            self.draw(final=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _size(stream: Any) -> Optional[int]:
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError):
+        return None
+    import stat
+
+    return info.st_size if stat.S_ISREG(info.st_mode) and info.st_size > 0 else None
+
+
+def _table_row(f: Finding) -> str:
+    if f.kind == "denied" and f.decision is not None:
+        who = "-"
+        if f.actor is not None:
+            who = "self" if f.actor.id is None else f"{f.actor.kind.value} {f.actor.id}"
+        what = "-"
+        if f.service is not None:
+            what = f.service.kind.value + (f" {f.service.unit}" if f.service.unit else "")
+        why = ", ".join(f"{r.value} ({rule})" for r, rule in zip(f.decision.reasons, f.decision.reason_rules))
+        return (f"{f.line:>8}  denied     {f.citizen or '-':<14} {f.on.isoformat() if f.on else '-':<10}  "
+                f"{who} · {what}: {why}")
+    return f"{f.line:>8}  malformed  {f.field}: {f.message}"
+
+
+def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optional[TextIO] = None,
+              usage_error: Any = ValueError) -> int:
+    """Runs the audit; UsageError (usage_error) for RECORDS or LOG that cannot be used."""
+    if args.records == "-" and args.log == "-":
+        raise usage_error("audit: RECORDS and LOG cannot both be standard input")
+    binary_stdin = getattr(stdin, "buffer", None)
+    try:
+        if args.records == "-":
+            records = read_records(binary_stdin if binary_stdin is not None else stdin)
+        else:
+            records = read_records(args.records)
+    except RecordsError as error:
+        raise usage_error(f"{_name(args.records)}: {error}") from None
+    except OSError as error:
+        raise usage_error(f"{_name(args.records)}: {error.strerror or error}") from None
+    try:
+        log: Any = open(args.log, "rb") if args.log != "-" else binary_stdin
+    except OSError as error:
+        raise usage_error(f"{_name(args.log)}: {error.strerror or error}") from None
+    try:
+        lines = read_log(log) if log is not None else iter(stdin)
+        show = args.progress if args.progress is not None else bool(err is not None and err.isatty())
+        progress = _Progress(err if show else None, _size(log) if log is not None else None)
+        run = audit(records, progress.lines_of(lines))
+        found = 0
+        header = False
+        for finding in run:
+            found += 1
+            if args.json:
+                out.write(json.dumps(finding.to_json(), ensure_ascii=_ascii(out)) + "\n")
+            else:
+                if not header:
+                    out.write(f"{'line':>8}  {'finding':<10} {'citizen':<14} {'on':<10}  who · what: why\n")
+                    header = True
+                out.write(_table_row(finding) + "\n")
+        progress.end()
+    except OSError as error:
+        raise usage_error(f"{_name(args.log)}: {error.strerror or error}") from None
+    finally:
+        if log is not None and log is not binary_stdin:
+            log.close()
+    summary = run.summary
+    if args.json:
+        out.write(json.dumps(summary.to_json()) + "\n")
+    else:
+        out.write(f"{summary.lines:,} lines: {summary.allowed:,} allowed, {summary.denied:,} denied, "
+                  f"{summary.malformed:,} malformed\n")
+    return 1 if found else 0
+
+
+def _name(source: str) -> str:
+    return "standard input" if source == "-" else source
+
+
+def _ascii(out: TextIO) -> bool:
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding not in ("utf8", "utf8sig")
+
+
+def add_parser(sub: Any, prog: str, command: Any) -> argparse.ArgumentParser:
+    """Registers ``audit`` with the subparsers 'sub' ('command' makes a subparser)."""
+    p = command(sub, "audit", "audit an access log against the records (RULES.md H5)",
+                f"{prog} audit examples/audit/records.jsonl examples/audit/log.jsonl", None)
+    p.add_argument("records", metavar="RECORDS",
+                   help='the records: JSON Lines, one {"id": ..., "citizen": {...}} a line; - for standard input')
+    p.add_argument("log", metavar="LOG",
+                   help='the access log: JSON Lines, one {"citizen": ID, "on": DATE | "at": TIMESTAMP, '
+                        '"actor": {...}, "service": {...}} a line; - for standard input')
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object a finding, then a line with the summary")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--progress", dest="progress", action="store_true", default=None,
+                       help="show a progress bar on standard error (default: when it is a terminal)")
+    group.add_argument("--no-progress", dest="progress", action="store_false",
+                       help="never show the progress bar")
+    return p

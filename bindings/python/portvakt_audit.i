@@ -1,0 +1,296 @@
+/*
+ * portvakt_audit.i — the fast path of the audit's log reader (portvakt/_audit.py, RULES.md H5).
+ *
+ *   audit_scan(lines)
+ *       lines: a list of bytes, one log line each. Returns a list of the same length: for a line
+ *       of the common shape, the tuple (citizen, on, at, actor, service, hour): 'citizen' the record id
+ *       (str), 'on' and 'at' the date or timestamp text (str, exactly one of them not None),
+ *       'actor' and 'service' the bytes of their JSON objects as written, and 'hour' the text of
+ *       the hour and offset of 'at' when every timestamp of that hour has the same date in
+ *       Sweden (see pv_scan_hour), else None; for any other line, None, and the caller reads it
+ *       with the json module.
+ *
+ * The common shape: one JSON object of printable ASCII (RFC 8259), whose members "citizen",
+ * "on" or "at" are strings without escapes, "actor" and "service" objects, each member once;
+ * other members are skipped (and checked to be JSON). Anything else (an escape in one of those
+ * strings, a byte above 0x7E, a value of another type, a missing or repeated member, JSON the
+ * scanner does not accept) is None: the json module then decides, and reports what is wrong.
+ * So the fast path never accepts a line the json module would refuse, and it never reports one.
+ */
+
+%{
+enum { PV_SCAN_MAX_DEPTH = 64 };
+
+typedef struct pv_scan {
+    const char *p;
+    const char *end;
+} pv_scan;
+
+static void pv_scan_ws(pv_scan *s) {
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r')) s->p++;
+}
+
+static int pv_scan_hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* A string, at its opening quote. Sets *plain to 0 when it holds an escape. 0 on success. */
+static int pv_scan_string(pv_scan *s, const char **start, const char **stop, int *plain) {
+    s->p++; /* the quote */
+    *start = s->p;
+    *plain = 1;
+    while (s->p < s->end) {
+        unsigned char c = (unsigned char)*s->p;
+        if (c == '"') {
+            *stop = s->p++;
+            return 0;
+        }
+        if (c < 0x20 || c > 0x7E) return -1; /* a control character, or not ASCII */
+        if (c == '\\') {
+            *plain = 0;
+            if (++s->p >= s->end) return -1;
+            c = (unsigned char)*s->p;
+            if (c == 'u') {
+                if (s->end - s->p < 5 || !pv_scan_hex(s->p[1]) || !pv_scan_hex(s->p[2]) ||
+                    !pv_scan_hex(s->p[3]) || !pv_scan_hex(s->p[4]))
+                    return -1;
+                s->p += 4;
+            } else if (!strchr("\"\\/bfnrt", c) || c == 0) {
+                return -1;
+            }
+        }
+        s->p++;
+    }
+    return -1;
+}
+
+static int pv_scan_digits(pv_scan *s) {
+    const char *from = s->p;
+    while (s->p < s->end && *s->p >= '0' && *s->p <= '9') s->p++;
+    return s->p > from ? 0 : -1;
+}
+
+/* A number of RFC 8259. */
+static int pv_scan_number(pv_scan *s) {
+    if (*s->p == '-') s->p++;
+    if (s->p < s->end && *s->p == '0') {
+        s->p++;
+    } else if (pv_scan_digits(s) != 0) {
+        return -1;
+    }
+    if (s->p < s->end && *s->p == '.') {
+        s->p++;
+        if (pv_scan_digits(s) != 0) return -1;
+    }
+    if (s->p < s->end && (*s->p == 'e' || *s->p == 'E')) {
+        s->p++;
+        if (s->p < s->end && (*s->p == '+' || *s->p == '-')) s->p++;
+        if (pv_scan_digits(s) != 0) return -1;
+    }
+    return 0;
+}
+
+static int pv_scan_word(pv_scan *s, const char *word, size_t n) {
+    if ((size_t)(s->end - s->p) < n || memcmp(s->p, word, n) != 0) return -1;
+    s->p += n;
+    return 0;
+}
+
+static int pv_scan_value(pv_scan *s, int depth);
+
+/* An object or array, at its opening bracket. */
+static int pv_scan_container(pv_scan *s, int depth) {
+    char close = *s->p == '{' ? '}' : ']';
+    int object = close == '}';
+    const char *a, *b;
+    int plain;
+    if (depth >= PV_SCAN_MAX_DEPTH) return -1;
+    s->p++;
+    pv_scan_ws(s);
+    if (s->p < s->end && *s->p == close) {
+        s->p++;
+        return 0;
+    }
+    for (;;) {
+        if (object) {
+            if (s->p >= s->end || *s->p != '"' || pv_scan_string(s, &a, &b, &plain) != 0) return -1;
+            pv_scan_ws(s);
+            if (s->p >= s->end || *s->p++ != ':') return -1;
+            pv_scan_ws(s);
+        }
+        if (pv_scan_value(s, depth + 1) != 0) return -1;
+        pv_scan_ws(s);
+        if (s->p >= s->end) return -1;
+        if (*s->p == close) {
+            s->p++;
+            return 0;
+        }
+        if (*s->p++ != ',') return -1;
+        pv_scan_ws(s);
+    }
+}
+
+static int pv_scan_value(pv_scan *s, int depth) {
+    const char *a, *b;
+    int plain;
+    if (s->p >= s->end) return -1;
+    switch (*s->p) {
+    case '"': return pv_scan_string(s, &a, &b, &plain);
+    case '{':
+    case '[': return pv_scan_container(s, depth);
+    case 't': return pv_scan_word(s, "true", 4);
+    case 'f': return pv_scan_word(s, "false", 5);
+    case 'n': return pv_scan_word(s, "null", 4);
+    default:
+        if (*s->p == '-' || (*s->p >= '0' && *s->p <= '9')) return pv_scan_number(s);
+        return -1;
+    }
+}
+
+/* The members the audit reads. */
+enum { PV_M_CITIZEN, PV_M_ON, PV_M_AT, PV_M_ACTOR, PV_M_SERVICE, PV_M_COUNT };
+
+static int pv_scan_member(const char *key, size_t n) {
+    static const char *const names[PV_M_COUNT] = {"citizen", "on", "at", "actor", "service"};
+    for (int i = 0; i < PV_M_COUNT; i++) {
+        if (strlen(names[i]) == n && memcmp(key, names[i], n) == 0) return i;
+    }
+    return -1;
+}
+
+/* The line's members (start and end of each), or -1 when it is not of the common shape. */
+static int pv_scan_line(const char *text, Py_ssize_t size, const char *from[PV_M_COUNT],
+                        const char *to[PV_M_COUNT]) {
+    pv_scan s = {text, text + size};
+    const char *a, *b;
+    int plain;
+    for (int i = 0; i < PV_M_COUNT; i++) from[i] = to[i] = NULL;
+    pv_scan_ws(&s);
+    if (s.p >= s.end || *s.p != '{') return -1;
+    s.p++;
+    pv_scan_ws(&s);
+    if (s.p < s.end && *s.p == '}') return -1; /* {}: the json module says what is missing */
+    for (;;) {
+        int m;
+        if (s.p >= s.end || *s.p != '"' || pv_scan_string(&s, &a, &b, &plain) != 0 || !plain)
+            return -1;
+        m = pv_scan_member(a, (size_t)(b - a));
+        pv_scan_ws(&s);
+        if (s.p >= s.end || *s.p++ != ':') return -1;
+        pv_scan_ws(&s);
+        if (m >= 0) {
+            if (from[m] != NULL || s.p >= s.end) return -1; /* a repeated member */
+            if (m <= PV_M_AT) {
+                if (*s.p != '"' || pv_scan_string(&s, &a, &b, &plain) != 0 || !plain) return -1;
+                from[m] = a;
+                to[m] = b;
+            } else {
+                if (*s.p != '{') return -1;
+                from[m] = s.p;
+                if (pv_scan_container(&s, 1) != 0) return -1;
+                to[m] = s.p;
+            }
+        } else if (pv_scan_value(&s, 1) != 0) {
+            return -1;
+        }
+        pv_scan_ws(&s);
+        if (s.p >= s.end) return -1;
+        if (*s.p == '}') {
+            s.p++;
+            break;
+        }
+        if (*s.p++ != ',') return -1;
+        pv_scan_ws(&s);
+    }
+    pv_scan_ws(&s);
+    if (s.p != s.end) return -1; /* more after the object */
+    if (from[PV_M_CITIZEN] == NULL || from[PV_M_ACTOR] == NULL || from[PV_M_SERVICE] == NULL)
+        return -1;
+    if ((from[PV_M_ON] == NULL) == (from[PV_M_AT] == NULL)) return -1; /* one of on and at */
+    return 0;
+}
+
+static PyObject *pv_scan_text(const char *from, const char *to) {
+    if (from == NULL) Py_RETURN_NONE;
+    return PyUnicode_FromStringAndSize(from, to - from);
+}
+
+static int pv_scan_d(const char *p, int n) {
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return 0;
+    }
+    return 1;
+}
+
+/* For a timestamp "YYYY-MM-DDTHH:MM:SS[.fff]" followed by "Z" or an offset "+HH:00" / "-HH:00",
+   with minutes and seconds in range, the text of its hour and offset ("2026-03-14T23Z"): every
+   timestamp of that hour has the same date in Sweden, whose offset changes only at whole hours
+   of UTC. Else NULL (the caller keys the timestamp by its whole text). */
+static PyObject *pv_scan_hour(const char *at, const char *end) {
+    char key[24];
+    Py_ssize_t n = end - at, tail;
+    const char *zone;
+    if (n < 20 || !pv_scan_d(at, 4) || at[4] != '-' || !pv_scan_d(at + 5, 2) || at[7] != '-' ||
+        !pv_scan_d(at + 8, 2) || at[10] != 'T' || !pv_scan_d(at + 11, 2) || at[13] != ':' ||
+        !pv_scan_d(at + 14, 2) || at[14] > '5' || at[16] != ':' || !pv_scan_d(at + 17, 2) ||
+        at[17] > '5')
+        Py_RETURN_NONE;
+    zone = at + 19;
+    if (*zone == '.') {
+        zone++;
+        if (zone >= end || !pv_scan_d(zone, 1)) Py_RETURN_NONE;
+        while (zone < end && *zone >= '0' && *zone <= '9') zone++;
+    }
+    tail = end - zone;
+    if (tail == 1 && *zone == 'Z') {
+        memcpy(key, at, 13);
+        key[13] = 'Z';
+        return PyUnicode_FromStringAndSize(key, 14);
+    }
+    if (tail == 6 && (zone[0] == '+' || zone[0] == '-') && pv_scan_d(zone + 1, 2) &&
+        zone[3] == ':' && zone[4] == '0' && zone[5] == '0') {
+        memcpy(key, at, 13);
+        memcpy(key + 13, zone, 6);
+        return PyUnicode_FromStringAndSize(key, 19);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *pv_scan_one(PyObject *line) {
+    const char *from[PV_M_COUNT], *to[PV_M_COUNT];
+    char *text;
+    Py_ssize_t size;
+    if (!PyBytes_Check(line) || PyBytes_AsStringAndSize(line, &text, &size) != 0 ||
+        pv_scan_line(text, size, from, to) != 0) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return Py_BuildValue(
+        "(NNNy#y#N)", pv_scan_text(from[PV_M_CITIZEN], to[PV_M_CITIZEN]),
+        pv_scan_text(from[PV_M_ON], to[PV_M_ON]), pv_scan_text(from[PV_M_AT], to[PV_M_AT]),
+        from[PV_M_ACTOR], (Py_ssize_t)(to[PV_M_ACTOR] - from[PV_M_ACTOR]), from[PV_M_SERVICE],
+        (Py_ssize_t)(to[PV_M_SERVICE] - from[PV_M_SERVICE]),
+        from[PV_M_AT] ? pv_scan_hour(from[PV_M_AT], to[PV_M_AT]) : (Py_INCREF(Py_None), Py_None));
+}
+%}
+
+%inline %{
+PyObject *pv_audit_scan(PyObject *lines) {
+    PyObject *seq, *out;
+    Py_ssize_t i, n;
+    seq = PySequence_Fast(lines, "lines must be a sequence of bytes");
+    if (seq == NULL) return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    out = PyList_New(n);
+    for (i = 0; out != NULL && i < n; i++) {
+        PyObject *one = pv_scan_one(PySequence_Fast_GET_ITEM(seq, i));
+        if (one == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, one);
+    }
+    Py_DECREF(seq);
+    return out;
+}
+%}
