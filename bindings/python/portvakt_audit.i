@@ -294,3 +294,80 @@ PyObject *pv_audit_scan(PyObject *lines) {
     return out;
 }
 %}
+
+/*
+ *   audit_evaluate(requests, on)
+ *       As batch_evaluate_many (portvakt_batch.i), for the audit's requests, in which the same
+ *       few thousand proxies (the records, and the actors and services read so far) come back
+ *       again and again: the struct behind a proxy is looked up once per call and kept in a
+ *       small table keyed by the proxy's address (the proxies are held by 'requests' for the
+ *       call, so an address cannot be reused while it is in the table).
+ */
+%{
+enum { PV_AUDIT_SEEN = 1024 };
+
+typedef struct pv_audit_seen {
+    PyObject *proxy[PV_AUDIT_SEEN];
+    void *pointer[PV_AUDIT_SEEN];
+} pv_audit_seen;
+
+static void *pv_audit_pointer(pv_audit_seen *seen, PyObject *obj, swig_type_info *type,
+                              Py_ssize_t index, const char *member) {
+    size_t slot = ((size_t)obj >> 4) % PV_AUDIT_SEEN;
+    void *pointer;
+    if (seen->proxy[slot] == obj) return seen->pointer[slot];
+    pointer = pv_batch_pointer(obj, type, "requests", index, member);
+    if (pointer != NULL) {
+        seen->proxy[slot] = obj;
+        seen->pointer[slot] = pointer;
+    }
+    return pointer;
+}
+%}
+
+%inline %{
+PyObject *pv_audit_evaluate(PyObject *requests, pv_date on) {
+    pv_batch b;
+    pv_audit_seen *seen;
+    PyObject *seq, *result = NULL;
+    Py_ssize_t i, count;
+    int ready = 0, begun = 0;
+    seq = PySequence_Fast(requests, "requests must be a sequence");
+    if (seq == NULL) return NULL;
+    seen = PyMem_Calloc(3, sizeof *seen); /* citizens, actors, services */
+    count = PySequence_Fast_GET_SIZE(seq);
+    if (seen == NULL) {
+        PyErr_NoMemory();
+    } else {
+        begun = 1;
+        ready = pv_batch_init(&b, count, on) == 0;
+    }
+    for (i = 0; ready && i < count; i++) {
+        PyObject *triple = PySequence_Fast_GET_ITEM(seq, i);
+        const pv_citizen *c;
+        const pv_actor *a;
+        const pv_service *s;
+        if (!PyTuple_Check(triple) || PyTuple_GET_SIZE(triple) != 3) {
+            char field[48];
+            snprintf(field, sizeof field, "requests[%zd]", i);
+            pv_raise_class(pv_invalid_type_class, field, "must be a (citizen, actor, service) tuple");
+            goto done;
+        }
+        c = (const pv_citizen *)pv_audit_pointer(&seen[0], PyTuple_GET_ITEM(triple, 0),
+                                                 SWIGTYPE_p_pv_citizen, i, "citizen");
+        a = c ? (const pv_actor *)pv_audit_pointer(&seen[1], PyTuple_GET_ITEM(triple, 1),
+                                                   SWIGTYPE_p_pv_actor, i, "actor")
+              : NULL;
+        s = a ? (const pv_service *)pv_audit_pointer(&seen[2], PyTuple_GET_ITEM(triple, 2),
+                                                     SWIGTYPE_p_pv_service, i, "service")
+              : NULL;
+        if (s == NULL || pv_batch_add(&b, c, a, s) != 0) goto done;
+    }
+    if (ready) result = pv_batch_result(&b);
+done:
+    if (begun) pv_batch_clear(&b);
+    PyMem_Free(seen);
+    Py_DECREF(seq);
+    return result;
+}
+%}

@@ -28,6 +28,7 @@ review, not for the person who asked (RULES.md M1 governs the messages shown to 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 from dataclasses import dataclass
@@ -338,26 +339,53 @@ class Audit:
     # -- one round: read a chunk, decide it, keep its findings in log order ------------------
 
     def _round(self) -> None:
+        # A round makes hundreds of thousands of short-lived tuples and no reference cycle: the
+        # cyclic collector, run again and again over every object alive, would cost more than
+        # the audit itself. It is paused for the round and resumed as it was.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._round_unpaused()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _round_unpaused(self) -> None:
         items = list(itertools.islice(self._accesses, self._chunk))
         if len(items) < self._chunk:
             self._done = True
         first = self._lines + 1
         self._lines += len(items)
         # The fast path (C) reads the lines of the common shape; the others are None there.
-        scanned = _c.audit_scan([_as_bytes(item) for item in items])
+        scanned = _c.audit_scan([item if type(item) is bytes else _as_bytes(item) for item in items])
         pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
         take = pending.append
         fast, parse = self._fast, self._parse
-        for k, item in enumerate(items):
+        records, hours = self._records, self._hours
+        actors, services = self._actors_by_text, self._services_by_text
+        line = first - 1
+        for shape in scanned:
+            line += 1
             try:
-                shape = scanned[k]
-                take(parse(item, first + k) if shape is None else fast(shape, item, first + k))
+                if shape is not None:
+                    # The common case inline: every member found in the caches.
+                    known = records.get(shape[0])
+                    day = hours.get(shape[5]) if shape[5] is not None else None
+                    actor = actors.get(shape[3])
+                    service = services.get(shape[4])
+                    if (known is not None and day is not None and type(actor) is tuple
+                            and type(service) is tuple):
+                        take((line, shape[0], (known[1], actor[1], service[1]), actor[0], service[0], day))
+                        continue
+                    take(fast(shape, line))
+                else:
+                    take(parse(items[line - first], line))
             except _Malformed as bad:
-                take(Finding(first + k, "malformed", field=bad.field, message=bad.message))
+                take(Finding(line, "malformed", field=bad.field, message=bad.message))
         self._ready = self._decide(pending)
         self._ready_at = 0
 
-    def _fast(self, shape: Tuple[Any, ...], item: Any, line: int) -> Tuple[Any, ...]:
+    def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
         """A line the C scanner read: its members looked up in the caches."""
         record, on, at, actor_json, service_json, hour = shape
         known = self._records.get(record)
@@ -411,7 +439,7 @@ class Audit:
                 by_date.setdefault(item[5], []).append(i)
         for on, indices in by_date.items():
             triples = [pending[i][2] for i in indices]
-            answer = _c.batch_evaluate_many(triples, on)
+            answer = _c.audit_evaluate(triples, on)
             effects = answer[0][EFFECT_AT::_RECORD_SIZE]
             permitted = effects.count(_PERMIT)
             self._allowed += permitted
