@@ -8,6 +8,7 @@ the code's output."""
 import io
 import itertools
 import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -440,3 +441,42 @@ def test_h5_every_timestamp_gets_its_date_in_sweden(moment, offset, fraction):
     lines = [line(citizen="r", at=t, actor={"kind": "self"}, service=E_SERVICES) for t in (hour, at)]
     found = list(pv.audit(recs, lines))
     assert [f.on for f in found] == [datetime.fromisoformat(t).astimezone(zone).date() for t in (hour, at)]
+
+
+@pytest.mark.parametrize("records_arg, accesses, field", [
+    (5, [], "records"),
+    ({"r1": "not a citizen"}, [], "records['r1']"),
+    ({1: pv.Citizen(birth_date=date(2014, 3, 15))}, [], "records[1]"),
+    ({}, 5, "accesses"),
+])
+def test_wrong_types_are_named(records_arg, accesses, field):
+    with pytest.raises(pv.InvalidType) as error:
+        pv.audit(records_arg, accesses)
+    assert error.value.field == field
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(_log_lines(), st.binary(max_size=60)), max_size=12))
+def test_any_bytes_every_line_is_counted_once(raw_lines):
+    # H5: no line is dropped unreported: each is allowed, denied or malformed, in log order.
+    data = b"".join(x.replace(b"\n", b" ") + b"\n" for x in raw_lines)
+    run = pv.audit(records(), read_log(io.BytesIO(data)))
+    found = list(run)
+    summary = run.summary
+    assert summary.lines == len(raw_lines)
+    assert summary.allowed + summary.denied + summary.malformed == summary.lines
+    assert [f.line for f in found] == sorted({f.line for f in found})
+    status, out, err = run_cli_bytes(data)
+    assert status in (0, 1) and "Traceback" not in err
+    assert json.loads(out.splitlines()[-1]) == {"summary": {"lines": summary.lines, "allowed": summary.allowed,
+                                                            "denied": summary.denied, "malformed": summary.malformed}}
+
+
+def run_cli_bytes(log_data):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        recs = os.path.join(scratch, "records.jsonl")
+        with open(recs, "w", encoding="utf-8") as f:
+            f.write(RECORDS_TEXT)
+        return run("audit", recs, "-", "--json", stdin=log_data)

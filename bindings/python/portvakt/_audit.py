@@ -39,7 +39,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 from . import cportvakt as _c
 from ._codec import EFFECT_AT, Decision, Outcomes
 from ._decision import validate
-from ._errors import InvalidInput
+from ._errors import InvalidInput, InvalidType
 from ._json import actor_from_json, citizen_from_json, parse_date, _json_type
 from ._model import Actor, Citizen, Service
 
@@ -54,6 +54,7 @@ __all__ = [
     "read_records",
     "stockholm_date",
     "MAX_LINE_BYTES",
+    "MAX_RECORD_BYTES",
     "TIME_ZONE",
 ]
 
@@ -62,6 +63,8 @@ TIME_ZONE = "Europe/Stockholm"
 #: The longest line of a log (or of a record file) read: 1 MiB; a longer log line is reported
 #: as malformed and skipped without being held in memory.
 MAX_LINE_BYTES = 1024 * 1024
+#: The longest line of a record file read: 64 MiB (a record at the caps of section 8 is far less).
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 #: Accesses decided per round (the memory the audit holds does not grow beyond it).
 CHUNK = 8192
 # Caches of the actors, services and dates read: cleared when they reach this size, so that
@@ -241,13 +244,19 @@ def read_records(source: Any) -> Dict[str, Citizen]:
     if isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
         with open(source, "rb") as stream:
             return read_records(stream)
-    lines = read_log(source) if hasattr(source, "readline") else source
+    if hasattr(source, "readline"):
+        lines: Iterable[Any] = read_log(source, MAX_RECORD_BYTES)
+    else:
+        try:
+            lines = iter(source)
+        except TypeError:
+            raise InvalidType("records", f"must be a path, a stream or lines of JSON Lines, not {type(source).__name__}") from None
     records: Dict[str, Citizen] = {}
     first: Dict[str, int] = {}
     for number, item in enumerate(lines, 1):
         try:
             if item is _TOO_LONG:
-                raise InvalidInput("record", f"is longer than {MAX_LINE_BYTES} bytes")
+                raise InvalidInput("record", f"is longer than {MAX_RECORD_BYTES} bytes")
             text = _line_text(item)
             if not text.strip():
                 continue
@@ -301,10 +310,14 @@ class Audit:
     def __init__(self, records: Mapping[str, Citizen], accesses: Iterable[Any], chunk: int = CHUNK) -> None:
         self._records: Dict[str, Tuple[Citizen, Any]] = {}
         for ident, citizen in records.items():
-            if not isinstance(citizen, Citizen):
-                raise TypeError(f"records[{ident!r}] must be a portvakt.Citizen, not {type(citizen).__name__}")
+            if not isinstance(ident, str) or not isinstance(citizen, Citizen):
+                raise InvalidType(f"records[{ident!r}]", "must map a record id (str) to a portvakt.Citizen, "
+                                                         f"not {type(citizen).__name__}")
             self._records[ident] = (citizen, citizen._mirror())
-        self._accesses = iter(accesses)
+        try:
+            self._accesses = iter(accesses)
+        except TypeError:
+            raise InvalidType("accesses", f"must be an iterable of log lines, not {type(accesses).__name__}") from None
         self._chunk = max(1, int(chunk))
         self._ready: List[Finding] = []
         self._ready_at = 0
