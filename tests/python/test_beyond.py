@@ -326,9 +326,11 @@ def test_timeline_svg_lanes_colours_and_thresholds(tmp_path):
     assert path.read_text(encoding="utf-8") == svg
     root = ET.fromstring(svg.split("\n", 1)[1])
     assert root.tag == f"{SVG}svg"
-    # One lane per actor (self, g1, g2) and service (e-services, journal, U1).
+    # One lane per actor (self, g1, g2) and service (e-services, journal, U1), and one above
+    # them for g1's block (H1: the flag is a period open at both ends).
     labels = [t.text for t in root.iter(f"{SVG}text") if t.text and " · " in t.text and "years" not in t.text]
-    assert len([label for label in labels if not label[0].isdigit()]) == 3 * 3
+    assert len([label for label in labels if not label[0].isdigit()]) == 3 * 3 + 1
+    assert "guardian g1 · blocked" in labels
     tips = [r.find(f"{SVG}title").text for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     # G3: the blocked guardian's lanes are deny throughout; D2: g2's grant is a permit step.
     assert any(t.startswith("guardian g1 · journal SE2321000016-1ABC: 2010-05-10") and "deny GUARDIAN_BLOCKED" in t
