@@ -267,7 +267,8 @@ typedef struct pv_plan {
  * each date, so a protection that ends is seen). 'holds' is true when the goal holds on every
  * one of those dates; 'fails_on' names the first on which it does not. The horizon is the
  * goal's (version 2), or by default the citizen's 18th birthday (A1), or five years after
- * 'proven_on' for a citizen who is 18 or older on it. The cost is O(changes x checks).
+ * 'proven_on' for a citizen who is 18 or older on it. Each decision is evaluated on 'proven_on'
+ * and again only on the dates it changes: O(checks + changes) evaluations.
  *
  * Returns PV_OK, or PV_ERR_INVALID_INPUT for a malformed record or goal (an unknown guardian, a
  * missing unit, bad dates, a horizon before the proof's first day ("goal.horizon"), more than

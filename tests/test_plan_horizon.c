@@ -380,6 +380,34 @@ static void test_hide_unit_fails_on_16th_birthday_or_grant_d1_s2_j3(void) {
     CHECK_PROOF(st, &err, &p, f.on, D(2029, 7, 1), f.on);
 }
 
+/* -- the cost: a decision is evaluated again only on the dates it changes (T1) ------------------ */
+
+static void test_decisions_evaluated_again_only_when_they_change_t1_d1(void) {
+    /* A child of 14 (16 on 2027-07-01), grants for U1 from 2026-06-01 and U2 from 2026-09-01, no
+       guardian or representative; goal: no journal (a whole seal, J1). The checks of one day:
+       the whole journal, U1 and U2, each through both channels = 6. Their primary reasons:
+       UNDER_16 (D1: no grant in force) until a grant is in force, JOURNAL_SEALED from then on:
+       the whole journal and U1 change on 2026-06-01 (4 decisions), U2 on 2026-09-01 (2); on the
+       16th birthday JOURNAL_SEALED stays the primary reason. So 6 + 4 + 2 = 12 evaluations,
+       not 3 dates x 6. */
+    fixture f;
+    fx_init(&f, D(2011, 7, 1), D(2026, 3, 4));
+    f.citizen.guardian_count = 0;
+    f.citizen.representative_count = 0;
+    fx_grant(&f, "self", U1, D(2026, 6, 1), PV_DATE_NONE);
+    fx_grant(&f, "self", U2, D(2026, 9, 1), PV_DATE_NONE);
+    pv_goal g = goal_of(PV_GOAL_NO_JOURNAL);
+    pv_plan p;
+    pv_error err;
+    pv_status st = plan(&f, &g, &p, &err);
+    CHECK_PROOF(st, &err, &p, f.on, D(2029, 7, 1), PV_DATE_NONE);
+    CU_ASSERT_EQUAL(p.checked, 12u);
+    g.horizon = f.on;
+    st = plan(&f, &g, &p, &err);
+    CHECK_PROOF(st, &err, &p, f.on, f.on, PV_DATE_NONE);
+    CU_ASSERT_EQUAL(p.checked, 6u);
+}
+
 /* -- ABI: version 1 of pv_plan and pv_goal ------------------------------------------------------ */
 
 /* pv_plan as release 0.1.0 declared it. */
@@ -599,6 +627,8 @@ int register_plan_horizon_suite(void) {
          test_explicit_horizon_and_one_before_on_v1},
         {"S2, D1, D2, J3, P2: hiding a unit fails when an age or a grant changes",
          test_hide_unit_fails_on_16th_birthday_or_grant_d1_s2_j3},
+        {"T1, D1, J1: a decision is evaluated again only on the dates it changes",
+         test_decisions_evaluated_again_only_when_they_change_t1_d1},
         {"ABI: a plan of version 1 is written only as far as version 1",
          test_v1_plan_written_only_as_far_as_v1},
         {"ABI: a goal of version 1 has the default horizon",
