@@ -158,10 +158,13 @@ typedef enum pv_goal_kind {
     PV_GOAL_KIND_COUNT = 5
 } pv_goal_kind;
 
-/** The version of pv_goal this header describes. */
-#define PV_GOAL_VERSION 1u
+/** The version of pv_goal this header describes: 2 added 'horizon', after 0.1.0. */
+#define PV_GOAL_VERSION 2u
+/** Version 1 of pv_goal (0.1.0): every member up to 'until'; the proof's horizon is the
+    default one. */
+#define PV_GOAL_VERSION_1 1u
 
-/** A goal for pv_plan_measures(). */
+/** A goal for pv_plan_measures() and pv_prove_plan(). */
 typedef struct pv_goal {
     uint32_t version; /**< PV_GOAL_VERSION */
     pv_goal_kind kind;
@@ -169,12 +172,16 @@ typedef struct pv_goal {
     const char *unit;     /**< PV_GOAL_HIDE_UNIT, PV_GOAL_HIDE_ENTRIES */
     pv_date from;         /**< PV_GOAL_HIDE_UNIT (optional), PV_GOAL_HIDE_ENTRIES */
     pv_date until;        /**< PV_GOAL_HIDE_ENTRIES */
+    /** Version 2: the last day the proof covers (see pv_plan_measures()); PV_DATE_NONE for the
+        default: the citizen's 18th birthday, or five years after the proof's first day for a
+        citizen who is 18 or older on it. */
+    pv_date horizon;
 } pv_goal;
 
-/** Initialises a pv_goal (the goal "nothing" until its kind is set). */
+/** Initialises a pv_goal (the goal "nothing" until its kind is set, the default horizon). */
 #define PV_GOAL_INIT                                                                               \
     {                                                                                              \
-        PV_GOAL_VERSION, PV_GOAL_NOTHING, NULL, NULL, {0, 0, 0}, {                                 \
+        PV_GOAL_VERSION, PV_GOAL_NOTHING, NULL, NULL, {0, 0, 0}, {0, 0, 0}, {                      \
             0, 0, 0                                                                                \
         }                                                                                          \
     }
@@ -211,28 +218,39 @@ typedef struct pv_measure {
 #define PV_MEASURE_INIT                                                                            \
     { PV_ACTION_LOCK_LOGIN, NULL, NULL, PV_SEAL_INIT, NULL }
 
-/** The version of pv_plan this header describes. */
-#define PV_PLAN_VERSION 1u
+/** The version of pv_plan this header describes: 2 added 'horizon' and 'fails_on', after 0.1.0. */
+#define PV_PLAN_VERSION 2u
+/** Version 1 of pv_plan (0.1.0): every member up to 'proven_on'. The proof still spans the
+    horizon; only 'holds' can report it. */
+#define PV_PLAN_VERSION_1 1u
 
-/** A plan and its proof (an output: initialise it with PV_PLAN_INIT). */
+/** A plan and its proof (an output of pv_plan_measures(); the input and output of
+    pv_prove_plan()). Initialise it with PV_PLAN_INIT. */
 typedef struct pv_plan {
     uint32_t version; /**< PV_PLAN_VERSION */
     pv_measure measures[PV_PLAN_MAX_MEASURES];
     size_t measure_count;
     /** The proof: the goal holds on the record with the unconditional measures applied, for
-        every affected actor, service, channel and query, on the date the goal is for. */
+        every affected actor, service, channel and query, on 'proven_on' and on every later
+        date up to 'horizon' on which one of those decisions changes (T1, H2). */
     bool holds;
-    /** The number of (actor, service, channel, query) decisions the proof evaluated. */
+    /** The number of (actor, service, channel, query) decisions the proof evaluated, over all
+        the dates it visited. */
     size_t checked;
-    /** The date the proof was made for: 'on', or the goal's 'from' when later. */
+    /** The first day of the proof: 'on', or the goal's 'from' when later. */
     pv_date proven_on;
+    /** Version 2: the last day of the proof: the goal's horizon, or the default one. */
+    pv_date horizon;
+    /** Version 2: the first date in [proven_on, horizon] on which the goal does not hold, or
+        PV_DATE_NONE when it holds throughout ('holds'). */
+    pv_date fails_on;
 } pv_plan;
 
 /** Initialises a pv_plan. */
 #define PV_PLAN_INIT                                                                               \
     {                                                                                              \
         PV_PLAN_VERSION, {PV_MEASURE_INIT, PV_MEASURE_INIT, PV_MEASURE_INIT, PV_MEASURE_INIT}, 0,  \
-            false, 0, {                                                                            \
+            false, 0, {0, 0, 0}, {0, 0, 0}, {                                                      \
             0, 0, 0                                                                                \
         }                                                                                          \
     }
@@ -242,13 +260,38 @@ typedef struct pv_plan {
 
 /**
  * Plans the measures the routines of RULES.md section 5 call for to reach 'goal', then proves the
- * plan: applies it to a copy of the record (on the stack, no allocation), evaluates every
- * affected actor, service, channel and query, and reports whether the goal holds. Returns PV_OK,
- * or PV_ERR_INVALID_INPUT for a malformed record or goal (an unknown guardian, a missing unit,
- * bad dates, more than PV_PLAN_MAX_RECORD seals or guardians), with '*error' naming the field.
+ * plan over time: applies its unconditional measures to a copy of the record (on the stack, no
+ * allocation; each holds from the proof's first day on), evaluates every affected actor,
+ * service, channel and query on 'proven_on', then again on the first date on which one of those
+ * decisions changes (T1), and so on up to the horizon (H2: the facts of section 11 are read on
+ * each date, so a protection that ends is seen). 'holds' is true when the goal holds on every
+ * one of those dates; 'fails_on' names the first on which it does not. The horizon is the
+ * goal's (version 2), or by default the citizen's 18th birthday (A1), or five years after
+ * 'proven_on' for a citizen who is 18 or older on it. Each decision is evaluated on 'proven_on'
+ * and again only on the dates it changes: O(checks + changes) evaluations.
+ *
+ * Returns PV_OK, or PV_ERR_INVALID_INPUT for a malformed record or goal (an unknown guardian, a
+ * missing unit, bad dates, a horizon before the proof's first day ("goal.horizon"), more than
+ * PV_PLAN_MAX_RECORD seals or guardians), with '*error' naming the field. A plan of version 1
+ * is written only as far as version 1.
  */
 PV_EXPORT PV_NODISCARD pv_status pv_plan_measures(const pv_citizen *citizen, const pv_goal *goal,
                                                   pv_date on, pv_plan *out, pv_error *error);
+
+/**
+ * Proves a caller's plan for 'goal' as pv_plan_measures() proves its own: the measures in
+ * 'plan' (for instance a plan of pv_plan_measures() with a measure left out) are applied and the
+ * proof over time is written into 'plan' ('holds', 'checked', 'proven_on' and, from version 2,
+ * 'horizon' and 'fails_on'); the measures are left as they are. A measure is a lock of the
+ * citizen's login, a seal or a guardian's block; one with a 'condition' is not applied.
+ *
+ * Returns PV_OK, or PV_ERR_INVALID_INPUT as pv_plan_measures(), and for a plan whose measures
+ * cannot be applied: more than PV_PLAN_MAX_MEASURES ("plan.measure_count"), another action
+ * ("plan.measures[1].action"), a guardian not in the record ("plan.measures[0].guardian"), a
+ * malformed seal ("plan.measures[2].seal"); then 'holds' is false.
+ */
+PV_EXPORT PV_NODISCARD pv_status pv_prove_plan(const pv_citizen *citizen, const pv_goal *goal,
+                                               pv_date on, pv_plan *plan, pv_error *error);
 
 /** Who asks to change a measure (RULES.md section 7). */
 typedef enum pv_role {

@@ -13,10 +13,15 @@
  *       -> [(from, decision), ...]
  *   beyond_advise(citizen, on)
  *       -> [(kind, routine, source, guardian, message), ...]
- *   beyond_plan(citizen, goal_kind, guardian, unit, from, until, on)
- *       -> ([(action, routine, guardian, seal, condition), ...], holds, checked, proven_on_days)
+ *   beyond_plan(citizen, goal_kind, guardian, unit, from, until, horizon, on)
+ *       -> ([(action, routine, guardian, seal, condition), ...], holds, checked, proven_on,
+ *           horizon, fails_on)
  *          seal is None or (scope, unit, active_from, active_until, has_content, content_from,
  *                           content_until, requested_by)
+ *   beyond_prove(citizen, goal_kind, guardian, unit, from, until, horizon, on,
+ *                [(action, guardian, seal, condition), ...])
+ *       -> (holds, checked, proven_on, horizon, fails_on)
+ *          seal is None or a cportvakt.seal (pv_prove_plan: the caller's measures proven)
  *   beyond_may_change(role, action, citizen, measure, on)
  *       -> (allowed, part, rule, (condition, ...))
  *
@@ -30,7 +35,80 @@
 %ignore pv_timeline;
 %ignore pv_advise;
 %ignore pv_plan_measures;
+%ignore pv_prove_plan;
 %ignore pv_may_change;
+
+/* Helpers of the wrappers below (not wrapped themselves). */
+%{
+static pv_goal pv_goal_of(int goal_kind, const char *guardian, const char *unit, pv_date from,
+                          pv_date until, pv_date horizon) {
+    pv_goal goal = PV_GOAL_INIT;
+    goal.kind = (pv_goal_kind)goal_kind;
+    goal.guardian = guardian;
+    goal.unit = unit;
+    goal.from = from;
+    goal.until = until;
+    goal.horizon = horizon;
+    return goal;
+}
+
+/* (holds, checked, proven_on, horizon, fails_on) of a proven plan. */
+static PyObject *pv_proof_tuple(const pv_plan *plan) {
+    return Py_BuildValue("(NnNNN)", PyBool_FromLong((long)plan->holds), (Py_ssize_t)plan->checked,
+                         pv_date_or_none(plan->proven_on), pv_date_or_none(plan->horizon),
+                         pv_date_or_none(plan->fails_on));
+}
+
+/* A str or None, as UTF-8 borrowed from the object (NULL for None); -1 with InvalidType or
+   InvalidInput naming 'field' otherwise. */
+static int pv_text_of(PyObject *obj, const char *field, const char **out) {
+    Py_ssize_t size = 0;
+    *out = NULL;
+    if (obj == Py_None) return 0;
+    if (!PyUnicode_Check(obj)) {
+        pv_raise_class(pv_invalid_type_class, field, "must be a str or None");
+        return -1;
+    }
+    *out = PyUnicode_AsUTF8AndSize(obj, &size);
+    if (*out == NULL) return -1;
+    if (strlen(*out) != (size_t)size) {
+        pv_raise_class(pv_invalid_input_class, field, "must not contain a NUL character");
+        return -1;
+    }
+    return 0;
+}
+
+/* The measure 'item', a tuple (action, guardian, seal, condition), into '*m'. The strings and
+   the seal are borrowed from the item, which the caller's list keeps alive for the call. */
+static int pv_measure_of(PyObject *item, pv_measure *m) {
+    int action = 0;
+    PyObject *guardian, *seal, *condition;
+    void *ptr = NULL;
+    pv_measure empty = PV_MEASURE_INIT;
+    *m = empty;
+    if (!PyTuple_Check(item) || !PyArg_ParseTuple(item, "iOOO", &action, &guardian, &seal,
+                                                  &condition)) {
+        PyErr_Clear();
+        pv_raise_class(pv_invalid_type_class, "plan.measures",
+                       "must hold (action, guardian, seal, condition) tuples");
+        return -1;
+    }
+    m->action = (pv_action)action;
+    m->routine = "caller";
+    if (pv_text_of(guardian, "plan.measures.guardian", &m->guardian) != 0) return -1;
+    if (pv_text_of(condition, "plan.measures.condition", &m->condition) != 0) return -1;
+    if (seal != Py_None) {
+        if (!SWIG_IsOK(SWIG_ConvertPtr(seal, &ptr, SWIGTYPE_p_pv_seal, 0)) || ptr == NULL) {
+            PyErr_Clear();
+            pv_raise_class(pv_invalid_type_class, "plan.measures.seal",
+                           "must be a cportvakt.seal or None");
+            return -1;
+        }
+        m->seal = *(const pv_seal *)ptr;
+    }
+    return 0;
+}
+%}
 
 %inline %{
 PyObject *pv_beyond_who_can_see(const pv_citizen *citizen, pv_date on) {
@@ -141,17 +219,14 @@ PyObject *pv_beyond_advise(const pv_citizen *citizen, pv_date on) {
 }
 
 PyObject *pv_beyond_plan(const pv_citizen *citizen, int goal_kind, const char *guardian,
-                         const char *unit, pv_date from, pv_date until, pv_date on) {
-    pv_goal goal = PV_GOAL_INIT;
+                         const char *unit, pv_date from, pv_date until, pv_date horizon,
+                         pv_date on) {
+    pv_goal goal = pv_goal_of(goal_kind, guardian, unit, from, until, horizon);
     pv_plan plan = PV_PLAN_INIT;
     pv_error err = PV_ERROR_INIT;
     PyObject *measures;
+    PyObject *proof;
     size_t i;
-    goal.kind = (pv_goal_kind)goal_kind;
-    goal.guardian = guardian;
-    goal.unit = unit;
-    goal.from = from;
-    goal.until = until;
     if (pv_plan_measures(citizen, &goal, on, &plan, &err) != PV_OK) {
         pv_raise(&err, "goal");
         return NULL;
@@ -184,8 +259,48 @@ PyObject *pv_beyond_plan(const pv_citizen *citizen, int goal_kind, const char *g
         PyList_SET_ITEM(measures, (Py_ssize_t)i, item);
     }
     if (measures == NULL) return NULL;
-    return Py_BuildValue("(NNnN)", measures, PyBool_FromLong((long)plan.holds),
-                         (Py_ssize_t)plan.checked, pv_date_or_none(plan.proven_on));
+    proof = pv_proof_tuple(&plan);
+    if (proof == NULL) {
+        Py_DECREF(measures);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", measures, proof);
+}
+
+PyObject *pv_beyond_prove(const pv_citizen *citizen, int goal_kind, const char *guardian,
+                          const char *unit, pv_date from, pv_date until, pv_date horizon,
+                          pv_date on, PyObject *measures) {
+    pv_goal goal = pv_goal_of(goal_kind, guardian, unit, from, until, horizon);
+    pv_plan plan = PV_PLAN_INIT;
+    pv_error err = PV_ERROR_INIT;
+    PyObject *fast = PySequence_Fast(measures, "must be a sequence");
+    Py_ssize_t i, n;
+    if (fast == NULL) {
+        PyErr_Clear();
+        pv_raise_class(pv_invalid_type_class, "plan.measures", "must be a sequence of measures");
+        return NULL;
+    }
+    n = PySequence_Fast_GET_SIZE(fast);
+    if (n > PV_PLAN_MAX_MEASURES) {
+        Py_DECREF(fast);
+        pv_raise_class(pv_invalid_input_class, "plan.measure_count",
+                       "is more than PV_PLAN_MAX_MEASURES");
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        if (pv_measure_of(PySequence_Fast_GET_ITEM(fast, i), &plan.measures[i]) != 0) {
+            Py_DECREF(fast);
+            return NULL;
+        }
+    }
+    plan.measure_count = (size_t)n;
+    if (pv_prove_plan(citizen, &goal, on, &plan, &err) != PV_OK) {
+        Py_DECREF(fast);
+        pv_raise(&err, "goal");
+        return NULL;
+    }
+    Py_DECREF(fast);
+    return pv_proof_tuple(&plan);
 }
 
 PyObject *pv_beyond_may_change(int role, int action, const pv_citizen *citizen, long measure,

@@ -662,9 +662,19 @@ static void check_plan_ok(const pv_citizen *c, const pv_goal *g, pv_date on, con
     case PV_GOAL_KIND_COUNT:
     default: FUZZ_CHECK((unsigned)g->kind < PV_GOAL_KIND_COUNT); break;
     }
+    /* The proof's last day is not before its first; 'fails_on' lies between them. */
+    FUZZ_CHECK(!pv_date_is_none(p->horizon) && pv_date_compare(p->proven_on, p->horizon) <= 0);
+    FUZZ_CHECK(p->holds == pv_date_is_none(p->fails_on));
     /* Each goal is reached by its routine's measures (M-ALL: E2 and J1; M-GUARD: G3; J2; J4),
-       so the proof must hold. */
-    FUZZ_CHECK(p->holds);
+       which are in force on every date from the first day on, so the proof must hold over time
+       too (T1, H2) — unless the record itself cannot be read on a later date (a ten-digit
+       personnummer read as another century, N4): then the proof fails closed on that date. */
+    if (!p->holds) {
+        pv_error why;
+        FUZZ_CHECK(pv_date_compare(p->proven_on, p->fails_on) < 0 &&
+                   pv_date_compare(p->fails_on, p->horizon) <= 0);
+        FUZZ_CHECK(!citizen_valid(c, p->fails_on, &why));
+    }
     check_goal_reached(c, g, p);
 }
 

@@ -276,7 +276,109 @@ def test_plan_invalid_goal_v1(goal, field):
     assert info.value.field == field
 
 
+# The M-PROT household: born 2016-05-10 (13 on 2029-05-10, 18 on 2034-05-10); the child's
+# protected identity runs from 2025-01-01 to 2027-06-30.
+def protected_until_mid_2027():
+    return pv.Citizen(birth_date=date(2016, 5, 10), guardians=[pv.Guardian("g1"), pv.Guardian("g2")],
+                      protected_identity_periods=[pv.Interval(date(2025, 1, 1), date(2027, 6, 30))])
+
+
+def test_plan_proof_over_time_m_prot_h2_t1():
+    c = protected_until_mid_2027()
+    p = pv.plan(c, "guardian:g1", ON)
+    # M-GUARD's block, M-PROT's lock and seal: g1 is kept out to the 18th birthday.
+    assert (p.holds, p.proven_on, p.horizon, p.fails_on) == (True, ON, date(2034, 5, 10), None)
+    assert p.to_json()["proof"] == {"holds": True, "checked": p.checked, "proven_on": "2026-03-04",
+                                    "horizon": "2034-05-10", "fails_on": None}
+    # M-PROT is for every guardian: the lock (L1) and the seal (J1) keep g2 out too; without
+    # them g2 is kept out by G4 only, until the protection's last day (H2, H3).
+    assert pv.prove(c, "guardian:g2", ON, p.measures).holds
+    without = pv.prove(c, "guardian:g2", ON, p.without("M-PROT"))
+    assert [m.routine for m in without.measures] == ["M-GUARD"]
+    assert (without.holds, without.fails_on, without.horizon) == (False, date(2027, 7, 1), date(2034, 5, 10))
+    assert without.to_json()["proof"]["fails_on"] == "2027-07-01"
+    # No measure at all looks fine on ON (G4 denies every guardian) and up to 2027-06-30.
+    assert pv.prove(c, "guardian:g1", ON, [], horizon=ON).holds
+    assert pv.prove(c, "guardian:g1", ON, (), horizon=date(2027, 6, 30)).holds
+    assert pv.prove(c, "guardian:g1", ON, []).fails_on == date(2027, 7, 1)
+
+
+def test_plan_horizon_default_and_given_a1_v1():
+    # A1: 18 on 28 February in a common year; an adult: five years.
+    assert pv.plan(child_5(birth_date=date(2012, 2, 29)), "nothing", ON).horizon == date(2030, 2, 28)
+    assert pv.plan(adult(), "nothing", ON).horizon == date(2031, 3, 4)
+    assert pv.plan(adult(), "nothing", ON, horizon=date(2040, 1, 1)).horizon == date(2040, 1, 1)
+    with pytest.raises(pv.InvalidInput) as info:
+        pv.plan(adult(), "nothing", ON, date(2026, 3, 3))  # before on
+    assert info.value.field == "goal.horizon"
+    with pytest.raises(pv.InvalidType) as info:
+        pv.plan(adult(), "nothing", ON, horizon="2030-01-01")
+    assert info.value.field == "goal.horizon"
+
+
+def test_prove_hide_unit_fails_on_the_16th_birthday_s2_d1():
+    # 14 on ON without a grant: no one reaches U1 today, without any measure (D1, D2); on the
+    # 16th birthday the child does (S2); a grant from 2026-09-01 opens it on that day (D1).
+    c = pv.Citizen(birth_date=date(2011, 7, 1), guardians=[pv.Guardian("g1")])
+    assert pv.plan(c, f"hide-unit:{U1}", ON).holds
+    assert pv.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2027, 7, 1)
+    c = dataclasses.replace(c, grants=[pv.Grant(U1, "self", date(2026, 9, 1))])
+    assert pv.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2026, 9, 1)
+    # J3: a unit seal until 2026-12-31 holds until then.
+    seal = pv.Seal.for_unit(U1, active=pv.Interval(None, date(2026, 12, 31)))
+    p = pv.prove(c, f"hide-unit:{U1}", ON, [pv.Measure(pv.Action.SEAL, "J2", seal=seal)])
+    assert (p.holds, p.fails_on) == (False, date(2027, 1, 1))
+
+
+@pytest.mark.parametrize("measures, field", [
+    ([pv.Measure(pv.Action.BLOCK_GUARDIAN, "M-GUARD", "g9")], "plan.measures[0].guardian"),
+    ([pv.Measure(pv.Action.UNLOCK_LOGIN, "X3")], "plan.measures[0].action"),
+    ([pv.Measure(pv.Action.SEAL, "J2", seal=pv.Seal.for_unit(U1)),
+      pv.Measure(pv.Action.SEAL, "J2", seal=pv.Seal(pv.SealScope.UNIT))], "plan.measures[1].seal.unit"),
+    ([pv.Measure(pv.Action.LOCK_LOGIN, "M-ALL")] * 5, "plan.measure_count"),
+])
+def test_prove_invalid_measures_v1(measures, field):
+    with pytest.raises(pv.InvalidInput) as info:
+        pv.prove(child_5(), "guardian:g1", ON, measures)
+    assert info.value.field == field
+
+
+def test_prove_wrong_types():
+    with pytest.raises(pv.InvalidType) as info:
+        pv.prove(child_5(), "guardian:g1", ON, "block_guardian")
+    assert info.value.field == "measures"
+    with pytest.raises(pv.InvalidType) as info:
+        pv.prove(child_5(), "guardian:g1", ON, [("block_guardian", "g1")])
+    assert info.value.field == "measures[0]"
+
+
 # ---- may_change ---------------------------------------------------------------------------------
+
+
+def test_cli_plan_horizon_and_without(tmp_path):
+    path = tmp_path / "protected.json"
+    path.write_text(json.dumps({
+        "on": "2026-03-04", "horizon": "2030-01-01",
+        "citizen": {"birth_date": "2016-05-10", "guardians": [{"id": "g1"}, {"id": "g2"}],
+                    "protected_identity": [{"from": "2025-01-01", "until": "2027-06-30"}]}}))
+    status, out, err = cli("plan", path, "--goal", "guardian:g1")
+    assert status == 0, err
+    assert "holds from 2026-03-04 to the horizon 2030-01-01" in out and "fails on" not in out
+    # Without any measure G4 keeps g1 out only until the protection's last day.
+    status, out, err = cli("plan", path, "--goal", "guardian:g1", "--without", "M-GUARD",
+                           "--without", "M-PROT")
+    assert status == 0, err
+    assert "without M-GUARD, M-PROT" in out and "(no measures)" in out
+    assert ("DOES NOT HOLD from 2026-03-04 to the horizon 2030-01-01 with the unconditional "
+            "measures applied: it fails on 2027-07-01") in out
+    status, out, err = cli("plan", path, "--goal", "guardian:g1", "--without", "M-PROT",
+                           "--without", "M-GUARD", "--horizon", "2034-05-10", "--json")
+    proof = json.loads(out)["proof"]
+    assert status == 0 and (proof["horizon"], proof["fails_on"]) == ("2034-05-10", "2027-07-01")
+    status, out, err = cli("plan", path, "--goal", "guardian:g1", "--horizon", "2026-03-03")
+    assert status == 2 and out == "" and "goal.horizon" in err
+    status, out, err = cli("plan", path, "--goal", "guardian:g1", "--horizon", "2026-13-01")
+    assert status == 2 and out == "" and "--horizon" in err
 
 
 def test_may_change_x1_to_x7():
@@ -417,6 +519,10 @@ def test_cli_advise_plan_may(child_file):
     assert [m["action"] for m in plan["measures"] if m["condition"] is None] == ["block_guardian"]
     status, out, _ = cli("plan", child_file, "--goal", "guardian:g2")
     assert status == 0 and "Proof: the goal holds" in out and "[M-GUARD]" in out
+    # The horizon (A1: the 18th birthday by default) and, when the goal fails, its date.
+    assert "to the horizon 2028-05-10" in out and "fails on" not in out
+    status, out, _ = cli("plan", child_file, "--goal", "guardian:g2", "--horizon", "2025-01-01")
+    assert status == 0 and "to the horizon 2025-01-01" in out
     status, out, _ = cli("may", child_file, "--requester", "central_support", "--action", "unseal",
                          "--measure", "0", "--json")
     answer = json.loads(out)

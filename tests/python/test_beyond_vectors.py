@@ -118,7 +118,7 @@ def run_python(vector):
     if question == "advise":
         return [item.to_json() for item in pv.advise(citizen, on)]
     if question == "plan":
-        return pv.plan(citizen, vector["goal"], on).to_json()
+        return pv.plan(citizen, vector["goal"], on, _d(vector.get("horizon"))).to_json()
     return pv.may_change(vector["requester"], vector["action"], citizen, on,
                          measure=vector.get("measure")).to_json()
 
@@ -181,7 +181,7 @@ def test_each_question_has_at_least_three_vectors(question):
 def test_vector_shape_and_rule_ids(vector):
     allowed = {"name", "rules", "question", "on", "citizen", "expect"}
     allowed |= {"timeline": {"actor", "service", "unit", "channel", "from", "to"},
-                "plan": {"goal"}, "may": {"requester", "action", "measure"}}.get(vector["question"], set())
+                "plan": {"goal", "horizon"}, "may": {"requester", "action", "measure"}}.get(vector["question"], set())
     assert set(vector) <= allowed, set(vector) - allowed
     assert {"name", "rules", "question", "citizen", "expect"} <= set(vector)
     assert vector["question"] == "timeline" or "on" in vector

@@ -50,6 +50,7 @@ typedef struct answers {
     pv_advice items[ITEMS];
     size_t item_count;
     pv_plan plan;
+    pv_plan proved; /* the plan without its first measure, proven again */
     pv_permission permission;
     pv_pnr pnr;
     pv_date parsed;
@@ -140,6 +141,9 @@ static int compute(answers *out) {
     goal.guardian = "anna";
     out->plan = (pv_plan)PV_PLAN_INIT;
     failures += pv_plan_measures(&citizen, &goal, on, &out->plan, &err) != PV_OK;
+    out->proved = out->plan;
+    out->proved.measures[0] = out->proved.measures[--out->proved.measure_count];
+    failures += pv_prove_plan(&citizen, &goal, on, &out->proved, &err) != PV_OK;
     out->permission = (pv_permission)PV_PERMISSION_INIT;
     failures += pv_may_change(PV_ROLE_CARE, PV_ACTION_UNSEAL, &citizen, 0, on, &out->permission,
                               &err) != PV_OK;
@@ -204,7 +208,11 @@ static bool same_answers(const answers *a, const answers *b) {
                 a->items[i].message == b->items[i].message;
     }
     same &= a->plan.measure_count == b->plan.measure_count && a->plan.holds == b->plan.holds &&
-            a->plan.checked == b->plan.checked && same_date(a->plan.proven_on, b->plan.proven_on);
+            a->plan.checked == b->plan.checked && same_date(a->plan.proven_on, b->plan.proven_on) &&
+            same_date(a->plan.horizon, b->plan.horizon) &&
+            same_date(a->plan.fails_on, b->plan.fails_on);
+    same &= a->proved.holds == b->proved.holds && a->proved.checked == b->proved.checked &&
+            same_date(a->proved.fails_on, b->proved.fails_on);
     for (size_t i = 0; i < a->plan.measure_count && i < PV_PLAN_MAX_MEASURES; i++) {
         same &= a->plan.measures[i].action == b->plan.measures[i].action &&
                 a->plan.measures[i].routine == b->plan.measures[i].routine &&

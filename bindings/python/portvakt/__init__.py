@@ -75,6 +75,7 @@ from .beyond import (
     advise,
     may_change,
     plan,
+    prove,
     timeline,
     timeline_svg,
     who_can_see,

@@ -11,7 +11,7 @@
     portvakt timeline FILE --actor self|ID --service e_services|journal [--unit U]
                            [--channel direct|portal] --from DATE --to DATE [--svg OUT] [--json]
     portvakt advise FILE [--on DATE] [--json]
-    portvakt plan FILE --goal GOAL [--on DATE] [--json]
+    portvakt plan FILE --goal GOAL [--on DATE] [--horizon DATE] [--without ID]... [--json]
     portvakt may FILE --requester ROLE --action ACTION [--measure INDEX] [--on DATE] [--json]
     portvakt audit RECORDS LOG [--json] [--progress|--no-progress]
                                           the accesses of a log the rules denied on their date
@@ -20,7 +20,7 @@
 FILE is a path, or ``-`` for standard input. The FILE of who, timeline, advise, plan and may is
 a JSON object with ``citizen`` (RULES.md section 10) and ``on`` where a date matters; it may also
 give the question's arguments (``actor``, ``service``, ``unit``, ``channel``, ``from``, ``to``,
-``goal``, ``requester``, ``action``, ``measure``), which the options override, and the keys of a
+``goal``, ``horizon``, ``requester``, ``action``, ``measure``), which the options override, and the keys of a
 conformance vector (``name``, ``rules``, ``question``, ``expect``), which are ignored. So a
 vector of tests/conformance/beyond/ is itself a FILE.
 
@@ -270,7 +270,7 @@ _ARGUMENT_KEYS = {
     "who": (),
     "timeline": ("actor", "service", "unit", "channel", "from", "to"),
     "advise": (),
-    "plan": ("goal",),
+    "plan": ("goal", "horizon"),
     "may": ("requester", "action", "measure"),
 }
 
@@ -298,6 +298,13 @@ class _Input:
 
     def date(self, option: Optional[str], key: str, flag: str) -> date:
         """The date of 'flag' if given, else of the file's 'key'."""
+        found = self.optional_date(option, key, flag)
+        if found is None:
+            raise UsageError(f"{flag} DATE or '{key}' in {self.source} is required")
+        return found
+
+    def optional_date(self, option: Optional[str], key: str, flag: str) -> Optional[date]:
+        """The date of 'flag' if given, else of the file's 'key', else None."""
         if option is not None:
             try:
                 return parse_date(option, flag)
@@ -308,7 +315,7 @@ class _Input:
                 return parse_date(self.obj[key], key)
             except InvalidInput as error:
                 raise self.fail(error) from None
-        raise UsageError(f"{flag} DATE or '{key}' in {self.source} is required")
+        return None
 
     def value(self, option: Any, key: str, flag: str, required: bool = True) -> Any:
         """The value of 'flag' if given, else of the file's 'key' (a string, or None)."""
@@ -469,21 +476,35 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "plan", stdin)
     on = given.date(args.on, "on", "--on")
     goal = given.value(args.goal, "goal", "--goal")
+    horizon = given.optional_date(args.horizon, "horizon", "--horizon")
     try:
-        result = beyond.plan(given.citizen, goal, on)  # type: ignore[arg-type]
+        result = beyond.plan(given.citizen, goal, on, horizon)  # type: ignore[arg-type]
+        left_out = args.without or []
+        if left_out:
+            # The plan without the measures of the routines named: proven again (pv_prove_plan).
+            kept = tuple(m for m in result.measures if m.routine not in left_out)
+            result = beyond.prove(given.citizen, result.goal, on, kept, horizon)  # type: ignore[arg-type]
     except InvalidInput as error:
         raise given.fail(error) from None
     if args.json:
         _dump(result.to_json(), out)
         return 0
-    out.write(f"Plan for the goal '{result.goal}' on {on.isoformat()}:\n")  # type: ignore[union-attr]
+    without = f" without {', '.join(left_out)}" if left_out else ""
+    out.write(f"Plan for the goal '{result.goal}' on {on.isoformat()}{without}:\n")  # type: ignore[union-attr]
     for i, m in enumerate(result.measures, 1):
         out.write(f"  {i}. {_measure_text(m)}  [{m.routine}]\n")
         if m.condition:
             out.write(f"     only {m.condition}\n")
-    verdict = "holds" if result.holds else "DOES NOT HOLD"
-    out.write(f"Proof: the goal {verdict} on {result.proven_on.isoformat()} with the unconditional "
-              f"measures applied ({result.checked} decisions checked).\n")
+    if not result.measures:
+        out.write("  (no measures)\n")
+    span = (f"from {result.proven_on.isoformat()} to the horizon {beyond._iso(result.horizon)} "
+            f"with the unconditional measures applied")
+    checked = f"{result.checked} decisions checked on the dates a decision changes"
+    if result.fails_on is None:
+        out.write(f"Proof: the goal holds {span} ({checked}).\n")
+    else:
+        out.write(f"Proof: the goal DOES NOT HOLD {span}: it fails on "
+                  f"{result.fails_on.isoformat()} ({checked}).\n")
     return 0
 
 
@@ -642,6 +663,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="nothing | no-journal | guardian:ID | hide-unit:U[:FROM] | "
                         "hide-entries:U:FROM:UNTIL")
     p.add_argument("--on", metavar="DATE", help="the date (default: 'on' of FILE)")
+    p.add_argument("--horizon", metavar="DATE",
+                   help="the last day the proof covers (default: 'horizon' of FILE, else the "
+                        "18th birthday, or five years for an adult)")
+    p.add_argument("--without", metavar="ID", action="append", type=_text("--without"),
+                   help="leave out the measures of this routine or rule (M-PROT, M-GUARD ...) "
+                        "and prove the rest; may be repeated")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = question("may", "may a role take part in a change (RULES.md section 7)",

@@ -4,7 +4,8 @@ routines, which measures reach a goal, and who may change a measure.
     who_can_see(citizen, on)                         -> [AccessRow, ...]      pv_who_can_see
     timeline(citizen, actor, service, start, end)    -> [TimelineStep, ...]   pv_timeline (T1)
     advise(citizen, on)                              -> [Advice, ...]         pv_advise (section 5)
-    plan(citizen, goal, on)                          -> Plan                  pv_plan_measures
+    plan(citizen, goal, on, horizon=None)            -> Plan                  pv_plan_measures
+    prove(citizen, goal, on, measures, horizon=None) -> Plan                  pv_prove_plan
     may_change(requester, action, citizen, on, measure=None)
                                                      -> Permission            pv_may_change (X1-X7)
     timeline_svg(citizen, start, end, ...)           -> str (an SVG picture of the timelines)
@@ -64,6 +65,7 @@ __all__ = [
     "advise",
     "may_change",
     "plan",
+    "prove",
     "timeline",
     "timeline_svg",
     "who_can_see",
@@ -432,43 +434,66 @@ class Measure:
 
 @dataclass(frozen=True)
 class Plan:
-    """The measures for a goal and their proof: ``holds`` is true when the goal holds on the
-    record with the unconditional measures applied, for every affected actor, service, channel
-    and query on ``proven_on``; ``checked`` is the number of decisions that proof evaluated."""
+    """The measures for a goal and their proof over time: ``holds`` is true when the goal holds
+    on the record with the unconditional measures applied, for every affected actor, service,
+    channel and query, on ``proven_on`` and on every later date up to ``horizon`` on which one
+    of those decisions changes (T1, H2); ``fails_on`` is the first date on which it does not
+    (None when it holds). ``checked`` is the number of decisions the proof evaluated."""
 
     goal: Goal
     measures: Tuple[Measure, ...]
     holds: bool
     checked: int
     proven_on: date
+    horizon: Optional[date] = None
+    fails_on: Optional[date] = None
+
+    def without(self, routine: str) -> Tuple[Measure, ...]:
+        """The measures of the plan but those that 'routine' calls for (``"M-PROT"`` ...), for
+        :func:`prove`."""
+        return tuple(m for m in self.measures if m.routine != routine)
 
     def to_json(self) -> Dict[str, Any]:
-        """``{"goal", "measures": [...], "proof": {"holds", "checked", "proven_on"}}``."""
+        """``{"goal", "measures": [...], "proof": {"holds", "checked", "proven_on", "horizon",
+        "fails_on"}}``."""
         return {
             "goal": str(self.goal),
             "measures": [m.to_json() for m in self.measures],
-            "proof": {"holds": self.holds, "checked": self.checked, "proven_on": _iso(self.proven_on)},
+            "proof": {
+                "holds": self.holds,
+                "checked": self.checked,
+                "proven_on": _iso(self.proven_on),
+                "horizon": _iso(self.horizon),
+                "fails_on": _iso(self.fails_on),
+            },
         }
 
 
-def plan(citizen: Citizen, goal: Union[Goal, str], on: date) -> Plan:
-    """Plans the measures the routines of RULES.md section 5 call for to reach 'goal' (a Goal or
-    its command-line form, see :meth:`Goal.parse`) and proves the plan by evaluation. Raises
-    InvalidInput for a malformed record or goal (``goal.guardian``, ``goal.unit``,
-    ``goal.from`` ...)."""
-    check_on(on)
+def _goal_args(goal: object, horizon: object) -> Tuple[Goal, Tuple[Any, ...]]:
+    """The Goal of 'goal' (a Goal or its command-line form) and the goal's arguments of the C
+    glue: kind, guardian, unit, from, until, horizon."""
     g = Goal.parse(goal) if isinstance(goal, str) else goal
     if not isinstance(g, Goal):
         raise InvalidType("goal", f"must be a portvakt.Goal or a str, not {_type_name(goal)}")
     for value, path in ((g.guardian, "goal.guardian"), (g.unit, "goal.unit")):
         if value is not None and not isinstance(value, str):
             raise InvalidType(path, f"must be a str, not {_type_name(value)}")
-    for value, path in ((g.from_, "goal.from"), (g.until, "goal.until")):
+    for value, path in ((g.from_, "goal.from"), (g.until, "goal.until"), (horizon, "goal.horizon")):
         if value is not None and not is_date(value):
             raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
-    measures, holds, checked, proven_on = _c.beyond_plan(
-        _citizen(citizen), GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, on
-    )
+    return g, (GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, horizon)
+
+
+def plan(citizen: Citizen, goal: Union[Goal, str], on: date, horizon: Optional[date] = None) -> Plan:
+    """Plans the measures the routines of RULES.md section 5 call for to reach 'goal' (a Goal or
+    its command-line form, see :meth:`Goal.parse`) and proves the plan by evaluation, on 'on'
+    and on every date up to 'horizon' on which a decision it depends on changes (by default the
+    citizen's 18th birthday, or five years for an adult). Raises InvalidInput for a malformed
+    record or goal (``goal.guardian``, ``goal.unit``, ``goal.from`` ..., ``goal.horizon`` for a
+    horizon before the proof's first day)."""
+    check_on(on)
+    g, args = _goal_args(goal, horizon)
+    measures, proof = _c.beyond_plan(_citizen(citizen), *args, on)
     out = []
     for action, routine, guardian, seal, condition in measures:
         s = None
@@ -482,7 +507,45 @@ def plan(citizen: Citizen, goal: Union[Goal, str], on: date) -> Plan:
                 REQUESTERS_FROM_C[requested_by],
             )
         out.append(Measure(ACTIONS_FROM_C[action], routine, guardian, s, condition))
-    return Plan(g, tuple(out), bool(holds), int(checked), proven_on)  # type: ignore[arg-type]
+    holds, checked, proven_on, last, fails_on = proof
+    return Plan(g, tuple(out), bool(holds), int(checked), proven_on, last, fails_on)
+
+
+def prove(
+    citizen: Citizen,
+    goal: Union[Goal, str],
+    on: date,
+    measures: Sequence[Measure],
+    horizon: Optional[date] = None,
+) -> Plan:
+    """Proves a plan of the caller's, as :func:`plan` proves its own: the measures (a lock of the
+    citizen's login, seals and guardian blocks; one with a condition is not applied) hold from
+    the proof's first day on. For instance the plan without the measures of one routine::
+
+        p = plan(child, "guardian:g1", on)
+        prove(child, "guardian:g2", on, p.without("M-PROT")).fails_on
+
+    Raises InvalidInput as :func:`plan` does, and for a measure that cannot be applied
+    (``plan.measures[0].guardian`` ...)."""
+    check_on(on)
+    g, args = _goal_args(goal, horizon)
+    if isinstance(measures, (str, bytes)) or not isinstance(measures, Sequence):
+        raise InvalidType("measures", f"must be a sequence of portvakt.Measure, not {_type_name(measures)}")
+    given: List[Measure] = []
+    items = []
+    for i, m in enumerate(measures):
+        if not isinstance(m, Measure):
+            raise InvalidType(f"measures[{i}]", f"must be a portvakt.Measure, not {_type_name(m)}")
+        action = _enum(Action, m.action, f"measures[{i}].action", _ACTION_NAMES)
+        seal = None
+        if m.seal is not None:
+            if not isinstance(m.seal, Seal):
+                raise InvalidType(f"measures[{i}].seal", f"must be a portvakt.Seal or None, not {_type_name(m.seal)}")
+            seal = m.seal._to_c(f"measures[{i}].seal")
+        items.append((ACTION_TO_C[action], m.guardian, seal, m.condition))
+        given.append(m)
+    holds, checked, proven_on, last, fails_on = _c.beyond_prove(_citizen(citizen), *args, on, items)
+    return Plan(g, tuple(given), bool(holds), int(checked), proven_on, last, fails_on)
 
 
 # ---- Who may change a measure -------------------------------------------------------------------

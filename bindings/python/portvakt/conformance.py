@@ -66,7 +66,7 @@ QUESTIONS: Dict[str, Tuple[str, ...]] = {
     "who": (),
     "timeline": ("actor", "service", "unit", "channel", "from", "to"),
     "advise": (),
-    "plan": ("goal",),
+    "plan": ("goal", "horizon"),
     "may": ("requester", "action", "measure"),
 }
 _ERROR = "PV_ERR_INVALID_INPUT"
@@ -100,7 +100,7 @@ def measure_index(value: JSON, path: str) -> Optional[int]:
 def ask(question: str, citizen: JSON, on: JSON, args: Mapping[str, JSON]) -> JSON:
     """The answer, as JSON, to 'question' about the JSON 'citizen' on the date string 'on' with
     the question's arguments 'args' (by the names of tests/conformance/beyond/README.md: actor,
-    service, unit, channel, from, to, goal, requester, action, measure). Raises InvalidInput
+    service, unit, channel, from, to, goal, horizon, requester, action, measure). Raises InvalidInput
     naming the field for input that cannot be used."""
     if question not in QUESTIONS:
         raise InvalidInput("question", f"is not one of {', '.join(QUESTIONS)}")
@@ -125,7 +125,9 @@ def ask(question: str, citizen: JSON, on: JSON, args: Mapping[str, JSON]) -> JSO
     if question == "plan":
         if args.get("goal") is None:
             raise InvalidInput("goal", "is required")
-        return beyond.plan(person, args["goal"], day).to_json()
+        horizon = args.get("horizon")
+        last = None if horizon is None else parse_date(horizon, "horizon")
+        return beyond.plan(person, args["goal"], day, last).to_json()
     for key in ("requester", "action"):
         if args.get(key) is None:
             raise InvalidInput(key, "is required")
