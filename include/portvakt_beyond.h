@@ -100,7 +100,10 @@ typedef struct pv_timeline_step {
  * decision. Writes at most 'capacity' steps ('steps[0].version' gives the layout) and the
  * number needed to '*count'. Returns PV_OK, PV_ERR_BUFFER_TOO_SMALL, or PV_ERR_INVALID_INPUT:
  * a bad date ("from", "until"), 'until' before 'from', or input that is malformed on 'from'
- * (named as pv_evaluate() names it, with "from" in place of "on"); then '*count' is 0.
+ * (named as pv_evaluate() names it, with "from" in place of "on"); then '*count' is 0. Input
+ * valid on 'from' that a later date of the span makes malformed (a ten-digit personnummer read
+ * as another century, N4) gives the step of that date the decision pv_evaluate() gives then,
+ * the fail-closed deny of V1 (INVALID_INPUT, no changes_on), and the timeline ends with it.
  */
 PV_EXPORT PV_NODISCARD pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor,
                                              const pv_service *service, pv_date from, pv_date until,

@@ -22,6 +22,18 @@ static pv_status timeline_arguments(const pv_timeline_step *steps, size_t capaci
     return PV_OK;
 }
 
+/* Writes the step (from 'on', decision 'd') if there is room, counts it, and returns the date of
+   the next step. */
+static pv_date timeline_step(pv_timeline_step *steps, size_t capacity, size_t *n, pv_date on,
+                             const pv_decision *d) {
+    if (*n < capacity) {
+        pv_timeline_step step = {PV_TIMELINE_STEP_VERSION, on, *d};
+        steps[*n] = step;
+    }
+    (*n)++;
+    return d->changes_on;
+}
+
 pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv_service *service,
                       pv_date from, pv_date until, pv_timeline_step *steps, size_t capacity,
                       size_t *count, pv_error *error) {
@@ -46,23 +58,23 @@ pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv
        done once, and again only from the date on which a ten-digit personnummer reads as
        another century (N4), where the birth date is read anew. */
     while (!date_is_none(on) && date_key(on) <= date_key(until)) {
+        pv_decision d = PV_DECISION_INIT;
         if (!date_is_none(rq.reading_changes_on) &&
             date_key(on) >= date_key(rq.reading_changes_on)) {
             if (validate_request(citizen, actor, service, on, &rq, &err) != PV_OK) {
-                /* The span reaches a date on which the input is malformed. */
-                return error_report(error, &err);
+                /* N4: from this date the personnummer reads as a birth after it (or one that
+                   no longer agrees with the birth date). The step is what pv_evaluate() answers
+                   on the date: the fail-closed deny of V1, which carries no changes_on, so the
+                   timeline ends with it. */
+                decision_set_invalid(&d);
+                on = timeline_step(steps, capacity, &n, on, &d);
+                break;
             }
             resolve_actor(&rq);
         }
-        pv_decision d = PV_DECISION_INIT;
         decide_on(&rq, on, &d);
         d.changes_on = changes_on(&rq, on, &d);
-        if (n < capacity) {
-            pv_timeline_step step = {PV_TIMELINE_STEP_VERSION, on, d};
-            steps[n] = step;
-        }
-        n++;
-        on = d.changes_on;
+        on = timeline_step(steps, capacity, &n, on, &d);
     }
     *count = n;
     if (n > capacity) {

@@ -315,10 +315,17 @@ static void test_t1_n4_first_of_january_births(void) {
     CU_ASSERT_EQUAL(steps[1].decision.reason, PV_REASON_UNDER_13);
     CU_ASSERT_EQUAL(pv_date_compare(steps[2].from, D(2114, 1, 1)), 0);
     CU_ASSERT_EQUAL(steps[2].decision.reason, PV_REASON_SELF);
-    /* A timeline that reaches a malformed reading fails there, naming the personnummer. */
+    /* A timeline that reaches a malformed reading (from 2112-01-01, 121212-1212 reads as born
+       2112-12-12, after the date) ends there with the V1 deny pv_evaluate() gives that day, and
+       pv_evaluate() names the personnummer. */
     c.personnummer = "121212-1212";
     CU_ASSERT_EQUAL(pv_timeline(&c, &a, &s, D(2111, 6, 1), D(2112, 6, 1), steps, 4, &count, &e),
-                    PV_ERR_INVALID_INPUT);
+                    PV_OK);
+    CU_ASSERT_EQUAL_FATAL(count, 2u);
+    CU_ASSERT_EQUAL(steps[0].decision.reason, PV_REASON_SELF);
+    CU_ASSERT_EQUAL(pv_date_compare(steps[1].from, D(2112, 1, 1)), 0);
+    CU_ASSERT_EQUAL(steps[1].decision.reason, PV_REASON_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_evaluate(&c, &a, &s, D(2112, 1, 1), &d, &e), PV_ERR_INVALID_INPUT);
     CU_ASSERT_STRING_EQUAL(e.field, "citizen.personnummer");
 }
 

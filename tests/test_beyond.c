@@ -86,8 +86,8 @@ static void garbage_error(pv_error *err) {
 /* Checks a pv_error after a call that returned 'status': on PV_OK cleared (PV_OK, "", NULL),
    else the same status, a message, 'field' and, for PV_ERR_INVALID_INPUT, rule V1. 'field' NULL
    checks no field. */
-static void check_error(const pv_error *err, pv_status status, const char *field,
-                        const char *file, unsigned line) {
+static void check_error(const pv_error *err, pv_status status, const char *field, const char *file,
+                        unsigned line) {
     fx_check(err->status == status, file, line, "pv_error.status %s, expected %s",
              pv_status_name(err->status), pv_status_name(status));
     if (status == PV_OK) {
@@ -364,8 +364,7 @@ static void test_who_invalid_record_names_field_v1(void) {
     CU_ASSERT_EQUAL(count, 0u);
     CHECK_ERROR(&err, PV_ERR_INVALID_INPUT, "citizen.seals[0].unit");
     /* a NULL count or citizen is invalid, never a crash */
-    CU_ASSERT_EQUAL(pv_who_can_see(NULL, f.on, rows, ROWS_MAX, &count, NULL),
-                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(pv_who_can_see(NULL, f.on, rows, ROWS_MAX, &count, NULL), PV_ERR_INVALID_INPUT);
     fx_init(&f, D(1980, 1, 20), D(2026, 3, 4));
     CU_ASSERT_EQUAL(pv_who_can_see(&f.citizen, f.on, rows, ROWS_MAX, NULL, NULL),
                     PV_ERR_INVALID_INPUT);
@@ -578,6 +577,35 @@ static void test_timeline_unit_seal_filters_whole_journal_j2(void) {
     CU_ASSERT_TRUE(t.steps[1].decision.filtered);
 }
 
+static void test_timeline_ends_where_the_personnummer_reads_as_a_later_birth_n4(void) {
+    /* N4, A3, V1: 701063-2391 (a samordningsnummer, day 63 - 60 = 3) with '-' is born in the
+       year ending in 70 within [reference year - 99, reference year]: 2070-10-03 in 2169, but
+       2170-10-03 from 2170-01-01, a birth after the date (section 8). The timeline from
+       2169-06-01 is SELF (S1, 99 years old) until then, and ends with the V1 deny on
+       2170-01-01, as pv_evaluate() answers that day. */
+    pv_citizen c = PV_CITIZEN_INIT;
+    c.personnummer = "701063-2391";
+    pv_actor self = named_actor(PV_ACTOR_SELF, NULL);
+    pv_service es = service_of(PV_SERVICE_E_SERVICES, PV_CHANNEL_PORTAL, NULL);
+    pv_timeline_step steps[4] = {PV_TIMELINE_STEP_INIT};
+    size_t count = 0;
+    pv_error err = PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(
+        pv_timeline(&c, &self, &es, D(2169, 6, 1), D(2170, 12, 31), steps, 4, &count, &err), PV_OK);
+    CU_ASSERT_EQUAL(count, 2u);
+    CU_ASSERT(same_date(steps[0].from, D(2169, 6, 1)));
+    CU_ASSERT_EQUAL(steps[0].decision.effect, PV_EFFECT_PERMIT);
+    CU_ASSERT_EQUAL(steps[0].decision.reason, PV_REASON_SELF);
+    CU_ASSERT(same_date(steps[0].decision.changes_on, D(2170, 1, 1)));
+    CU_ASSERT(same_date(steps[1].from, D(2170, 1, 1)));
+    CU_ASSERT_EQUAL(steps[1].decision.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(steps[1].decision.reason, PV_REASON_INVALID_INPUT);
+    CU_ASSERT_EQUAL(steps[1].decision.rule, PV_RULE_V1);
+    CU_ASSERT(pv_date_is_none(steps[1].decision.changes_on));
+    pv_decision d = PV_DECISION_INIT;
+    CU_ASSERT_EQUAL(pv_evaluate(&c, &self, &es, D(2170, 1, 1), &d, NULL), PV_ERR_INVALID_INPUT);
+}
+
 static void test_timeline_buffer_too_small_and_invalid(void) {
     fixture f;
     fx_init(&f, D(1980, 1, 20), D(2026, 1, 1));
@@ -589,21 +617,21 @@ static void test_timeline_buffer_too_small_and_invalid(void) {
     size_t count = 0;
     /* three steps needed (see the J3 test) */
     garbage_error(&err);
-    CU_ASSERT_EQUAL(pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), NULL, 0,
-                                &count, &err),
-                    PV_ERR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(
+        pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), NULL, 0, &count, &err),
+        PV_ERR_BUFFER_TOO_SMALL);
     CU_ASSERT_EQUAL(count, 3u);
     CHECK_ERROR(&err, PV_ERR_BUFFER_TOO_SMALL, NULL);
     count = 0;
-    CU_ASSERT_EQUAL(pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), steps, 2,
-                                &count, NULL),
-                    PV_ERR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(
+        pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), steps, 2, &count, NULL),
+        PV_ERR_BUFFER_TOO_SMALL);
     CU_ASSERT_EQUAL(count, 3u);
     count = 0;
     garbage_error(&err);
-    CU_ASSERT_EQUAL(pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), steps, 3,
-                                &count, &err),
-                    PV_OK);
+    CU_ASSERT_EQUAL(
+        pv_timeline(&f.citizen, &self, &jr, D(2026, 1, 1), D(2026, 12, 31), steps, 3, &count, &err),
+        PV_OK);
     CU_ASSERT_EQUAL(count, 3u);
     CHECK_ERROR(&err, PV_OK, NULL);
     /* 'until' before 'from' */
@@ -1344,9 +1372,8 @@ static pv_status may(pv_role role, pv_action action, const fixture *f, long meas
     out->version = PV_PERMISSION_VERSION;
     garbage_error(&may_error);
     pv_status st = pv_may_change(role, action, &f->citizen, measure, f->on, out, &may_error);
-    fx_check(may_error.status == st, __FILE__, __LINE__,
-             "pv_error.status %s, the call returned %s", pv_status_name(may_error.status),
-             pv_status_name(st));
+    fx_check(may_error.status == st, __FILE__, __LINE__, "pv_error.status %s, the call returned %s",
+             pv_status_name(may_error.status), pv_status_name(st));
     return st;
 }
 
@@ -1630,6 +1657,8 @@ int register_beyond_suite(void) {
         {"timeline: a grant has no effect from 16 (D3)",
          test_timeline_grant_beyond_16_has_no_effect_d3},
         {"timeline: seal active interval (J3, J5)", test_timeline_seal_active_interval_j3},
+        {"timeline: ends where a personnummer reads as a later birth (N4, V1)",
+         test_timeline_ends_where_the_personnummer_reads_as_a_later_birth_n4},
         {"timeline: a unit seal filters the whole journal (J2, T1)",
          test_timeline_unit_seal_filters_whole_journal_j2},
         {"timeline: buffer too small and invalid input",

@@ -307,7 +307,11 @@ static void check_full_timeline(const pv_citizen *c, const pv_actor *a, const pv
         FUZZ_CHECK(step->version == PV_TIMELINE_STEP_VERSION);
         FUZZ_CHECK(pv_date_is_valid(step->from) && pv_date_compare(step->from, until) <= 0);
         pv_decision expected = PV_DECISION_INIT;
-        FUZZ_CHECK(pv_evaluate(c, a, s, step->from, &expected, NULL) == PV_OK);
+        pv_status status = pv_evaluate(c, a, s, step->from, &expected, NULL);
+        /* Input valid on 'from' can be malformed on a later date only through the century of
+           a ten-digit personnummer (N4); the timeline then ends with pv_evaluate()'s V1 deny. */
+        FUZZ_CHECK(status == PV_OK || (status == PV_ERR_INVALID_INPUT && i > 0 && i == count - 1 &&
+                                       c->personnummer != NULL));
         FUZZ_CHECK(same_decision(&step->decision, &expected));
         if (i > 0) {
             /* T1: a step starts on the date the one before changes. */
@@ -416,7 +420,8 @@ static bool in_periods(const pv_interval *p, size_t n, pv_date on) {
 static bool citizen_locked_on(const pv_citizen *c, pv_date on) {
     bool locked = c->login_locked;
     for (size_t i = 0; i < c->login_lock_period_count; i++) {
-        locked |= on_in(c->login_lock_periods[i].when.from, c->login_lock_periods[i].when.until, on);
+        locked |=
+            on_in(c->login_lock_periods[i].when.from, c->login_lock_periods[i].when.until, on);
     }
     return locked;
 }
@@ -471,9 +476,7 @@ static void check_advice(const pv_citizen *c, pv_date on, const pv_advice *items
             FUZZ_CHECK(guardian != NULL && guardian_blocked_on(guardian, on) && !locked);
             break;
         case PV_ADVICE_PROTECTED_WITHOUT_MEASURES: FUZZ_CHECK(any_protected); break;
-        case PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS:
-            FUZZ_CHECK(locked && keeps_guardians);
-            break;
+        case PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS: FUZZ_CHECK(locked && keeps_guardians); break;
         case PV_ADVICE_LOCK_WITHOUT_CASE_NUMBER:
             FUZZ_CHECK(no_case_number);
             x1_reported = true;
@@ -486,8 +489,8 @@ static void check_advice(const pv_citizen *c, pv_date on, const pv_advice *items
 }
 
 static bool same_advice(const pv_advice *a, const pv_advice *b) {
-    return a->version == b->version && a->kind == b->kind && a->routine == b->routine && a->source == b->source &&
-           a->guardian == b->guardian && a->message == b->message;
+    return a->version == b->version && a->kind == b->kind && a->routine == b->routine &&
+           a->source == b->source && a->guardian == b->guardian && a->message == b->message;
 }
 
 static void check_advise(decoder *dc, const pv_citizen *c, pv_date on) {
@@ -748,8 +751,7 @@ static void check_may_change(decoder *dc, const pv_citizen *c, pv_date on) {
     memset(&out, 0xA5, sizeof out);
     out.version = PV_PERMISSION_VERSION;
     pv_error err = garbage_error();
-    pv_status status =
-        pv_may_change((pv_role)role, (pv_action)action, c, measure, on, &out, &err);
+    pv_status status = pv_may_change((pv_role)role, (pv_action)action, c, measure, on, &out, &err);
     FUZZ_CHECK(status == PV_OK || status == PV_ERR_INVALID_INPUT);
     if (status != PV_OK) check_invalid_error(&err);
 
