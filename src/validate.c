@@ -281,8 +281,26 @@ static bool lock_periods_ok(const pv_citizen *c, pv_error *err) {
     return true;
 }
 
+/* periods_ok() without naming what is wrong: for the usual case, where nothing is, so that the
+   name of the field is formatted only for an error. */
+static bool periods_valid(const pv_interval *p, size_t n) {
+    if (n > PV_MAX_PERIODS || (n > 0 && p == NULL)) return false;
+    for (size_t i = 0; i < n; i++) {
+        const pv_date from = p[i].from, until = p[i].until;
+        if (!date_ok_or_none(from) || !date_ok_or_none(until)) return false;
+        if (!date_is_none(from) && !date_is_none(until) && date_key(from) > date_key(until)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* H1: a guardian's block and protected identity periods ("citizen.guardians[1].blocked"). */
 static bool guardian_periods_ok(const pv_guardian *g, size_t i, pv_error *err) {
+    if (periods_valid(g->blocked_periods, g->blocked_period_count) &&
+        periods_valid(g->protected_identity_periods, g->protected_identity_period_count)) {
+        return true;
+    }
     char name[PV_FIELD_PATH_SIZE];
     (void)snprintf(name, sizeof name, "citizen.guardians[%zu].blocked", i); /* cannot truncate */
     if (!periods_ok(err, name, g->blocked_periods, g->blocked_period_count)) return false;
