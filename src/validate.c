@@ -149,43 +149,68 @@ static bool interval_ok(pv_error *err, const char *array, size_t i, const char *
     return true;
 }
 
-/* A: the birth date, given or from the personnummer (A3), exists and is not after 'on'. */
-static bool birth_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
-    bool has_date = !date_is_none(c->birth_date);
-    if (has_date && !date_exists(c->birth_date)) {
-        fail(err, "citizen.birth_date", "is not a date that exists");
-        return false;
-    }
+bool birth_on(const pv_citizen *c, const pnr_text *t, pv_date on, pv_request *rq, pv_error *err) {
+    const bool has_date = !date_is_none(c->birth_date);
     rq->birth = c->birth_date;
     rq->reading_changes_on = PV_DATE_NONE;
-    if (c->personnummer != NULL) {
+    if (t != NULL) {
         /* A3: the birth date may come from a personnummer, with 'on' as the reference date. */
-        pv_pnr pnr = PV_PNR_INIT;
-        pv_error why = PV_ERROR_INIT;
-        if (pv_pnr_parse(c->personnummer, on, 0, &pnr, &why) != PV_OK) {
-            fail(err, "citizen.personnummer", why.message);
+        pv_date birth;
+        pv_date reading;
+        const char *problem = pnr_text_birth(t, on.year, &birth, &reading);
+        if (problem != NULL) {
+            fail(err, "citizen.personnummer", problem);
             return false;
         }
-        if (has_date && date_key(pnr.birth_date) != date_key(c->birth_date)) {
+        if (has_date && date_key(birth) != date_key(c->birth_date)) {
             fail(err, "citizen.personnummer", "disagrees with citizen.birth_date");
             return false;
         }
-        if (!has_date && date_key(pnr.birth_date) > date_key(on)) {
+        if (!has_date && date_key(birth) > date_key(on)) {
             fail(err, "citizen.personnummer", "gives a birth date after on");
             return false;
         }
-        rq->birth = pnr.birth_date;
+        rq->birth = birth;
         /* N4, T1: the date from which the same text reads as another century. */
-        rq->reading_changes_on = pnr.reading_changes_on;
-    } else if (!has_date) {
-        fail(err, "citizen.birth_date", "is required (or citizen.personnummer)");
-        return false;
+        rq->reading_changes_on = reading;
     }
     if (date_key(rq->birth) > date_key(on)) {
         fail(err, "citizen.birth_date", "is after on");
         return false;
     }
     return true;
+}
+
+/* A: the birth date, given or from the personnummer (A3), exists; on 'on' (when not NULL) it
+   is not after 'on' (birth_on). Without 'on' (a prepared record) only what does not depend on
+   the date is checked: the text of the personnummer, its century for a twelve-digit form and its
+   birth number (N5 before N6 then holds on every date). '*t' receives the text read. */
+static bool birth_ok(const pv_citizen *c, const pv_date *on, pv_request *rq, pnr_text *t,
+                     pv_error *err) {
+    bool has_date = !date_is_none(c->birth_date);
+    if (has_date && !date_exists(c->birth_date)) {
+        fail(err, "citizen.birth_date", "is not a date that exists");
+        return false;
+    }
+    if (c->personnummer == NULL && !has_date) {
+        fail(err, "citizen.birth_date", "is required (or citizen.personnummer)");
+        return false;
+    }
+    if (c->personnummer != NULL) {
+        const char *problem = pnr_text_read(c->personnummer, 0, t);
+        if (problem == NULL && on == NULL && t->century >= 0) {
+            pv_date birth;
+            pv_date reading;
+            problem = pnr_text_birth(t, 1, &birth, &reading); /* N5, N6: the same on every date */
+        } else if (problem == NULL && on == NULL && t->birth_number_000) {
+            problem = "birth number 000 is not used"; /* N6, whichever century N4 reads */
+        }
+        if (problem != NULL) {
+            fail(err, "citizen.personnummer", problem);
+            return false;
+        }
+    }
+    return on == NULL || birth_on(c, c->personnummer != NULL ? t : NULL, *on, rq, err);
 }
 
 /* Section 8: an array of at most 'cap' elements, not NULL when it has any. */
@@ -414,7 +439,8 @@ static bool representatives_ok(const pv_citizen *c, pv_error *err) {
     return true;
 }
 
-static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
+static bool citizen_ok(const pv_citizen *c, const pv_date *on, pv_request *rq, pnr_text *t,
+                       pv_error *err) {
     if (c == NULL) {
         fail(err, "citizen", "is required");
         return false;
@@ -423,7 +449,7 @@ static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error
         fail(err, "citizen.version", unknown_version);
         return false;
     }
-    if (!birth_ok(c, on, rq, err)) return false;
+    if (!birth_ok(c, on, rq, t, err)) return false;
     if (!enum_ok((int)c->login_lock_requested_by, PV_REQUESTER_COUNT)) {
         fail(err, "citizen.login_lock_requested_by", "is not a requester");
         return false;
@@ -534,7 +560,13 @@ pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_request *rq
         fail(err, "on", "is not a date that exists");
         return PV_ERR_INVALID_INPUT;
     }
-    return citizen_ok(citizen, on, rq, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+    pnr_text t;
+    return citizen_ok(citizen, &on, rq, &t, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+}
+
+pv_status validate_record(const pv_citizen *citizen, pnr_text *t, pv_error *err) {
+    pv_request rq;
+    return citizen_ok(citizen, NULL, &rq, t, err) ? PV_OK : PV_ERR_INVALID_INPUT;
 }
 
 pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err) {
