@@ -86,11 +86,15 @@ typedef struct sweep {
    and guardians). */
 static void next_birthday(sweep *s) {
     s->birthday = SPAN_OPEN;
-    if (!s->ages) return;
-    for (int years = 16; years >= 13; years -= 3) {
-        const pv_date birthday = date_anniversary(s->birth, years);
-        if (!date_is_none(birthday) && date_key(birthday) > s->key)
-            s->birthday = date_key(birthday);
+    /* Both are past from the 16th birthday on: one age instead of two anniversaries. */
+    if (!s->ages || date_age(s->birth, date_of_key(s->key)) >= 16) return;
+    const pv_date sixteen = date_anniversary(s->birth, 16);
+    if (!date_is_none(sixteen) && date_key(sixteen) <= s->key) return; /* both are past */
+    const pv_date thirteen = date_anniversary(s->birth, 13);
+    if (!date_is_none(thirteen) && date_key(thirteen) > s->key) {
+        s->birthday = date_key(thirteen);
+    } else if (!date_is_none(sixteen)) {
+        s->birthday = date_key(sixteen);
     }
 }
 

@@ -239,6 +239,12 @@ bool birth_on(const pv_citizen *c, const pnr_text *t, pv_date on, pv_request *rq
    8, in that order). */
 pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err);
 
+/* validate.c — validate_query() for an actor whose id, or a service whose unit, is known to be
+   equal to an id or unit that section 8 accepted (one of a prepared record's): its check is
+   skipped, the rest made in the same order. */
+pv_status validate_query_known(const pv_actor *actor, const pv_service *service, bool id_known,
+                               bool unit_known, pv_error *err);
+
 /* validate.c — section 8's rule for a unit or an id: NULL when 'text' is well-formed, else what
    is wrong with it. */
 const char *id_problem(const char *text);

@@ -320,6 +320,16 @@ static bool citizen_same(const pv_citizen *a, const pv_citizen *b) {
            a->protected_identity_period_count == b->protected_identity_period_count;
 }
 
+/* A3: a birth date that does not depend on the date of the question. */
+static void fix_birth(pv_prepared *p, const pv_citizen *c) {
+    p->birth = c->birth_date;
+    p->birth_fixed = !p->has_pnr;
+    if (!p->has_pnr || p->pnr.century < 0) return;
+    pv_date reading;
+    if (pnr_text_birth(&p->pnr, 1, &p->birth, &reading) != NULL) return; /* GCOVR_EXCL_LINE */
+    p->birth_fixed = date_is_none(c->birth_date) || date_key(c->birth_date) == date_key(p->birth);
+}
+
 pv_prepared *prepared_build(void *storage, const pv_citizen *c, const prep_layout *l,
                             bool with_fingerprint) {
     unsigned char *base = storage;
@@ -330,6 +340,7 @@ pv_prepared *prepared_build(void *storage, const pv_citizen *c, const prep_layou
     p->has_pnr = c->personnummer != NULL;
     /* A3: validated, so the text reads (its century is read on each date, N4). */
     if (p->has_pnr) (void)pnr_text_read(c->personnummer, 0, &p->pnr);
+    fix_birth(p, c);
     p->spans_at = (uint32_t)l->spans_at;
     p->guardians_at = (uint32_t)l->guardians_at;
     p->units_at = (uint32_t)l->units_at;
@@ -400,7 +411,9 @@ pv_status pv_prepare(const pv_citizen *citizen, void *storage, size_t size, pv_p
 }
 
 bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c) {
-    return citizen_same(&p->citizen, c);
+    /* The bytes first (the usual case: the very struct prepared); member by member when they
+       differ, since padding may. */
+    return memcmp(&p->citizen, c, sizeof *c) == 0 || citizen_same(&p->citizen, c);
 }
 
 pv_status pv_prepared_check(const pv_prepared *record, const pv_citizen *citizen, pv_error *error) {

@@ -63,6 +63,10 @@ struct pv_prepared {
     pv_citizen citizen;   /* the struct prepared from, compared on every call */
     pnr_text pnr;         /* the personnummer's text, read on each date (N4) */
     bool has_pnr;
+    /* A3: the birth date when no date reads it otherwise (no personnummer, or a twelve-digit
+       one that agrees with 'birth_date'), for the dates not before it. */
+    bool birth_fixed;
+    pv_date birth;
     span_set citizen_locked, citizen_protected;
     span_set whole_closes, whole_filters, unit_any, self_grants;
     uint32_t whole_content_first, whole_content_count;
@@ -92,8 +96,12 @@ bool prepared_usable(const pv_prepared *p);
    member by member. */
 bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c);
 
-/* prepared_decide.c — the view of a validated, resolved request from its prepared record. */
-void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq);
+/* prepared_decide.c — the view of a validated, resolved request from its prepared record; 'u'
+   is the asked unit among the record's (NULL: none asked, or not in the record). */
+void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq, const prep_unit *u);
+
+/* prepared_decide.c — the asked unit among the record's units, or NULL. */
+const prep_unit *prepared_unit(const pv_prepared *p, const char *unit);
 
 static inline const span *prep_spans(const pv_prepared *p) {
     return (const span *)(const void *)((const unsigned char *)p + p->spans_at);

@@ -18,8 +18,8 @@ static void add_set(view *v, const pv_prepared *p, span_set s, uint32_t fact) {
     view_add(v, prep_spans(p) + s.first, s.count, fact);
 }
 
-/* The unit 'unit' among the record's units (sorted by strcmp), or NULL. */
-static const prep_unit *unit_find(const pv_prepared *p, const char *unit) {
+/* Sorted by strcmp(): a binary search. */
+const prep_unit *prepared_unit(const pv_prepared *p, const char *unit) {
     const prep_unit *units = prep_units(p);
     uint32_t lo = 0;
     uint32_t hi = p->unit_count;
@@ -103,12 +103,11 @@ static void grants_from_prepared(view *v, const pv_prepared *p, const pv_request
     }
 }
 
-void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq) {
+void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq, const prep_unit *u) {
     view_begin(v);
     periods_from_prepared(v, p, rq);
     if (!is_journal(rq)) return; /* J5: seals, grants and appointments act on the journal only. */
     const pv_service *q = rq->service;
-    const prep_unit *u = q->unit == NULL ? NULL : unit_find(p, q->unit);
     seals_from_prepared(v, p, q, u);
     grants_from_prepared(v, p, rq, u);
     const pv_representative *r = rq->representative;
@@ -142,7 +141,40 @@ static bool record_ok(const pv_prepared *p, const pv_citizen *citizen, pv_date o
         return false;
     }
     rq->citizen = citizen;
+    if (p->birth_fixed && date_key(p->birth) <= date_key(on)) {
+        rq->birth = p->birth; /* A3: as birth_on() would read it */
+        rq->reading_changes_on = PV_DATE_NONE;
+        return true;
+    }
     return birth_on(citizen, p->has_pnr ? &p->pnr : NULL, on, rq, err);
+}
+
+/* Step 1 before step 0: the actor's entry in the record (as resolve_actor() finds it). An id
+   found there equals one that pv_prepare() validated, so validation need not read it again. */
+static bool actor_known(const pv_actor *a, const pv_citizen *c, pv_request *rq) {
+    rq->guardian = NULL;
+    rq->representative = NULL;
+    if (a == NULL || a->version < 1 || a->version > PV_ACTOR_VERSION || a->id == NULL) return false;
+    if (a->kind == PV_ACTOR_GUARDIAN) {
+        for (size_t i = 0; i < c->guardian_count && rq->guardian == NULL; i++) {
+            if (strcmp(c->guardians[i].id, a->id) == 0) rq->guardian = &c->guardians[i];
+        }
+    } else if (a->kind == PV_ACTOR_REPRESENTATIVE) {
+        for (size_t i = 0; i < c->representative_count && rq->representative == NULL; i++) {
+            if (strcmp(c->representatives[i].id, a->id) == 0) {
+                rq->representative = &c->representatives[i];
+            }
+        }
+    }
+    return rq->guardian != NULL || rq->representative != NULL;
+}
+
+/* The asked unit among the record's, before step 0 (likewise: a unit found is valid). */
+static const prep_unit *unit_known(const pv_prepared *p, const pv_service *q) {
+    if (q == NULL || q->version < 1 || q->version > PV_SERVICE_VERSION || q->unit == NULL) {
+        return NULL;
+    }
+    return prepared_unit(p, q->unit);
 }
 
 pv_status pv_evaluate_prepared(const pv_prepared *record, const pv_citizen *citizen,
@@ -153,16 +185,20 @@ pv_status pv_evaluate_prepared(const pv_prepared *record, const pv_citizen *citi
     pv_error err;
     pv_request rq;
     /* Step 0 (V1): fail closed, naming the field, as pv_evaluate() does. */
-    if (!record_ok(record, citizen, on, &rq, &err) ||
-        validate_query(actor, service, &err) != PV_OK) {
+    if (!record_ok(record, citizen, on, &rq, &err)) {
+        decision_set_invalid(out);
+        return error_report(error, &err);
+    }
+    const bool id_known = actor_known(actor, citizen, &rq);
+    const prep_unit *unit = unit_known(record, service);
+    if (validate_query_known(actor, service, id_known, unit != NULL, &err) != PV_OK) {
         decision_set_invalid(out);
         return error_report(error, &err);
     }
     rq.actor = actor;
     rq.service = service;
-    resolve_actor(&rq);
     view v;
-    view_from_prepared(&v, record, &rq);
+    view_from_prepared(&v, record, &rq, unit);
     decide_view(&rq, &v, on, out, true);
     error_clear(error);
     return PV_OK;

@@ -467,7 +467,7 @@ static bool citizen_ok(const pv_citizen *c, const pv_date *on, pv_request *rq, p
                       c->protected_identity_period_count);
 }
 
-static bool actor_ok(const pv_actor *a, pv_error *err) {
+static bool actor_ok(const pv_actor *a, bool id_known, pv_error *err) {
     if (a == NULL) {
         fail(err, "actor", "is required");
         return false;
@@ -481,7 +481,7 @@ static bool actor_ok(const pv_actor *a, pv_error *err) {
         return false;
     }
     bool id_required = a->kind == PV_ACTOR_GUARDIAN || a->kind == PV_ACTOR_REPRESENTATIVE;
-    if (id_required || a->id != NULL) {
+    if ((id_required || a->id != NULL) && !id_known) {
         const char *problem = id_problem(a->id);
         if (problem != NULL) {
             fail(err, "actor.id", problem);
@@ -504,7 +504,7 @@ static bool actor_ok(const pv_actor *a, pv_error *err) {
     return true;
 }
 
-static bool service_ok(const pv_service *s, pv_error *err) {
+static bool service_ok(const pv_service *s, bool unit_known, pv_error *err) {
     if (s == NULL) {
         fail(err, "service", "is required");
         return false;
@@ -521,7 +521,7 @@ static bool service_ok(const pv_service *s, pv_error *err) {
         fail(err, "service.channel", "is not a channel");
         return false;
     }
-    if (s->unit != NULL) {
+    if (s->unit != NULL && !unit_known) {
         const char *problem = id_problem(s->unit);
         if (problem != NULL) {
             fail(err, "service.unit", problem);
@@ -570,7 +570,14 @@ pv_status validate_record(const pv_citizen *citizen, pnr_text *t, pv_error *err)
 }
 
 pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err) {
-    return actor_ok(actor, err) && service_ok(service, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+    return validate_query_known(actor, service, false, false, err);
+}
+
+pv_status validate_query_known(const pv_actor *actor, const pv_service *service, bool id_known,
+                               bool unit_known, pv_error *err) {
+    return actor_ok(actor, id_known, err) && service_ok(service, unit_known, err)
+               ? PV_OK
+               : PV_ERR_INVALID_INPUT;
 }
 
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,

@@ -177,9 +177,12 @@ void facts_from_bits(uint32_t bits, int age, pv_facts *f) {
     f->age = age;
     f->grants = (bits & FACT_GRANTS) != 0;
     f->appointment = (bits & FACT_APPOINTMENT) != 0;
-    for (unsigned e = 0; e < SEAL_EFFECT_COUNT; e++) {
-        f->seals[e] = (bits & fact_seal((seal_effect)e)) != 0;
-    }
+    _Static_assert(SEAL_EFFECT_COUNT == 5, "one line per seal effect");
+    f->seals[SEAL_NO_EFFECT] = 0; /* read by nothing */
+    f->seals[SEAL_CLOSES_JOURNAL] = (bits & fact_seal(SEAL_CLOSES_JOURNAL)) != 0;
+    f->seals[SEAL_CLOSES_UNIT] = (bits & fact_seal(SEAL_CLOSES_UNIT)) != 0;
+    f->seals[SEAL_HIDES_ENTRY] = (bits & fact_seal(SEAL_HIDES_ENTRY)) != 0;
+    f->seals[SEAL_FILTERS] = (bits & fact_seal(SEAL_FILTERS)) != 0;
     f->citizen_locked = (bits & FACT_CITIZEN_LOCKED) != 0;
     f->citizen_protected = (bits & FACT_CITIZEN_PROTECTED) != 0;
     f->guardian_blocked = (bits & FACT_GUARDIAN_BLOCKED) != 0;
