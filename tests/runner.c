@@ -25,6 +25,7 @@ static int (*const registrations[])(void) = {
     register_abi_suite,
     register_arguments_suite,
     register_periods_suite,
+    register_prepared_suite,
 };
 
 int main(void) {

@@ -19,5 +19,6 @@ int register_batch_suite(void);
 int register_abi_suite(void);
 int register_arguments_suite(void);
 int register_periods_suite(void);
+int register_prepared_suite(void);
 
 #endif
