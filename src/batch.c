@@ -91,6 +91,15 @@ static const pv_prepared *prepare_run(const pv_citizen *c, max_align_t *storage)
     return prepared_build(storage, c, &l, false);
 }
 
+/* A run of requests sharing a citizen starts: step 0 for the date and the record, and the record
+   prepared when it is valid and fits. */
+static pv_status start_run(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err,
+                           max_align_t *storage, const pv_prepared **prepared) {
+    const pv_status status = validate_citizen(c, on, rq, err);
+    *prepared = status == PV_OK ? prepare_run(c, storage) : NULL;
+    return status;
+}
+
 /* Steps 1 to 7 and T1 for one valid, resolved request, from the run's prepared record when
    there is one. */
 static void decide_request(const pv_request *rq, const pv_prepared *prepared, pv_date on, view *v,
@@ -149,8 +158,7 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
             /* Step 0 (V1) for the date and the record: once for each run of requests that share
                the citizen, in the order pv_evaluate checks them (on first, then the citizen). */
             rq.actor = NULL; /* the actor is looked up in the new record */
-            record = validate_citizen(q->citizen, on, &rq, &record_error);
-            prepared = record == PV_OK ? prepare_run(q->citizen, storage) : NULL;
+            record = start_run(q->citizen, on, &rq, &record_error, storage, &prepared);
         }
         invalid = &record_error;
         if (record != PV_OK) goto invalid_request;

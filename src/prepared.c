@@ -30,8 +30,9 @@ static size_t clamp(size_t n, size_t cap) {
 #define SPANS(seals, grants, guardians, periods)                                                   \
     (2 * (seals) + 2 * (grants) + (2 + 2 * (guardians)) * ((periods) + 1))
 
-_Static_assert(sizeof(struct pv_prepared) + 5 * 16 +
-                       SPANS(PV_MAX_SEALS, PV_MAX_GRANTS, PV_MAX_GUARDIANS, PV_MAX_PERIODS) *
+_Static_assert(sizeof(struct pv_prepared) + (size_t)5 * 16 +
+                       (size_t)SPANS(PV_MAX_SEALS, PV_MAX_GRANTS, PV_MAX_GUARDIANS,
+                                     PV_MAX_PERIODS) *
                            sizeof(span) +
                        PV_MAX_GUARDIANS * sizeof(prep_guardian) +
                        (PV_MAX_SEALS + PV_MAX_GRANTS) * sizeof(prep_unit) +
@@ -413,6 +414,7 @@ pv_status pv_prepare(const pv_citizen *citizen, void *storage, size_t size, pv_p
 bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c) {
     /* The bytes first (the usual case: the very struct prepared); member by member when they
        differ, since padding may. */
+    /* NOLINTNEXTLINE(bugprone-suspicious-memory-comparison,cert-exp42-c,cert-flp37-c) */
     return memcmp(&p->citizen, c, sizeof *c) == 0 || citizen_same(&p->citizen, c);
 }
 

@@ -14,10 +14,6 @@
 
 /* The first deny reason in RULES.md order: the enum lists them in that order. */
 static pv_reason first_reason(uint32_t reasons) {
-#if defined(__GNUC__) || defined(__clang__)
-    /* Only deny reasons are recorded: the lowest bit set is the first. */
-    if (reasons != 0) return (pv_reason)__builtin_ctz(reasons);
-#endif
     for (int r = PV_REASON_FIRST_DENY; r <= PV_REASON_LAST_DENY; r++) {
         if (reasons & (1u << r)) return (pv_reason)r;
     }

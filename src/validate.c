@@ -311,7 +311,8 @@ static bool lock_periods_ok(const pv_citizen *c, pv_error *err) {
 static bool periods_valid(const pv_interval *p, size_t n) {
     if (n > PV_MAX_PERIODS || (n > 0 && p == NULL)) return false;
     for (size_t i = 0; i < n; i++) {
-        const pv_date from = p[i].from, until = p[i].until;
+        const pv_date from = p[i].from;
+        const pv_date until = p[i].until;
         if (!date_ok_or_none(from) || !date_ok_or_none(until)) return false;
         if (!date_is_none(from) && !date_is_none(until) && date_key(from) > date_key(until)) {
             return false;
