@@ -3,7 +3,8 @@
 #
 # Runs build-bench/bench/portvakt-bench (or BUILD_DIR/bench/portvakt-bench) under
 # `valgrind --tool=callgrind` once per mode — pv_evaluate, pv_decide, and pv_evaluate with the birth
-# date as a personnummer over the seeded mix; then the pages of the mix (every actor of each
+# date as a personnummer over the seeded mix, pv_evaluate_prepared over the mix (each record
+# prepared before the loop); then the pages of the mix (every actor of each
 # record asking for every service of it) through pv_evaluate once per request and through
 # pv_evaluate_many once per page — and prints the average number of instructions per decision. The benchmark switches callgrind's instrumentation on only around the loop
 # (CALLGRIND_START/STOP_INSTRUMENTATION); a benchmark built without valgrind/callgrind.h is measured
@@ -59,7 +60,7 @@ run_callgrind() {
   toggled=yes || toggled=no
 
 echo "portvakt instructions per decision: $count requests x $passes pass(es), callgrind"
-for mode in evaluate decide evaluate-pnr page many; do
+for mode in evaluate decide evaluate-pnr prepared page many; do
   if [ "$toggled" = yes ]; then
     ir=$(run_callgrind "$mode" "$passes" no)
   else
@@ -73,6 +74,7 @@ for mode in evaluate decide evaluate-pnr page many; do
     evaluate) label="pv_evaluate (with changes_on)" ;;
     decide) label="pv_decide (no changes_on)" ;;
     evaluate-pnr) label="pv_evaluate, personnummer" ;;
+    prepared) label="pv_evaluate_prepared" ;;
     page) label="pages, pv_evaluate" ;;
     *) label="pages, pv_evaluate_many" ;;
   esac

@@ -9,11 +9,16 @@
  *     representative x the e-services, the whole journal, one unit, one entry): the median over
  *     the passes of the nanoseconds per call, for each request, and the median of those;
  *   - pv_decide (no changes_on) and pv_evaluate_many (the requests in one call) alike;
+ *   - the prepared path: pv_prepare on the record (microseconds per call), and
+ *     pv_evaluate_prepared for each request, as pv_evaluate;
  *   - pv_who_can_see on the record: milliseconds per call (median over its passes) and rows.
  *
  * The last line is machine-readable:
  *
- *     caps_evaluate_ns=<median> caps_who_ms=<median> caps_who_rows=<rows>
+ *     caps_evaluate_ns=<median> caps_prepared_ns=<median> caps_prepare_us=<median>
+ *     caps_who_ms=<median> caps_who_rows=<rows>
+ *
+ * (one line).
  *
  * Usage: portvakt-caps-bench [--passes N] [--reps N] [--who-passes N] [--clock monotonic|thread]
  *
@@ -23,6 +28,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +37,16 @@
 #include "caps_record.h"
 
 static caps_record record;
+/* The record prepared (PV_PREPARED_MAX_SIZE holds any). */
+static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
+static const pv_prepared *prepared;
+
+/* pv_evaluate_prepared on the prepared record, in the shape of pv_evaluate. */
+static pv_status evaluate_prepared(const pv_citizen *citizen, const pv_actor *actor,
+                                   const pv_service *service, pv_date on, pv_decision *out,
+                                   pv_error *error) {
+    return pv_evaluate_prepared(prepared, citizen, actor, service, on, out, error);
+}
 
 typedef pv_status (*decide_fn)(const pv_citizen *, const pv_actor *, const pv_service *, pv_date,
                                pv_decision *, pv_error *);
@@ -112,7 +128,7 @@ int main(int argc, char **argv) {
 
     caps_record_build(&record);
     /* Every allocation before timing: the samples and the rows. */
-    double *samples = malloc((2 * CAPS_QUERY_COUNT + 1) * passes * sizeof *samples);
+    double *samples = malloc((3 * CAPS_QUERY_COUNT + 2) * passes * sizeof *samples);
     double *who_ms = malloc(who_passes * sizeof *who_ms);
     pv_access_row *rows = malloc(CAPS_WHO_ROWS * sizeof *rows);
     if (samples == NULL || who_ms == NULL || rows == NULL) {
@@ -127,6 +143,15 @@ int main(int argc, char **argv) {
            CAPS_UNITS, PV_ID_MAX, passes, reps,
            clock == CLOCK_MONOTONIC ? "monotonic" : "thread CPU-time");
 
+    pv_prepared *made = NULL;
+    pv_error prepare_err = PV_ERROR_INIT;
+    pv_status prepare_status =
+        pv_prepare(&record.citizen, storage, sizeof storage, &made, &prepare_err);
+    if (prepare_status != PV_OK) return refused("pv_prepare", prepare_status, &prepare_err);
+    prepared = made;
+    printf("prepared record: %zu bytes (PV_PREPARED_MAX_SIZE %zu)\n",
+           pv_prepared_size(&record.citizen), (size_t)PV_PREPARED_MAX_SIZE);
+
     /* Each request once, checked and shown. */
     for (size_t q = 0; q < CAPS_QUERY_COUNT; q++) {
         const caps_query *cq = &record.queries[q];
@@ -135,6 +160,15 @@ int main(int argc, char **argv) {
         pv_status status = pv_evaluate(&record.citizen, &cq->actor, &cq->service, record.on, &d,
                                        &err);
         if (status != PV_OK) return refused(cq->label, status, &err);
+        pv_decision e = PV_DECISION_INIT;
+        if (pv_evaluate_prepared(prepared, &record.citizen, &cq->actor, &cq->service, record.on,
+                                 &e, &err) != PV_OK ||
+            e.reasons != d.reasons || e.reason != d.reason || e.filtered != d.filtered ||
+            pv_date_compare(e.changes_on, d.changes_on) != 0) {
+            fprintf(stderr, "portvakt-caps-bench: %s: pv_evaluate_prepared disagrees\n",
+                    cq->label);
+            return 1;
+        }
         char change[PV_DATE_STRING_SIZE] = "none";
         if (!pv_date_is_none(d.changes_on) &&
             pv_date_format(d.changes_on, change, sizeof change, NULL) != PV_OK) {
@@ -147,6 +181,8 @@ int main(int argc, char **argv) {
     unsigned sink = 0;
     double *evaluate_ns = samples, *decide_ns = samples + CAPS_QUERY_COUNT * passes;
     double *many_ns = samples + 2 * CAPS_QUERY_COUNT * passes;
+    double *prepared_ns = samples + (2 * CAPS_QUERY_COUNT + 1) * passes;
+    double *prepare_us = samples + (3 * CAPS_QUERY_COUNT + 1) * passes;
     pv_query queries[CAPS_QUERY_COUNT];
     pv_outcome outcomes[CAPS_QUERY_COUNT] = {PV_OUTCOME_INIT};
     for (size_t q = 0; q < CAPS_QUERY_COUNT; q++) {
@@ -161,13 +197,15 @@ int main(int argc, char **argv) {
             const caps_query *cq = &record.queries[q];
             double e = time_query(clock, pv_evaluate, cq, reps, &sink);
             double d = time_query(clock, pv_decide, cq, reps, &sink);
-            if (e < 0 || d < 0) {
+            double r = time_query(clock, evaluate_prepared, cq, reps, &sink);
+            if (e < 0 || d < 0 || r < 0) {
                 fprintf(stderr, "portvakt-caps-bench: %s failed\n", cq->label);
                 return 1;
             }
             if (p > 0) {
                 evaluate_ns[q * passes + p - 1] = e;
                 decide_ns[q * passes + p - 1] = d;
+                prepared_ns[q * passes + p - 1] = r;
             }
         }
         double start = now_ns(clock);
@@ -179,16 +217,28 @@ int main(int argc, char **argv) {
             sink += outcomes[k % CAPS_QUERY_COUNT].reasons;
         }
         if (p > 0) many_ns[p - 1] = (now_ns(clock) - start) / (double)(reps * CAPS_QUERY_COUNT);
+        start = now_ns(clock);
+        if (pv_prepare(&record.citizen, storage, sizeof storage, &made, NULL) != PV_OK) {
+            return refused("pv_prepare", PV_ERR_INVALID_INPUT, &prepare_err);
+        }
+        if (p > 0) prepare_us[p - 1] = (now_ns(clock) - start) / 1e3;
     }
 
     double per_query[CAPS_QUERY_COUNT], per_query_decide[CAPS_QUERY_COUNT];
-    printf("pv_evaluate / pv_decide, median ns per call over %zu passes:\n", passes);
+    double per_query_prepared[CAPS_QUERY_COUNT];
+    printf("pv_evaluate / pv_decide / pv_evaluate_prepared, median ns per call over %zu passes:\n",
+           passes);
     for (size_t q = 0; q < CAPS_QUERY_COUNT; q++) {
         per_query[q] = median(&evaluate_ns[q * passes], passes);
         per_query_decide[q] = median(&decide_ns[q * passes], passes);
-        printf("  %-30s %10.0f ns  %10.0f ns\n", record.queries[q].label, per_query[q],
-               per_query_decide[q]);
+        per_query_prepared[q] = median(&prepared_ns[q * passes], passes);
+        printf("  %-30s %10.0f ns  %10.0f ns  %10.0f ns\n", record.queries[q].label, per_query[q],
+               per_query_decide[q], per_query_prepared[q]);
     }
+    double prepared_median = median(per_query_prepared, CAPS_QUERY_COUNT);
+    double prepare_median = median(prepare_us, passes);
+    printf("prepared: pv_evaluate_prepared %.0f ns per request (median), pv_prepare %.1f us\n",
+           prepared_median, prepare_median);
     double evaluate_median = median(per_query, CAPS_QUERY_COUNT);
     double decide_median = median(per_query_decide, CAPS_QUERY_COUNT);
     double many_median = median(many_ns, passes);
@@ -216,8 +266,9 @@ int main(int argc, char **argv) {
            "(%.0f ns a row)\n",
            count, permitted, who_median, who_passes, who_median * 1e6 / (double)count);
     printf("checksum=%u\n", sink);
-    printf("caps_evaluate_ns=%.0f caps_who_ms=%.1f caps_who_rows=%zu\n", evaluate_median,
-           who_median, count);
+    printf("caps_evaluate_ns=%.0f caps_prepared_ns=%.0f caps_prepare_us=%.1f caps_who_ms=%.1f "
+           "caps_who_rows=%zu\n",
+           evaluate_median, prepared_median, prepare_median, who_median, count);
     free(rows);
     free(who_ms);
     free(samples);

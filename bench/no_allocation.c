@@ -1,7 +1,8 @@
 /*
  * no_allocation.c — the test `no-allocation`: portvakt never allocates.
  *
- * Runs the whole request mix of mix.h through pv_evaluate, pv_decide, pv_validate and
+ * Runs the whole request mix of mix.h through pv_evaluate, pv_decide, pv_validate, the prepared
+ * path (pv_prepared_size, pv_prepare, pv_evaluate_prepared, pv_prepared_check) and
  * pv_evaluate_many (with the birth date given as a date and as a personnummer), pv_pnr_parse,
  * pv_date_format and pv_date_parse, pv_message, the decision accessors and
  * pv_outcome_to_decision, each with a pv_error to fill; then invalid input (an actor kind left
@@ -23,6 +24,7 @@
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,8 @@
 
 static mix_request mix[MIX_DEFAULT_COUNT];
 static caps_record caps;
+/* Storage for a prepared record (any, up to the caps). */
+static max_align_t prepared_storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
 /* Room for every row of pv_who_can_see on the caps record. */
 static pv_access_row caps_rows[CAPS_WHO_ROWS];
 
@@ -119,6 +123,19 @@ static void exercise(size_t count, uint64_t *checksum) {
                 memcmp(&one[0], &four[0], sizeof one[0]) != 0) {
                 fail("pv_evaluate_many and pv_evaluate disagree", i);
             }
+            /* The prepared path answers as pv_evaluate. */
+            pv_prepared *record = NULL;
+            pv_decision p = PV_DECISION_INIT;
+            if (pv_prepare(&q->citizen, prepared_storage, pv_prepared_size(&q->citizen), &record,
+                           &err) != PV_OK ||
+                pv_evaluate_prepared(record, &q->citizen, &q->actor, &q->service, q->on, &p,
+                                     &err) != PV_OK ||
+                pv_prepared_check(record, &q->citizen, &err) != PV_OK) {
+                fail("the prepared path rejected a request of the mix", i);
+            } else if (p.effect != e.effect || p.reason != e.reason || p.reasons != e.reasons ||
+                       p.filtered != e.filtered || !same_date(p.changes_on, e.changes_on)) {
+                fail("pv_evaluate_prepared and pv_evaluate disagree", i);
+            }
             pv_decision back = PV_DECISION_INIT;
             if (pv_outcome_to_decision(&four[3], &back, &err) != PV_OK) {
                 fail("pv_outcome_to_decision rejected an outcome", i);
@@ -196,6 +213,15 @@ static void exercise(size_t count, uint64_t *checksum) {
             fail("pv_evaluate rejected a request on the caps record", k);
         }
         sum += (uint64_t)e.reasons + (uint64_t)e.changes_on.day;
+        pv_prepared *record = NULL;
+        pv_decision p = PV_DECISION_INIT;
+        if (pv_prepare(&caps.citizen, prepared_storage, sizeof prepared_storage, &record, &err) !=
+                PV_OK ||
+            pv_evaluate_prepared(record, &caps.citizen, &caps.queries[k].actor,
+                                 &caps.queries[k].service, caps.on, &p, &err) != PV_OK ||
+            p.reasons != e.reasons || !same_date(p.changes_on, e.changes_on)) {
+            fail("the prepared path differs from pv_evaluate on the caps record", k);
+        }
         queries[k] = (pv_query)PV_QUERY_INIT;
         queries[k].citizen = &caps.citizen;
         queries[k].actor = &caps.queries[k].actor;

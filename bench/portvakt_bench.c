@@ -17,12 +17,17 @@
  *
  *     pages: page_ns_per_decision=<pv_evaluate> batch_ns_per_decision=<pv_evaluate_many> ...
  *
- * The last line is machine-readable:
+ * The prepared path (portvakt_prepared.h): every citizen of the mix is prepared once before
+ * anything is timed (pv_prepare), and its passes time pv_evaluate_prepared on the same requests,
+ * checked to give pv_evaluate's decisions. The last line is machine-readable:
  *
- *     ns_per_decision=<median for pv_evaluate> decisions=<requests in the mix>
+ *     ns_per_decision=<pv_evaluate> prepared_ns_per_decision=<pv_evaluate_prepared>
+ *     decisions=<requests in the mix>
+ *
+ * (one line), each the median over the passes.
  *
  * Usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE] [--clock C]
- *                       [--callgrind evaluate|decide|evaluate-pnr|page|many]
+ *                       [--callgrind evaluate|decide|evaluate-pnr|page|many|prepared]
  *
  *   --clock C       monotonic (the default: wall time) or thread (CLOCK_THREAD_CPUTIME_ID: the
  *                   CPU time of this thread, which leaves out the time a busy machine spends
@@ -31,10 +36,12 @@
  *                   'expect'), so that other engines can be measured on the same requests
  *   --callgrind M   run the mix --passes times (default 1) through one function, with
  *                   callgrind's instrumentation on only around that loop (bench/callgrind.sh);
- *                   'page' and 'many' run the pages through pv_evaluate and pv_evaluate_many
+ *                   'page' and 'many' run the pages through pv_evaluate and pv_evaluate_many,
+ *                   'prepared' the mix through pv_evaluate_prepared (prepared before the loop)
  *
- * The only allocations are two blocks, one for the mix and the pass timings and one for the
- * pages, their requests and their outcomes, both made before timing.
+ * The only allocations are three blocks, one for the mix and the pass timings, one for the
+ * pages, their requests and their outcomes, and one for the prepared records, all made before
+ * timing.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
@@ -68,7 +75,8 @@ typedef struct options {
     size_t count;
     uint64_t seed;
     const char *json;
-    const char *callgrind; /* NULL, or "evaluate", "decide", "evaluate-pnr", "page", "many" */
+    const char *callgrind; /* NULL, or "evaluate", "decide", "evaluate-pnr", "page", "many",
+                              "prepared" */
     clockid_t clock;
 } options;
 
@@ -92,6 +100,51 @@ static void run_mix(decide_fn decide, const mix_request *mix, size_t count, pass
         const mix_request *q = &mix[i];
         pv_decision d = PV_DECISION_INIT;
         if (decide(&q->citizen, &q->actor, &q->service, q->on, &d, NULL) != PV_OK) {
+            if (r->errors++ == 0) r->first_error = i;
+        }
+        r->checksum = fold(r->checksum, &d);
+    }
+}
+
+/* The prepared records of the mix's citizens: records[i] for mix[i].citizen, in one block. */
+typedef struct prepared_set {
+    pv_prepared **records;
+    size_t bytes;
+    void *block;
+} prepared_set;
+
+static int prepared_build(const mix_request *mix, size_t count, prepared_set *ps) {
+    const size_t align = sizeof(max_align_t);
+    size_t bytes = 0;
+    for (size_t i = 0; i < count; i++) {
+        bytes += (pv_prepared_size(&mix[i].citizen) + align - 1) / align * align;
+    }
+    /* malloc's blocks are aligned for max_align_t; every record's size is rounded to it. */
+    unsigned char *block = malloc(bytes + count * sizeof(pv_prepared *));
+    if (block == NULL) return -1;
+    ps->records = (pv_prepared **)(void *)(block + bytes);
+    ps->bytes = bytes;
+    ps->block = block;
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t size = (pv_prepared_size(&mix[i].citizen) + align - 1) / align * align;
+        if (pv_prepare(&mix[i].citizen, block + at, size, &ps->records[i], NULL) != PV_OK) {
+            free(block);
+            return -1;
+        }
+        at += size;
+    }
+    return 0;
+}
+
+/* One pass over the mix with pv_evaluate_prepared. */
+static void run_prepared(const mix_request *mix, size_t count, const prepared_set *ps,
+                         pass_result *r) {
+    for (size_t i = 0; i < count; i++) {
+        const mix_request *q = &mix[i];
+        pv_decision d = PV_DECISION_INIT;
+        if (pv_evaluate_prepared(ps->records[i], &q->citizen, &q->actor, &q->service, q->on, &d,
+                                 NULL) != PV_OK) {
             if (r->errors++ == 0) r->first_error = i;
         }
         r->checksum = fold(r->checksum, &d);
@@ -275,7 +328,7 @@ static int usage(const char *why) {
     fprintf(stderr, "portvakt-bench: %s\n"
                     "usage: portvakt-bench [--passes N] [--count N] [--seed N] [--json FILE]\n"
                     "                      [--clock monotonic|thread]\n"
-                    "                      [--callgrind evaluate|decide|evaluate-pnr|page|many]\n",
+                    "                      [--callgrind evaluate|decide|evaluate-pnr|page|many|prepared]\n",
             why);
     return 2;
 }
@@ -324,7 +377,7 @@ static int parse_options(int argc, char **argv, options *o) {
         } else if (strcmp(arg, "--callgrind") == 0 && value != NULL &&
                    (strcmp(value, "evaluate") == 0 || strcmp(value, "decide") == 0 ||
                     strcmp(value, "evaluate-pnr") == 0 || strcmp(value, "page") == 0 ||
-                    strcmp(value, "many") == 0)) {
+                    strcmp(value, "many") == 0 || strcmp(value, "prepared") == 0)) {
             o->callgrind = value;
             i++;
         } else if (strcmp(arg, "--help") == 0) {
@@ -357,9 +410,15 @@ static int run_callgrind(const options *o, mix_request *mix) {
     decide_fn decide = strcmp(o->callgrind, "decide") == 0 ? pv_decide : pv_evaluate;
     if (strcmp(o->callgrind, "evaluate-pnr") == 0) mix_use_personnummer(mix, o->count, true);
     bool page = strcmp(o->callgrind, "page") == 0, many = strcmp(o->callgrind, "many") == 0;
+    bool prepared = strcmp(o->callgrind, "prepared") == 0;
     page_set ps = {NULL, NULL, NULL, NULL, 0, NULL};
     if ((page || many) && pages_build(mix, o->count, &ps) != 0) {
         fprintf(stderr, "portvakt-bench: cannot allocate the pages\n");
+        return 1;
+    }
+    prepared_set pre = {NULL, 0, NULL};
+    if (prepared && prepared_build(mix, o->count, &pre) != 0) {
+        fprintf(stderr, "portvakt-bench: cannot prepare the records\n");
         return 1;
     }
     pass_result r = {0, 0, 0};
@@ -369,6 +428,8 @@ static int run_callgrind(const options *o, mix_request *mix) {
             run_pages(mix, o->count, &ps, &r);
         } else if (many) {
             run_many(mix, o->count, &ps, &r);
+        } else if (prepared) {
+            run_prepared(mix, o->count, &pre, &r);
         } else {
             run_mix(decide, mix, o->count, &r);
         }
@@ -379,6 +440,7 @@ static int run_callgrind(const options *o, mix_request *mix) {
     printf("mode=%s decisions=%zu errors=%zu checksum=%016" PRIx64 "\n", o->callgrind, decisions,
            r.errors, r.checksum);
     pages_free(&ps);
+    free(pre.block);
     return r.errors == 0 ? 0 : 1;
 }
 
@@ -389,7 +451,7 @@ int main(int argc, char **argv) {
     if (rc != 0) return rc;
 
     /* The one allocation: the mix and the timings, before anything is timed. */
-    size_t timing_count = 5 * (o.passes > 0 ? o.passes : 1);
+    size_t timing_count = 6 * (o.passes > 0 ? o.passes : 1);
     size_t bytes = o.count * sizeof(mix_request) + timing_count * sizeof(double);
     unsigned char *block = malloc(bytes);
     if (block == NULL) {
@@ -423,19 +485,33 @@ int main(int argc, char **argv) {
     }
     printf("pages: %zu requests on %zu pages (%.1f a page)\n", ps.total, o.count,
            (double)ps.total / (double)o.count);
+    prepared_set pre;
+    if (prepared_build(mix, o.count, &pre) != 0) {
+        fprintf(stderr, "portvakt-bench: cannot prepare the records\n");
+        pages_free(&ps);
+        free(block);
+        return 1;
+    }
+    printf("prepared: %zu records in %zu bytes (%.0f a record)\n", o.count, pre.bytes,
+           (double)pre.bytes / (double)o.count);
 
     double *evaluate_ns = timings, *decide_ns = timings + o.passes, *pnr_ns = timings + 2 * o.passes;
     double *page_ns = timings + 3 * o.passes, *many_ns = timings + 4 * o.passes;
+    double *prepared_ns = timings + 5 * o.passes;
     pass_result evaluate = {0, 0, 0}, decide = {0, 0, 0}, pnr = {0, 0, 0};
-    pass_result page = {0, 0, 0}, many = {0, 0, 0};
+    pass_result page = {0, 0, 0}, many = {0, 0, 0}, prepared = {0, 0, 0};
     for (size_t p = 0; p < WARMUP_PASSES; p++) {
         run_mix(pv_evaluate, mix, o.count, &evaluate);
+        run_prepared(mix, o.count, &pre, &prepared);
         run_mix(pv_decide, mix, o.count, &decide);
         run_pages(mix, o.count, &ps, &page);
         run_many(mix, o.count, &ps, &many);
     }
     for (size_t p = 0; p < o.passes; p++) {
         evaluate_ns[p] = timed_pass(o.clock, pv_evaluate, mix, o.count, &evaluate);
+        double before = now_ns(o.clock);
+        run_prepared(mix, o.count, &pre, &prepared);
+        prepared_ns[p] = (now_ns(o.clock) - before) / (double)o.count;
         decide_ns[p] = timed_pass(o.clock, pv_decide, mix, o.count, &decide);
         mix_use_personnummer(mix, o.count, true);
         pnr_ns[p] = timed_pass(o.clock, pv_evaluate, mix, o.count, &pnr);
@@ -455,6 +531,15 @@ int main(int argc, char **argv) {
         free(block);
         return 1;
     }
+    /* The same requests through pv_evaluate and pv_evaluate_prepared: the same answers. */
+    if (prepared.errors > 0 || prepared.checksum != evaluate.checksum) {
+        fprintf(stderr, "portvakt-bench: pv_evaluate_prepared failed (%zu errors) or disagrees "
+                        "with pv_evaluate\n", prepared.errors);
+        pages_free(&ps);
+        free(pre.block);
+        free(block);
+        return 1;
+    }
     if (evaluate.errors + decide.errors + pnr.errors > 0) {
         size_t i = evaluate.errors ? evaluate.first_error
                  : decide.errors   ? decide.first_error
@@ -468,6 +553,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "portvakt-bench: request %zu failed\n", i);
         }
         pages_free(&ps);
+        free(pre.block);
         free(block);
         return 1;
     }
@@ -475,6 +561,7 @@ int main(int argc, char **argv) {
     double median = report_timings("pv_evaluate (with changes_on)", evaluate_ns, o.passes);
     double decide_median = report_timings("pv_decide (no changes_on)", decide_ns, o.passes);
     double pnr_median = report_timings("pv_evaluate, personnummer", pnr_ns, o.passes);
+    double prepared_median = report_timings("pv_evaluate_prepared", prepared_ns, o.passes);
     printf("ratios: pv_evaluate / pv_decide %.2f, personnummer / birth date %.2f\n",
            median / decide_median, pnr_median / median);
     double page_median = report_timings("pages, pv_evaluate per request", page_ns, o.passes);
@@ -483,8 +570,10 @@ int main(int argc, char **argv) {
     printf("pages: page_ns_per_decision=%.1f batch_ns_per_decision=%.1f ratio=%.2f "
            "decisions=%zu\n",
            page_median, many_median, page_median / many_median, ps.total);
-    printf("ns_per_decision=%.1f decisions=%zu\n", median, o.count);
+    printf("ns_per_decision=%.1f prepared_ns_per_decision=%.1f decisions=%zu\n", median,
+           prepared_median, o.count);
     pages_free(&ps);
+    free(pre.block);
     free(block);
     return 0;
 }

@@ -4,13 +4,17 @@
  * once per run of requests that share the record, instead of once per request.
  *
  * The answers are those of pv_evaluate(): the same validation (section 8, in the same order: on,
- * the citizen, the actor, the service), the same steps (decide_on) and the same changes_on.
+ * the citizen, the actor, the service), the same steps and the same changes_on. A record small
+ * enough (most are: a few seals, grants and periods) is prepared once per run (prepared.h) into
+ * storage on the stack, so that each request of the run reads its facts from the record's merged
+ * unions instead of gathering them from the record again; a larger one is decided from the
+ * record itself, as pv_evaluate() decides it.
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "prepared.h"
 
 _Static_assert(PV_REASON_COUNT <= PV_REASON_MAX && PV_REASON_MAX <= 32 && PV_RULE_COUNT <= 256 &&
                    PV_EFFECT_COUNT <= 256,
@@ -73,6 +77,42 @@ static void service_remember(seen_services *seen, const pv_service *service) {
     seen->next = (seen->next + 1) % SEEN_SERVICES;
 }
 
+/* Bytes of stack storage for the prepared record of a run: room for a record of a few dozen
+   seals, grants and periods. */
+enum {
+    RUN_STORAGE = 4096
+};
+
+/* Prepares the run's record (valid) into 'storage', or returns NULL when it does not fit. */
+static const pv_prepared *prepare_run(const pv_citizen *c, max_align_t *storage) {
+    prep_layout l;
+    prepared_layout(c, &l);
+    if (l.total > RUN_STORAGE) return NULL;
+    return prepared_build(storage, c, &l, false);
+}
+
+/* A run of requests sharing a citizen starts: step 0 for the date and the record, and the record
+   prepared when it is valid and fits. */
+static pv_status start_run(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err,
+                           max_align_t *storage, const pv_prepared **prepared) {
+    const pv_status status = validate_citizen(c, on, rq, err);
+    *prepared = status == PV_OK ? prepare_run(c, storage) : NULL;
+    return status;
+}
+
+/* Steps 1 to 7 and T1 for one valid, resolved request, from the run's prepared record when
+   there is one. */
+static void decide_request(const pv_request *rq, const pv_prepared *prepared, pv_date on, view *v,
+                           pv_decision *d) {
+    if (prepared != NULL) {
+        const char *unit = rq->service->unit;
+        view_from_prepared(v, prepared, rq, unit == NULL ? NULL : prepared_unit(prepared, unit));
+    } else {
+        view_from_record(v, rq);
+    }
+    decide_view(rq, v, on, d, true);
+}
+
 pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv_outcome *outcomes,
                            pv_error *error) {
     if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
@@ -102,6 +142,9 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
        record carry over from one request to the next while they stay the same. */
     pv_request rq = {NULL, NULL, NULL, PV_DATE_NONE, PV_DATE_NONE, NULL, NULL};
     const pv_actor *valid_actor = NULL; /* the last actor found valid */
+    max_align_t storage[RUN_STORAGE / sizeof(max_align_t)];
+    const pv_prepared *prepared = NULL; /* the current citizen's, when it fits */
+    view v;
     seen_services services = {{NULL}, 0};
     for (size_t i = 0; i < count; i++) {
         const pv_query *q = &queries[i];
@@ -115,7 +158,7 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
             /* Step 0 (V1) for the date and the record: once for each run of requests that share
                the citizen, in the order pv_evaluate checks them (on first, then the citizen). */
             rq.actor = NULL; /* the actor is looked up in the new record */
-            record = validate_citizen(q->citizen, on, &rq, &record_error);
+            record = start_run(q->citizen, on, &rq, &record_error, storage, &prepared);
         }
         invalid = &record_error;
         if (record != PV_OK) goto invalid_request;
@@ -134,8 +177,7 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
             resolve_actor(&rq);
         }
         rq.service = q->service;
-        decide_on(&rq, on, &d);
-        d.changes_on = changes_on(&rq, on, &d);
+        decide_request(&rq, prepared, on, &v, &d);
         outcome_from_decision(&outcomes[i], &d);
         continue;
     invalid_request:

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "view.h"
 
 bool decision_usable(const pv_decision *d) {
     return d != NULL && d->version == PV_DECISION_VERSION;
@@ -63,8 +63,14 @@ static pv_status evaluate(const pv_citizen *citizen, const pv_actor *actor,
     pv_status status = evaluate_input(citizen, actor, service, on, out, error, &rq);
     if (status != PV_OK) return status;
     resolve_actor(&rq);
-    decide_on(&rq, on, out);
-    if (with_changes_on) out->changes_on = changes_on(&rq, on, out);
+    if (!with_changes_on) {
+        decide_on(&rq, on, out);
+        return PV_OK;
+    }
+    /* Steps 1 to 7 and T1 from the request's view: its facts as unions of days (view.h). */
+    view v;
+    view_from_record(&v, &rq);
+    decide_view(&rq, &v, on, out, true);
     return PV_OK;
 }
 

@@ -69,6 +69,23 @@ static inline int date_age(pv_date birth, pv_date on) {
     return age;
 }
 
+/* pnr.c — a personnummer split at N4: what its text says for good (N1, N2, N3, N7, and
+   whether its birth number is 000, N6), and the birth date it gives against a reference year (N4,
+   N5, then N6). pv_pnr_parse() is the two in that order; a prepared record (prepared.c) reads the
+   text once and the birth date on each date. */
+typedef struct pnr_text {
+    char ten[10];       /* YYMMDDNNNC as written, without the separator */
+    int century;        /* the first two digits of a twelve-digit form, -1 for ten digits */
+    char separator;     /* '-', '+' or 0 */
+    int yy, month, day; /* day less 60 for a samordningsnummer (N3) */
+    bool interim, coordination, birth_number_000;
+} pnr_text;
+/* NULL when 'text' (not NULL) is of a form N1 accepts, with a right check digit (N2), and an
+   interim letter only with PV_PNR_ALLOW_INTERIM (N7); else what is wrong. */
+const char *pnr_text_read(const char *text, unsigned flags, pnr_text *out);
+/* NULL and the birth date and N4's next reading, or what is wrong (N5, N6). */
+const char *pnr_text_birth(const pnr_text *t, int reference_year, pv_date *birth, pv_date *reading);
+
 /* ---- Errors (the one channel, pv_error) ------------------------------------------------- */
 
 /* The caller's error may be written: NULL (not wanted) is not usable, and neither is one of a
@@ -207,9 +224,26 @@ pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,
    no actor or service. Fills rq->citizen, rq->birth and rq->reading_changes_on. */
 pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_request *rq, pv_error *err);
 
+/* validate.c — the citizen's record without a date (section 8): everything but what depends
+   on the date, which birth_on() checks (a prepared record). '*t' receives the personnummer's
+   text when there is one. */
+pv_status validate_record(const pv_citizen *citizen, pnr_text *t, pv_error *err);
+
+/* validate.c — A3 on 'on' for a record that validate_record() accepted: the birth date from
+   'birth_date' or the personnummer's text 't' (NULL when none) read against 'on' (N4, N5, N6),
+   that the two agree and the birth is not after 'on'. Fills rq->birth and
+   rq->reading_changes_on; on error fills 'err' as validate_citizen() would and returns false. */
+bool birth_on(const pv_citizen *c, const pnr_text *t, pv_date on, pv_request *rq, pv_error *err);
+
 /* validate.c — the actor and the service of a request whose date and citizen are valid (section
    8, in that order). */
 pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err);
+
+/* validate.c — validate_query() for an actor whose id, or a service whose unit, is known to be
+   equal to an id or unit that section 8 accepted (one of a prepared record's): its check is
+   skipped, the rest made in the same order. */
+pv_status validate_query_known(const pv_actor *actor, const pv_service *service, bool id_known,
+                               bool unit_known, pv_error *err);
 
 /* validate.c — section 8's rule for a unit or an id: NULL when 'text' is well-formed, else what
    is wrong with it. */

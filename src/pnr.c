@@ -128,6 +128,51 @@ static pv_status fail(pv_pnr *out, pv_error *error, const char *message) {
     return fail_at(out, error, "text", message);
 }
 
+const char *pnr_text_read(const char *text, unsigned flags, pnr_text *out) {
+    pnr_form form;
+    if (!read_form(text, &form)) {
+        /* N1 */
+        return "not of the form YYYYMMDD-NNNC, YYMMDD-NNNC or YYMMDDNNNC";
+    }
+    out->interim = !is_digit(ten_at(&form, 6));
+    if (out->interim && !(flags & PV_PNR_ALLOW_INTERIM)) {
+        /* N7: interim numbers only when the caller asks for them. */
+        return "interim numbers are not allowed";
+    }
+    if (luhn_digit(&form) != ten_at(&form, 9) - '0') {
+        /* N2 */
+        return "check digit does not match";
+    }
+    for (int i = 0; i < 10; i++) out->ten[i] = ten_at(&form, i);
+    /* N4: a twelve-digit form carries its century; its separator has no meaning. */
+    out->century = form.has_century ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
+    out->separator = form.separator;
+    out->yy = two_at(&form, 0);
+    out->month = two_at(&form, 2);
+    out->day = two_at(&form, 4);
+    /* N3: day 61 to 91 marks a samordningsnummer; the birth day is day - 60. */
+    out->coordination = out->day >= 61 && out->day <= 91;
+    if (out->coordination) out->day -= 60;
+    /* N6: birth number 000 is invalid even with a correct check digit (checked after N5). */
+    out->birth_number_000 =
+        !out->interim && out->ten[6] == '0' && out->ten[7] == '0' && out->ten[8] == '0';
+    return NULL;
+}
+
+const char *pnr_text_birth(const pnr_text *t, int reference_year, pv_date *birth,
+                           pv_date *reading) {
+    const int year = t->century >= 0 ? t->century * 100 + t->yy
+                                     : short_form_year(t->yy, t->separator, reference_year);
+    const pv_date date = {(int16_t)year, (uint8_t)t->month, (uint8_t)t->day};
+    /* N5: the date must exist (a year before 1, from N4 near year 100, does not). */
+    if (year < 1 || !date_exists(date)) return "date does not exist";
+    if (t->birth_number_000) return "birth number 000 is not used"; /* N6 */
+    *birth = date;
+    /* N4, T1: a twelve-digit form carries its century for good. */
+    *reading = t->century >= 0 ? PV_DATE_NONE : reading_changes_on(year, t->separator);
+    return NULL;
+}
+
 pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_pnr *out,
                        pv_error *error) {
     if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
@@ -139,53 +184,25 @@ pv_status pv_pnr_parse(const char *text, pv_date reference, unsigned flags, pv_p
     if (!pv_date_is_valid(reference)) {
         return fail_at(out, error, "reference", "is not a date that exists");
     }
-
-    pnr_form form;
-    if (!read_form(text, &form)) {
-        /* N1 */
-        return fail(out, error, "not of the form YYYYMMDD-NNNC, YYMMDD-NNNC or YYMMDDNNNC");
-    }
-    const bool interim = !is_digit(ten_at(&form, 6));
-    if (interim && !(flags & PV_PNR_ALLOW_INTERIM)) {
-        /* N7: interim numbers only when the caller asks for them. */
-        return fail(out, error, "interim numbers are not allowed");
-    }
-    if (luhn_digit(&form) != ten_at(&form, 9) - '0') {
-        /* N2 */
-        return fail(out, error, "check digit does not match");
-    }
-
-    const int yy = two_at(&form, 0);
-    /* N4: a twelve-digit form carries its century; its separator has no meaning. */
-    const int year = form.has_century ? ((text[0] - '0') * 10 + (text[1] - '0')) * 100 + yy
-                                      : short_form_year(yy, form.separator, reference.year);
-    const int month = two_at(&form, 2);
-    int day = two_at(&form, 4);
-    /* N3: day 61 to 91 marks a samordningsnummer; the birth day is day - 60. */
-    const bool coordination = day >= 61 && day <= 91;
-    if (coordination) day -= 60;
-    /* N5: the date must exist (a year before 1, from N4 near year 100, does not). */
-    if (year < 1 || !pv_date_is_valid((pv_date){(int16_t)year, (uint8_t)month, (uint8_t)day})) {
-        return fail(out, error, "date does not exist");
-    }
-    if (!interim && ten_at(&form, 6) == '0' && ten_at(&form, 7) == '0' && ten_at(&form, 8) == '0') {
-        /* N6: birth number 000 is invalid even with a correct check digit. */
-        return fail(out, error, "birth number 000 is not used");
-    }
+    /* N1, N7, N2, then N4 and N5 against the reference date, then N6. */
+    pnr_text t;
+    const char *problem = pnr_text_read(text, flags, &t);
+    pv_date birth = PV_DATE_NONE;
+    pv_date reading = PV_DATE_NONE;
+    if (problem == NULL) problem = pnr_text_birth(&t, reference.year, &birth, &reading);
+    if (problem != NULL) return fail(out, error, problem);
 
     /* A3: the birth date. */
-    out->birth_date = (pv_date){(int16_t)year, (uint8_t)month, (uint8_t)day};
+    out->birth_date = birth;
     /* N7: an interim number is its own kind, never a personnummer. */
-    out->kind = interim        ? PV_PNR_INTERIM
-                : coordination ? PV_PNR_SAMORDNINGSNUMMER
-                               : PV_PNR_PERSONNUMMER;
-    out->normalized[0] = (char)('0' + year / 1000);
-    out->normalized[1] = (char)('0' + year / 100 % 10);
-    for (int i = 0; i < 10; i++) out->normalized[2 + i] = ten_at(&form, i);
+    out->kind = t.interim        ? PV_PNR_INTERIM
+                : t.coordination ? PV_PNR_SAMORDNINGSNUMMER
+                                 : PV_PNR_PERSONNUMMER;
+    out->normalized[0] = (char)('0' + birth.year / 1000);
+    out->normalized[1] = (char)('0' + birth.year / 100 % 10);
+    memcpy(out->normalized + 2, t.ten, sizeof t.ten);
     out->normalized[12] = '\0';
-    /* N4, T1: a twelve-digit form carries its century for good. */
-    out->reading_changes_on =
-        form.has_century ? PV_DATE_NONE : reading_changes_on(year, form.separator);
+    out->reading_changes_on = reading;
     error_clear(error);
     return PV_OK;
 }

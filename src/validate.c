@@ -149,43 +149,68 @@ static bool interval_ok(pv_error *err, const char *array, size_t i, const char *
     return true;
 }
 
-/* A: the birth date, given or from the personnummer (A3), exists and is not after 'on'. */
-static bool birth_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
-    bool has_date = !date_is_none(c->birth_date);
-    if (has_date && !date_exists(c->birth_date)) {
-        fail(err, "citizen.birth_date", "is not a date that exists");
-        return false;
-    }
+bool birth_on(const pv_citizen *c, const pnr_text *t, pv_date on, pv_request *rq, pv_error *err) {
+    const bool has_date = !date_is_none(c->birth_date);
     rq->birth = c->birth_date;
     rq->reading_changes_on = PV_DATE_NONE;
-    if (c->personnummer != NULL) {
+    if (t != NULL) {
         /* A3: the birth date may come from a personnummer, with 'on' as the reference date. */
-        pv_pnr pnr = PV_PNR_INIT;
-        pv_error why = PV_ERROR_INIT;
-        if (pv_pnr_parse(c->personnummer, on, 0, &pnr, &why) != PV_OK) {
-            fail(err, "citizen.personnummer", why.message);
+        pv_date birth;
+        pv_date reading;
+        const char *problem = pnr_text_birth(t, on.year, &birth, &reading);
+        if (problem != NULL) {
+            fail(err, "citizen.personnummer", problem);
             return false;
         }
-        if (has_date && date_key(pnr.birth_date) != date_key(c->birth_date)) {
+        if (has_date && date_key(birth) != date_key(c->birth_date)) {
             fail(err, "citizen.personnummer", "disagrees with citizen.birth_date");
             return false;
         }
-        if (!has_date && date_key(pnr.birth_date) > date_key(on)) {
+        if (!has_date && date_key(birth) > date_key(on)) {
             fail(err, "citizen.personnummer", "gives a birth date after on");
             return false;
         }
-        rq->birth = pnr.birth_date;
+        rq->birth = birth;
         /* N4, T1: the date from which the same text reads as another century. */
-        rq->reading_changes_on = pnr.reading_changes_on;
-    } else if (!has_date) {
-        fail(err, "citizen.birth_date", "is required (or citizen.personnummer)");
-        return false;
+        rq->reading_changes_on = reading;
     }
     if (date_key(rq->birth) > date_key(on)) {
         fail(err, "citizen.birth_date", "is after on");
         return false;
     }
     return true;
+}
+
+/* A: the birth date, given or from the personnummer (A3), exists; on 'on' (when not NULL) it
+   is not after 'on' (birth_on). Without 'on' (a prepared record) only what does not depend on
+   the date is checked: the text of the personnummer, its century for a twelve-digit form and its
+   birth number (N5 before N6 then holds on every date). '*t' receives the text read. */
+static bool birth_ok(const pv_citizen *c, const pv_date *on, pv_request *rq, pnr_text *t,
+                     pv_error *err) {
+    bool has_date = !date_is_none(c->birth_date);
+    if (has_date && !date_exists(c->birth_date)) {
+        fail(err, "citizen.birth_date", "is not a date that exists");
+        return false;
+    }
+    if (c->personnummer == NULL && !has_date) {
+        fail(err, "citizen.birth_date", "is required (or citizen.personnummer)");
+        return false;
+    }
+    if (c->personnummer != NULL) {
+        const char *problem = pnr_text_read(c->personnummer, 0, t);
+        if (problem == NULL && on == NULL && t->century >= 0) {
+            pv_date birth;
+            pv_date reading;
+            problem = pnr_text_birth(t, 1, &birth, &reading); /* N5, N6: the same on every date */
+        } else if (problem == NULL && on == NULL && t->birth_number_000) {
+            problem = "birth number 000 is not used"; /* N6, whichever century N4 reads */
+        }
+        if (problem != NULL) {
+            fail(err, "citizen.personnummer", problem);
+            return false;
+        }
+    }
+    return on == NULL || birth_on(c, c->personnummer != NULL ? t : NULL, *on, rq, err);
 }
 
 /* Section 8: an array of at most 'cap' elements, not NULL when it has any. */
@@ -281,8 +306,27 @@ static bool lock_periods_ok(const pv_citizen *c, pv_error *err) {
     return true;
 }
 
+/* periods_ok() without naming what is wrong: for the usual case, where nothing is, so that the
+   name of the field is formatted only for an error. */
+static bool periods_valid(const pv_interval *p, size_t n) {
+    if (n > PV_MAX_PERIODS || (n > 0 && p == NULL)) return false;
+    for (size_t i = 0; i < n; i++) {
+        const pv_date from = p[i].from;
+        const pv_date until = p[i].until;
+        if (!date_ok_or_none(from) || !date_ok_or_none(until)) return false;
+        if (!date_is_none(from) && !date_is_none(until) && date_key(from) > date_key(until)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* H1: a guardian's block and protected identity periods ("citizen.guardians[1].blocked"). */
 static bool guardian_periods_ok(const pv_guardian *g, size_t i, pv_error *err) {
+    if (periods_valid(g->blocked_periods, g->blocked_period_count) &&
+        periods_valid(g->protected_identity_periods, g->protected_identity_period_count)) {
+        return true;
+    }
     char name[PV_FIELD_PATH_SIZE];
     (void)snprintf(name, sizeof name, "citizen.guardians[%zu].blocked", i); /* cannot truncate */
     if (!periods_ok(err, name, g->blocked_periods, g->blocked_period_count)) return false;
@@ -396,7 +440,8 @@ static bool representatives_ok(const pv_citizen *c, pv_error *err) {
     return true;
 }
 
-static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error *err) {
+static bool citizen_ok(const pv_citizen *c, const pv_date *on, pv_request *rq, pnr_text *t,
+                       pv_error *err) {
     if (c == NULL) {
         fail(err, "citizen", "is required");
         return false;
@@ -405,7 +450,7 @@ static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error
         fail(err, "citizen.version", unknown_version);
         return false;
     }
-    if (!birth_ok(c, on, rq, err)) return false;
+    if (!birth_ok(c, on, rq, t, err)) return false;
     if (!enum_ok((int)c->login_lock_requested_by, PV_REQUESTER_COUNT)) {
         fail(err, "citizen.login_lock_requested_by", "is not a requester");
         return false;
@@ -423,7 +468,7 @@ static bool citizen_ok(const pv_citizen *c, pv_date on, pv_request *rq, pv_error
                       c->protected_identity_period_count);
 }
 
-static bool actor_ok(const pv_actor *a, pv_error *err) {
+static bool actor_ok(const pv_actor *a, bool id_known, pv_error *err) {
     if (a == NULL) {
         fail(err, "actor", "is required");
         return false;
@@ -437,7 +482,7 @@ static bool actor_ok(const pv_actor *a, pv_error *err) {
         return false;
     }
     bool id_required = a->kind == PV_ACTOR_GUARDIAN || a->kind == PV_ACTOR_REPRESENTATIVE;
-    if (id_required || a->id != NULL) {
+    if ((id_required || a->id != NULL) && !id_known) {
         const char *problem = id_problem(a->id);
         if (problem != NULL) {
             fail(err, "actor.id", problem);
@@ -460,7 +505,7 @@ static bool actor_ok(const pv_actor *a, pv_error *err) {
     return true;
 }
 
-static bool service_ok(const pv_service *s, pv_error *err) {
+static bool service_ok(const pv_service *s, bool unit_known, pv_error *err) {
     if (s == NULL) {
         fail(err, "service", "is required");
         return false;
@@ -477,7 +522,7 @@ static bool service_ok(const pv_service *s, pv_error *err) {
         fail(err, "service.channel", "is not a channel");
         return false;
     }
-    if (s->unit != NULL) {
+    if (s->unit != NULL && !unit_known) {
         const char *problem = id_problem(s->unit);
         if (problem != NULL) {
             fail(err, "service.unit", problem);
@@ -516,11 +561,24 @@ pv_status validate_citizen(const pv_citizen *citizen, pv_date on, pv_request *rq
         fail(err, "on", "is not a date that exists");
         return PV_ERR_INVALID_INPUT;
     }
-    return citizen_ok(citizen, on, rq, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+    pnr_text t;
+    return citizen_ok(citizen, &on, rq, &t, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+}
+
+pv_status validate_record(const pv_citizen *citizen, pnr_text *t, pv_error *err) {
+    pv_request rq;
+    return citizen_ok(citizen, NULL, &rq, t, err) ? PV_OK : PV_ERR_INVALID_INPUT;
 }
 
 pv_status validate_query(const pv_actor *actor, const pv_service *service, pv_error *err) {
-    return actor_ok(actor, err) && service_ok(service, err) ? PV_OK : PV_ERR_INVALID_INPUT;
+    return validate_query_known(actor, service, false, false, err);
+}
+
+pv_status validate_query_known(const pv_actor *actor, const pv_service *service, bool id_known,
+                               bool unit_known, pv_error *err) {
+    return actor_ok(actor, id_known, err) && service_ok(service, unit_known, err)
+               ? PV_OK
+               : PV_ERR_INVALID_INPUT;
 }
 
 pv_status validate_request(const pv_citizen *citizen, const pv_actor *actor,

@@ -26,6 +26,7 @@ static int (*const registrations[])(void) = {
     register_arguments_suite,
     register_periods_suite,
     register_plan_horizon_suite,
+    register_prepared_suite,
 };
 
 int main(void) {

@@ -20,5 +20,6 @@ int register_abi_suite(void);
 int register_arguments_suite(void);
 int register_periods_suite(void);
 int register_plan_horizon_suite(void);
+int register_prepared_suite(void);
 
 #endif

@@ -13,6 +13,7 @@
 #define PV_TEST_EVAL_UTIL_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -242,6 +243,37 @@ static inline bool fx_same_decision(const pv_decision *a, const pv_decision *b) 
            memcmp(a->reason_rules, b->reason_rules, sizeof a->reason_rules) == 0;
 }
 
+/* The prepared path (portvakt_prepared.h) on the fixture, after pv_evaluate(): a citizen that
+   pv_prepare() accepts is decided by pv_evaluate_prepared() exactly as by pv_evaluate() (every
+   member of the decision, changes_on included, and the status, field and rule of the error), and
+   pv_prepared_check() accepts it; one it refuses is refused by pv_evaluate() too. */
+static inline void fx_check_prepared(const fixture *f, const char *file, unsigned line) {
+    static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
+    pv_prepared *record = NULL;
+    pv_error err = PV_ERROR_INIT;
+    if (pv_prepare(&f->citizen, storage, sizeof storage, &record, &err) != PV_OK) {
+        fx_check(f->status == PV_ERR_INVALID_INPUT && record == NULL, file, line,
+                 "pv_prepare() refused the citizen ('%.96s') that pv_evaluate() accepted",
+                 err.field);
+        return;
+    }
+    pv_decision d;
+    memset(&d, 0x3C, sizeof d);
+    d.version = PV_DECISION_VERSION;
+    pv_status st = pv_evaluate_prepared(record, &f->citizen, &f->actor, &f->service, f->on, &d,
+                                        &err);
+    fx_check(st == f->status && fx_same_decision(&f->d, &d) &&
+                 pv_date_compare(d.changes_on, f->d.changes_on) == 0 &&
+                 pv_date_is_none(d.changes_on) == pv_date_is_none(f->d.changes_on),
+             file, line, "pv_evaluate_prepared() disagrees with pv_evaluate()");
+    fx_check(err.status == f->err.status && err.rule == f->err.rule &&
+                 strcmp(err.field, f->err.field) == 0,
+             file, line, "pv_evaluate_prepared() error '%.96s', pv_evaluate() '%.96s'", err.field,
+             f->err.field);
+    fx_check(pv_prepared_check(record, &f->citizen, NULL) == PV_OK, file, line,
+             "pv_prepared_check() refused the citizen just prepared");
+}
+
 /* Evaluates the fixture into f->d and f->err (both are filled with garbage first and given only
    their version, so that every field must be written), and checks that pv_decide() (given no
    pv_error) and pv_validate() agree. */
@@ -262,6 +294,8 @@ static inline const pv_decision *fx_eval_at(fixture *f, const char *file, unsign
     fx_check(st == f->status && fx_same_decision(&f->d, &other), file, line,
              "pv_decide() disagrees with pv_evaluate()");
     fx_check(pv_date_is_none(other.changes_on), file, line, "pv_decide() computed changes_on");
+
+    fx_check_prepared(f, file, line);
 
     memset(&other_err, 0xA5, sizeof other_err);
     other_err.version = PV_ERROR_VERSION;

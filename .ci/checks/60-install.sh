@@ -20,7 +20,8 @@ major=${version%%.*}
 minor=${version#*.}; minor=${minor%%.*}
 if [ "$major" = 0 ]; then sover="$major.$minor"; else sover=$major; fi
 for f in include/portvakt.h include/portvakt_core.h include/portvakt_batch.h \
-         include/portvakt_beyond.h include/portvakt_version.h lib/libportvakt.a \
+         include/portvakt_beyond.h include/portvakt_prepared.h include/portvakt_version.h \
+         lib/libportvakt.a \
          "lib/libportvakt.so.$version" "lib/libportvakt.so.$sover" lib/libportvakt.so \
          lib/pkgconfig/portvakt.pc share/doc/portvakt/RULES.md share/doc/portvakt/LICENSE; do
   [ -e "$prefix/$f" ] || fail "$f is not installed"
@@ -33,7 +34,8 @@ soname=$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 echo "soname: $soname, version $version"
 
 # The documented exports: every function declared with PV_EXPORT in the public header.
-documented=$(cat include/portvakt_core.h include/portvakt_batch.h include/portvakt_beyond.h |
+documented=$(cat include/portvakt_core.h include/portvakt_batch.h include/portvakt_beyond.h \
+  include/portvakt_prepared.h |
   sed -n -E 's/^PV_EXPORT[^(]*[ *]([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' | sort -u)
 exported=$(nm -D --defined-only "$so" | awk '{print $NF}' | sort -u)
 echo "exported symbols ($(echo "$exported" | wc -l)):"

@@ -20,6 +20,10 @@
  *   I8  the primary reason is the first of 'reasons' in RULES.md order and 'rule' is its rule;
  *   H1  a fact of section 11 given as a flag and as one period open at both ends (with the
  *       state's own periods beside it) gives the same decision and changes_on;
+ *   PR  the prepared record (portvakt_prepared.h): pv_evaluate_prepared() gives pv_evaluate()'s
+ *       decision in every member, changes_on included, on the state's date, and pv_decide()'s on
+ *       every T1 candidate; on invalid input the same status and field (or pv_prepare() refuses
+ *       the citizen naming that field); pv_prepared_check() accepts the unchanged citizen;
  * and compares every decision with an oracle written from RULES.md section 3 (below; H2: it
  * reads the facts of section 11 on the date, H3: their periods are T1 candidates), plus
  * statements taken one by one from the rules (J1, J5, G1, G3-G6, E2, L1, L2, P1, D3, R0). On
@@ -57,6 +61,7 @@ typedef enum property {
     P_RULES,
     P_INVALID,
     P_H1,
+    P_PREPARED,
     P_COUNT
 } property;
 
@@ -75,6 +80,7 @@ static const char *const property_names[P_COUNT] = {
     [P_RULES] = "single-rule statements",
     [P_INVALID] = "invalid input (V1)",
     [P_H1] = "H1 a flag and one open period decide alike",
+    [P_PREPARED] = "PR the prepared record decides as pv_evaluate",
 };
 
 static unsigned long long checks[P_COUNT];
@@ -758,6 +764,42 @@ static const struct {
     {"grant the citizen U1 from tomorrow", grant_self_u1_later},
 };
 
+/* ---- PR: the prepared record ------------------------------------------------------------- */
+
+static max_align_t prepared_storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
+
+/* Prepares the world's citizen; NULL (and the error in '*err') when pv_prepare() refuses it. */
+static const pv_prepared *prepare_world(const world *w, pv_error *err) {
+    pv_prepared *record = NULL;
+    *err = (pv_error)PV_ERROR_INIT;
+    if (pv_prepare(&w->citizen, prepared_storage, sizeof prepared_storage, &record, err) != PV_OK) {
+        return NULL;
+    }
+    checks[P_PREPARED]++;
+    if (pv_prepared_check(record, &w->citizen, NULL) != PV_OK) {
+        fail(P_PREPARED, NULL, NULL, "pv_prepared_check refuses the citizen just prepared");
+    }
+    return record;
+}
+
+/* The prepared record's decision on 'on' equals 'want' (pv_evaluate's, or pv_decide's without
+   changes_on), and its status and error the given ones. */
+static void check_prepared_on(const world *w, const pv_prepared *record, pv_date on,
+                              const pv_decision *want, bool with_changes_on, pv_status status,
+                              const pv_error *err) {
+    pv_decision d = PV_DECISION_INIT;
+    pv_error e = PV_ERROR_INIT;
+    pv_status st = pv_evaluate_prepared(record, &w->citizen, &w->actor, &w->service, on, &d, &e);
+    checks[P_PREPARED]++;
+    if (st != status || !same_decision(&d, want) ||
+        (with_changes_on && cal_cmp(d.changes_on, want->changes_on) != 0) ||
+        e.status != err->status || e.rule != err->rule || strcmp(e.field, err->field) != 0) {
+        current_error = &e;
+        fail(P_PREPARED, NULL, &d, "pv_evaluate_prepared on %04d-%02d-%02d differs (field '%s')",
+             on.year, on.month, on.day, err->field);
+    }
+}
+
 static void decide(const world *w, pv_date on, pv_decision *d, const world *for_report) {
     static pv_error err;
     err = (pv_error)PV_ERROR_INIT;
@@ -880,9 +922,13 @@ static void check_i6(const world *w, const pv_decision *d, rng *r, bool spot) {
     oracle(w, w->on, &now);
     pv_date want = PV_DATE_NONE;
     bool found = false;
+    pv_error prep_err;
+    const pv_prepared *record = prepare_world(w, &prep_err);
+    const pv_error none = PV_ERROR_INIT;
     for (size_t i = 0; i < n; i++) {
         pv_decision x;
         decide(w, list[i], &x, NULL);
+        if (record != NULL) check_prepared_on(w, record, list[i], &x, false, PV_OK, &none);
         oracle(w, list[i], &then);
         checks[P_ORACLE]++;
         if (!oracle_agrees(&then, &x)) {
@@ -972,6 +1018,16 @@ static void expect_invalid(const world *w, const char *field, const char *what) 
         fail(P_INVALID, w, &d, "%s: pv_validate does not name %s", what, field);
     }
     if (pv_message(d.reason, w->actor.kind, PV_LANGUAGE_SV) == NULL) fail(P_INVALID, w, &d, "no message");
+    /* PR: the prepared path refuses it alike, at pv_prepare() for the citizen's fields. */
+    pv_error prep_err;
+    const pv_prepared *record = prepare_world(w, &prep_err);
+    if (record != NULL) {
+        check_prepared_on(w, record, w->on, &d, true, st, &err);
+    } else if (strcmp(prep_err.field, field) != 0) {
+        current_error = &prep_err;
+        fail(P_PREPARED, w, &d, "%s: pv_prepare names '%s', pv_evaluate %s", what,
+             prep_err.field, field);
+    }
     current_error = NULL;
 }
 
@@ -1147,6 +1203,10 @@ static void check_state(const point *p, rng *r, bool spot) {
     }
     check_i1(&d, &err);
     current_error = NULL;
+    pv_error prep_err;
+    const pv_prepared *record = prepare_world(&w, &prep_err);
+    if (record == NULL) fail(P_PREPARED, NULL, &d, "pv_prepare refuses a state of the space");
+    check_prepared_on(&w, record, w.on, &d, true, PV_OK, &err);
     decide(&w, w.on, &plain, NULL);
     if (!same_decision(&plain, &d) || !cal_none(plain.changes_on)) {
         fail(P_I1, NULL, &plain, "pv_decide differs from pv_evaluate");

@@ -26,6 +26,12 @@
  *   - a decision of version 0 is refused (fail closed, "out.version"), an error of version 0 is
  *     not written.
  *
+ *   - the prepared record: pv_prepare() with exactly pv_prepared_size() bytes accepts every
+ *     citizen pv_evaluate() accepts; pv_evaluate_prepared() then gives pv_evaluate()'s decision
+ *     in every member (changes_on included: a ten-digit personnummer is read on each date,
+ *     N4) and its status, field and rule; pv_prepared_check() accepts the unchanged citizen.
+ *     A citizen pv_prepare() refuses is refused by pv_evaluate() too.
+ *
  * A byte after the request may grow the record to the caps of RULES.md section 8 (16
  * guardians, 16 representatives, 1,024 seals and grants, 64-byte ids differing only at their
  * end) or one past them, and may spoil the version of one input struct (fuzz_record.h).
@@ -183,6 +189,36 @@ static void check_output_versions(const pv_citizen *c, const pv_actor *a, const 
     FUZZ_CHECK(memcmp(&zero, &before, sizeof zero) == 0);
 }
 
+/* The prepared path (portvakt_prepared.h) against pv_evaluate(). */
+static void check_prepared(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on,
+                           pv_status status, const pv_decision *evaluated,
+                           const pv_error *evaluate_err) {
+    static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
+    const size_t size = pv_prepared_size(c);
+    FUZZ_CHECK(size <= PV_PREPARED_MAX_SIZE);
+    pv_prepared *record = NULL;
+    pv_error err = PV_ERROR_INIT;
+    pv_status prepared = pv_prepare(c, storage, size, &record, &err);
+    if (prepared != PV_OK) {
+        FUZZ_CHECK(record == NULL && status == PV_ERR_INVALID_INPUT);
+        return;
+    }
+    FUZZ_CHECK(size > 0 && record == (pv_prepared *)(void *)storage);
+    FUZZ_CHECK(pv_prepared_check(record, c, NULL) == PV_OK);
+    pv_decision d;
+    memset(&d, 0x3C, sizeof d);
+    d.version = PV_DECISION_VERSION;
+    memset(&err, 0x3C, sizeof err);
+    err.version = PV_ERROR_VERSION;
+    FUZZ_CHECK(pv_evaluate_prepared(record, c, a, s, on, &d, &err) == status);
+    check_decision(status, &d, &err, on);
+    FUZZ_CHECK(same_answer(&d, evaluated) && d.reasons == evaluated->reasons);
+    FUZZ_CHECK(d.rule == evaluated->rule);
+    FUZZ_CHECK(memcmp(&d.changes_on, &evaluated->changes_on, sizeof d.changes_on) == 0);
+    FUZZ_CHECK(memcmp(d.reason_rules, evaluated->reason_rules, sizeof d.reason_rules) == 0);
+    FUZZ_CHECK(strcmp(err.field, evaluate_err->field) == 0 && err.rule == evaluate_err->rule);
+}
+
 static void check_all(const pv_citizen *c, const pv_actor *a, const pv_service *s, pv_date on) {
     pv_decision evaluated;
     pv_decision decided;
@@ -214,6 +250,7 @@ static void check_all(const pv_citizen *c, const pv_actor *a, const pv_service *
     FUZZ_CHECK(validate_err.message == NULL || evaluate_err.message != NULL);
     if (status == PV_OK) check_changes_on(c, a, s, on, &evaluated);
     check_many(c, a, s, on, status, &evaluated, &evaluate_err);
+    check_prepared(c, a, s, on, status, &evaluated, &evaluate_err);
 
     /* Without an error the answer is the same; without a decision the call fails. */
     pv_decision quiet = PV_DECISION_INIT;

@@ -2,12 +2,14 @@
  * threads.c — the concurrency promise: every public function is re-entrant and thread-safe (no
  * global state, no allocation). Eight threads decide on the same shared, const inputs at once,
  * through every public function, and each answer must equal the one computed on one thread
- * before they started. Built with ThreadSanitizer by .ci/checks/15-threads.sh, so that a data
+ * before they started. One prepared record (pv_prepare, before the threads start) is shared by
+ * all of them, const, through pv_evaluate_prepared. Built with ThreadSanitizer by .ci/checks/15-threads.sh, so that a data
  * race anywhere in the library fails the check; as a plain test it checks determinism.
  */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,12 +37,16 @@ static pv_actor actors[4] = {PV_ACTOR_INIT, PV_ACTOR_INIT, PV_ACTOR_INIT, PV_ACT
 static pv_service services[4] = {PV_SERVICE_INIT, PV_SERVICE_INIT, PV_SERVICE_INIT,
                                  PV_SERVICE_INIT};
 static const pv_date on = {2026, 11, 30};
+/* The household prepared once; every thread reads it. */
+static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
+static const pv_prepared *prepared;
 
 /* What one thread computes; compared with the reference byte by byte where the answer is a
    value, and field by field where it holds pointers into static data (equal by identity). */
 typedef struct answers {
     pv_decision evaluated[4][4];
     pv_decision decided[4][4];
+    pv_decision prepared[4][4];
     pv_status validated[4][4];
     pv_outcome outcomes[16];
     pv_access_row rows[ROWS];
@@ -119,6 +125,10 @@ static int compute(answers *out) {
             failures += pv_decide(&citizen, &actors[a], &services[s], on, &e, &err) != PV_OK;
             out->decided[a][s] = e;
             out->validated[a][s] = pv_validate(&citizen, &actors[a], &services[s], on, &err);
+            pv_decision p = PV_DECISION_INIT;
+            failures += pv_evaluate_prepared(prepared, &citizen, &actors[a], &services[s], on, &p,
+                                             &err) != PV_OK;
+            out->prepared[a][s] = p;
             pv_query q = PV_QUERY_INIT;
             q.citizen = &citizen;
             q.actor = &actors[a];
@@ -180,6 +190,7 @@ static bool same_answers(const answers *a, const answers *b) {
         for (int j = 0; j < 4; j++) {
             same &= same_decision(&a->evaluated[i][j], &b->evaluated[i][j]);
             same &= same_decision(&a->decided[i][j], &b->decided[i][j]);
+            same &= same_decision(&a->prepared[i][j], &b->prepared[i][j]);
             same &= a->validated[i][j] == b->validated[i][j];
         }
     }
@@ -249,9 +260,23 @@ static void *worker(void *arg) {
 
 int main(void) {
     build_household();
+    pv_prepared *record = NULL;
+    if (pv_prepare(&citizen, storage, sizeof storage, &record, NULL) != PV_OK) {
+        fprintf(stderr, "threads: pv_prepare failed\n");
+        return 1;
+    }
+    prepared = record;
     if (compute(&reference) != 0) {
         fprintf(stderr, "threads: the reference run failed\n");
         return 1;
+    }
+    for (int a = 0; a < 4; a++) {
+        for (int s = 0; s < 4; s++) {
+            if (!same_decision(&reference.prepared[a][s], &reference.evaluated[a][s])) {
+                fprintf(stderr, "threads: pv_evaluate_prepared differs from pv_evaluate\n");
+                return 1;
+            }
+        }
     }
     pthread_t threads[THREADS];
     for (int t = 0; t < THREADS; t++) {

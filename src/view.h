@@ -1,0 +1,134 @@
+/*
+ * view.h — the facts of one request over time, as sorted sets of days (internal).
+ *
+ * The decision on a date depends on the date only through the facts of procedure.c: the age,
+ * and whether each count of pv_facts is zero (H2, J3, D3, P2). A fact that reads intervals (a
+ * seal's active interval, a grant's validity, a period of section 11) holds on exactly the union
+ * of those intervals. A view keeps, for each fact that can act on the request, that union as a
+ * sorted array of disjoint spans of date keys, so that both "does the fact hold on this date"
+ * and "when does it next turn on or off" are one binary search (view_probe). T1 then needs the
+ * procedure only on the dates where some fact turns, or the age band changes (changes_on.c).
+ *
+ * A view is built either from the caller's record (view_from_record: the intervals gathered,
+ * sorted and merged on each call) or from a prepared record whose unions were merged once
+ * (prepared.c). Either way the same probe and the same sweep decide.
+ */
+#ifndef PV_VIEW_H
+#define PV_VIEW_H
+
+#include "internal.h"
+
+/* An open end of a span: no later day. */
+#define SPAN_OPEN UINT32_MAX
+
+/* The days [from, end) as date keys: 'from' the first day (0 when open), 'end' the day after
+   the last (SPAN_OPEN when open, or when the last day is 9999-12-31). */
+typedef struct span {
+    uint32_t from;
+    uint32_t end;
+} span;
+
+/* J3, H1: the span of the closed interval [from, until], either end open. */
+static inline span span_of(pv_date from, pv_date until) {
+    span s = {date_key(from), SPAN_OPEN};
+    if (!date_is_none(until)) {
+        pv_date after = date_next_day(until);
+        if (!date_is_none(after)) s.end = date_key(after);
+    }
+    return s;
+}
+
+/* The day of a date key. */
+static inline pv_date date_of_key(uint32_t key) {
+    pv_date d = {(int16_t)(key >> 9), (uint8_t)((key >> 5) & 0xFu), (uint8_t)(key & 0x1Fu)};
+    return d;
+}
+
+/* Sorts 's' by start and merges spans that overlap or touch (a fact that holds on both sides
+   of a day boundary does not turn there); returns the number of spans left. O(n log n). */
+uint32_t spans_merge(span *s, uint32_t n);
+
+/* The facts as bits: the count of pv_facts is non-zero. The age band is bits 12 and 13 of a
+   signature (changes_on.c). */
+enum {
+    FACT_GRANTS = 1u << 0,
+    FACT_APPOINTMENT = 1u << 1,
+    FACT_SEAL_SHIFT = 2, /* FACT_SEAL_SHIFT + seal_effect */
+    FACT_CITIZEN_LOCKED = 1u << 8,
+    FACT_CITIZEN_PROTECTED = 1u << 9,
+    FACT_GUARDIAN_BLOCKED = 1u << 10,
+    FACT_GUARDIAN_PROTECTED = 1u << 11,
+};
+
+static inline uint32_t fact_seal(seal_effect e) {
+    return 1u << (FACT_SEAL_SHIFT + (unsigned)e);
+}
+
+/* One union of spans and the fact it feeds. A fact may be fed by two (a prepared record keeps
+   the seals of the whole journal apart from each unit's): it holds when either holds. */
+typedef struct view_source {
+    const span *spans;
+    uint32_t count;
+    uint32_t fact;
+} view_source;
+
+/* The most sources a request has: the citizen's lock and protection, the guardian's block and
+   protection, the seals by effect (filters from two sets), the grants, the appointment. */
+#define VIEW_MAX_SOURCES 12
+/* The most spans a view builds itself: every period of the four facts of section 11 and its
+   flag, every seal, every grant, the appointment. */
+#define VIEW_MAX_OWN (4 * (PV_MAX_PERIODS + 1) + PV_MAX_SEALS + PV_MAX_GRANTS + 1)
+
+typedef struct view {
+    view_source source[VIEW_MAX_SOURCES];
+    unsigned sources;
+    uint32_t own_used;
+    span own[VIEW_MAX_OWN]; /* the spans built for this request */
+} view;
+
+static inline void view_begin(view *v) {
+    v->sources = 0;
+    v->own_used = 0;
+}
+
+/* Adds a source of spans already sorted and merged (none: the fact never holds). */
+static inline void view_add(view *v, const span *spans, uint32_t count, uint32_t fact) {
+    if (count == 0) return;
+    v->source[v->sources++] = (view_source){spans, count, fact};
+}
+
+static inline void view_push(view *v, span s) {
+    v->own[v->own_used++] = s;
+}
+
+/* Merges the spans pushed since 'first' and adds them as a source of 'fact'. */
+static inline void view_close(view *v, uint32_t first, uint32_t fact) {
+    const uint32_t n = spans_merge(v->own + first, v->own_used - first);
+    v->own_used = first + n;
+    view_add(v, v->own + first, n, fact);
+}
+
+/* H1: a flag (one period open at both ends) and periods, pushed as spans. */
+void view_push_periods(view *v, bool flag, const pv_interval *p, size_t n);
+
+/* view.c — the view of a validated, resolved request, from the caller's record. */
+void view_from_record(view *v, const pv_request *rq);
+
+/* view.c — the facts on the date key 'k' (bits), and in '*next' the first key after 'k' on
+   which one of them may turn (SPAN_OPEN if none). */
+uint32_t view_probe(const view *v, uint32_t k, uint32_t *next);
+
+/* view.c — the counts of pv_facts (0 or 1) from the bits, and the age. */
+void facts_from_bits(uint32_t bits, int age, pv_facts *f);
+
+/* changes_on.c — T1 over a view: the first date after 'on' on which the decision differs
+   from 'now' in (effect, reason, filtered), or PV_DATE_NONE. 'bits' and 'next' are
+   view_probe()'s answer on 'on'. */
+pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_t bits,
+                        uint32_t next, const pv_decision *now);
+
+/* view.c — steps 1 to 7 on 'on' from a view and, when asked, T1: what pv_evaluate() writes. */
+void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
+                 bool with_changes_on);
+
+#endif
