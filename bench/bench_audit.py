@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -39,6 +40,42 @@ import portvakt as pv  # noqa: E402
 from portvakt._json import citizen_to_json  # noqa: E402
 
 import bench_python  # noqa: E402  (the region of the Python benchmark)
+
+
+#: The share of log lines drawn without regard to the rules: what the audit exists to find.
+BLIND = 0.03
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def draw(rng: random.Random, region: list, on) -> tuple:
+    """A request a portal user would make: a guardian (mostly for a child under 13) or the child
+    (mostly from 13) asking for the e-services or the journal (whole or a unit)."""
+    k = rng.randrange(len(region))
+    c = region[k]
+    age = (on - c.birth_date).days // 365
+    units = [s.unit for s in c.seals if s.unit] + [g.unit for g in c.grants]
+    if age < 13 or rng.random() < 0.15:
+        actor = {"kind": "guardian", "id": rng.choice(c.guardians).id}
+    else:
+        actor = {"kind": "self"}
+    roll = rng.random()
+    if roll < 0.45:
+        service = {"kind": "e_services"}
+    elif roll < 0.85 or not units:
+        service = {"kind": "journal", "channel": rng.choice(("portal", "direct"))}
+    else:
+        service = {"kind": "journal", "channel": "direct", "unit": rng.choice(units)}
+    return k, actor, service
+
+
+def actor_of(actor: dict) -> pv.Actor:
+    return pv.Actor.self() if actor["kind"] == "self" else pv.Actor.guardian(actor["id"])
+
+
+def service_of(service: dict) -> pv.Service:
+    if service["kind"] == "e_services":
+        return pv.Service.e_services()
+    return pv.Service.journal(unit=service.get("unit"), channel=service["channel"])
 
 
 def generate(directory: str, children: int, lines: int, seed: int = 20261130) -> tuple:
@@ -54,26 +91,13 @@ def generate(directory: str, children: int, lines: int, seed: int = 20261130) ->
     step = timedelta(days=365) / lines
     with open(log, "w", encoding="utf-8") as out:
         for i in range(lines):
-            k = rng.randrange(children)
-            c = region[k]
             moment = start + step * i
-            age = (moment.date() - c.birth_date).days // 365
-            units = [s.unit for s in c.seals if s.unit] + [g.unit for g in c.grants]
-            # Who asks, as a portal's users do: a guardian for a child under 13, the child from
-            # 13 (a guardian now and then: direct access, D2); one line in fifty anyone at all.
-            guardian = age < 13 or rng.random() < 0.15 or rng.random() < 0.02
-            if guardian:
-                actor = {"kind": "guardian", "id": rng.choice(c.guardians).id}
-            else:
-                actor = {"kind": "self"}
-            roll = rng.random()
-            if roll < 0.45:
-                service = {"kind": "e_services"}
-            elif roll < 0.85 or not units:
-                service = {"kind": "journal", "channel": rng.choice(("portal", "direct"))}
-            else:
-                service = {"kind": "journal", "channel": "direct", "unit": rng.choice(units)}
-            moment = start + step * i
+            blind = rng.random() < BLIND
+            for _ in range(8):  # the portal worked: draw until the rules permit (but blind lines)
+                k, actor, service = draw(rng, region, moment.date())
+                if blind or pv.evaluate(region[k], actor_of(actor), service_of(service),
+                                        moment.astimezone(STOCKHOLM).date()).permitted:
+                    break
             entry = {"citizen": f"r{k}", "session": f"{rng.getrandbits(64):016x}", "request": i}
             if i % 8 == 0:
                 entry["on"] = moment.date().isoformat()

@@ -371,3 +371,227 @@ done:
     return result;
 }
 %}
+
+/*
+ *   audit_prepare(citizen)
+ *       The record of the citizen proxy prepared once (pv_prepare), as an opaque capsule that
+ *       holds the storage and the proxy (so the arrays and strings the record points into stay
+ *       alive and unchanged: the lifetime rule of portvakt_prepared.h). InvalidInput naming the
+ *       field when the record is malformed on every date.
+ *
+ *   audit_decide(requests, on)
+ *       As audit_evaluate, for requests (citizen, actor, service, prepared) whose fourth member
+ *       is the citizen's capsule: each is decided by pv_evaluate_prepared, which answers as
+ *       pv_evaluate does without validating the record again.
+ */
+%{
+typedef struct pv_audit_record {
+    pv_prepared *record;
+    const pv_citizen *citizen;
+    PyObject *proxy;
+    void *storage;
+} pv_audit_record;
+
+static const char pv_audit_capsule[] = "portvakt.prepared";
+
+static void pv_audit_record_free(PyObject *capsule) {
+    pv_audit_record *r = (pv_audit_record *)PyCapsule_GetPointer(capsule, pv_audit_capsule);
+    if (r == NULL) return;
+    Py_XDECREF(r->proxy);
+    PyMem_Free(r->storage);
+    PyMem_Free(r);
+}
+
+static void pv_outcome_of(pv_outcome *o, const pv_decision *d) {
+    o->version = PV_OUTCOME_VERSION;
+    o->reasons = d->reasons;
+    o->changes_on = d->changes_on;
+    o->effect = (uint8_t)d->effect;
+    o->reason = (uint8_t)d->reason;
+    o->rule = (uint8_t)d->rule;
+    o->filtered = d->filtered;
+    memcpy(o->reason_rules, d->reason_rules, sizeof o->reason_rules);
+}
+%}
+
+%inline %{
+PyObject *pv_audit_prepare(PyObject *proxy) {
+    pv_audit_record *r;
+    pv_error err = PV_ERROR_INIT;
+    size_t size;
+    PyObject *capsule;
+    const pv_citizen *c = (const pv_citizen *)pv_batch_pointer(proxy, SWIGTYPE_p_pv_citizen,
+                                                                "citizen", -1, NULL);
+    if (c == NULL) return NULL;
+    size = pv_prepared_size(c);
+    r = PyMem_Calloc(1, sizeof *r);
+    if (r == NULL || size == 0 || (r->storage = PyMem_Malloc(size)) == NULL) {
+        PyMem_Free(r);
+        if (size == 0) {
+            pv_raise_class(pv_invalid_input_class, "citizen.version",
+                           "is not a version this library knows");
+            return NULL;
+        }
+        return PyErr_NoMemory();
+    }
+    if (pv_prepare(c, r->storage, size, &r->record, &err) != PV_OK) {
+        PyMem_Free(r->storage);
+        PyMem_Free(r);
+        pv_raise(&err, "citizen");
+        return NULL;
+    }
+    r->citizen = c;
+    Py_INCREF(proxy);
+    r->proxy = proxy;
+    capsule = PyCapsule_New(r, pv_audit_capsule, pv_audit_record_free);
+    if (capsule == NULL) {
+        Py_DECREF(proxy);
+        PyMem_Free(r->storage);
+        PyMem_Free(r);
+    }
+    return capsule;
+}
+
+PyObject *pv_audit_decide(PyObject *requests, pv_date on) {
+    pv_audit_seen *seen;
+    PyObject *seq, *outcomes = NULL, *kinds = NULL, *result = NULL;
+    Py_ssize_t i, count, invalid = 0, first = -1;
+    seq = PySequence_Fast(requests, "requests must be a sequence");
+    if (seq == NULL) return NULL;
+    count = PySequence_Fast_GET_SIZE(seq);
+    seen = PyMem_Calloc(3, sizeof *seen);
+    if (seen == NULL || (size_t)count > (size_t)PY_SSIZE_T_MAX / sizeof(pv_outcome)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    outcomes = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(pv_outcome));
+    kinds = PyBytes_FromStringAndSize(NULL, count);
+    if (outcomes == NULL || kinds == NULL) goto done;
+    for (i = 0; i < count; i++) {
+        PyObject *q = PySequence_Fast_GET_ITEM(seq, i);
+        pv_audit_record *r;
+        const pv_actor *a;
+        const pv_service *s;
+        pv_decision d = PV_DECISION_INIT;
+        if (!PyTuple_Check(q) || PyTuple_GET_SIZE(q) != 4) {
+            char field[48];
+            snprintf(field, sizeof field, "requests[%zd]", i);
+            pv_raise_class(pv_invalid_type_class, field,
+                           "must be a (citizen, actor, service, prepared) tuple");
+            goto done;
+        }
+        r = (pv_audit_record *)PyCapsule_GetPointer(PyTuple_GET_ITEM(q, 3), pv_audit_capsule);
+        if (r == NULL) goto done;
+        a = (const pv_actor *)pv_audit_pointer(&seen[1], PyTuple_GET_ITEM(q, 1),
+                                               SWIGTYPE_p_pv_actor, i, "actor");
+        s = a ? (const pv_service *)pv_audit_pointer(&seen[2], PyTuple_GET_ITEM(q, 2),
+                                                     SWIGTYPE_p_pv_service, i, "service")
+              : NULL;
+        if (s == NULL) goto done;
+        if (pv_evaluate_prepared(r->record, r->citizen, a, s, on, &d, NULL) != PV_OK) {
+            if (invalid++ == 0) first = i;
+        }
+        pv_outcome_of((pv_outcome *)PyBytes_AS_STRING(outcomes) + i, &d);
+        PyBytes_AS_STRING(kinds)[i] = (char)a->kind;
+    }
+    result = Py_BuildValue("(OOnnOO)", outcomes, kinds, invalid, invalid ? first : count,
+                           Py_None, Py_None);
+done:
+    Py_XDECREF(outcomes);
+    Py_XDECREF(kinds);
+    PyMem_Free(seen);
+    Py_DECREF(seq);
+    return result;
+}
+%}
+
+/*
+ *   audit_read(lines, first, caches)
+ *       audit_scan and the audit's lookups in one pass. 'caches' is the tuple (records, dates,
+ *       hours, actors, services) of the dicts the audit keeps: records by id -> (citizen, proxy,
+ *       prepared); dates by "YYYY-MM-DD" and hours by the hour key of audit_scan -> date;
+ *       actors and services by the bytes of their JSON object -> (value, proxy). For each line:
+ *       when everything it names is in the caches, the audit's request, the tuple (line, record
+ *       id, (proxy, actor proxy, service proxy, prepared), actor, service, date), 'line' counted
+ *       from 'first'; else, for a line of the common shape, the members audit_scan gives as a
+ *       list [citizen, on, at, actor, service, hour] (the caller reads them and fills the
+ *       caches); else None.
+ */
+%{
+/* The value of 'key' in 'dict' (borrowed), or NULL when absent; -1 on error. */
+static int pv_audit_get(PyObject *dict, PyObject *key, PyObject **value) {
+    *value = key != NULL && key != Py_None ? PyDict_GetItemWithError(dict, key) : NULL;
+    return *value == NULL && PyErr_Occurred() ? -1 : 0;
+}
+
+static int pv_audit_pair(PyObject *value) {
+    return value != NULL && PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == 2;
+}
+
+/* The request of a scanned line when the caches hold everything it names; NULL (no error) when
+   they do not. 'shape' is the tuple audit_scan gives. */
+static PyObject *pv_audit_ready(PyObject *shape, PyObject *caches, Py_ssize_t line) {
+    PyObject *known, *day, *actor, *service, *at = PyTuple_GET_ITEM(shape, 2);
+    if (pv_audit_get(PyTuple_GET_ITEM(caches, 0), PyTuple_GET_ITEM(shape, 0), &known) != 0)
+        return NULL;
+    if (at == Py_None) {
+        if (pv_audit_get(PyTuple_GET_ITEM(caches, 1), PyTuple_GET_ITEM(shape, 1), &day) != 0)
+            return NULL;
+    } else if (pv_audit_get(PyTuple_GET_ITEM(caches, 2), PyTuple_GET_ITEM(shape, 5), &day) != 0) {
+        return NULL;
+    }
+    if (pv_audit_get(PyTuple_GET_ITEM(caches, 3), PyTuple_GET_ITEM(shape, 3), &actor) != 0 ||
+        pv_audit_get(PyTuple_GET_ITEM(caches, 4), PyTuple_GET_ITEM(shape, 4), &service) != 0)
+        return NULL;
+    if (known == NULL || !PyTuple_CheckExact(known) || PyTuple_GET_SIZE(known) != 3 ||
+        day == NULL || !pv_audit_pair(actor) || !pv_audit_pair(service))
+        return NULL;
+    return Py_BuildValue("(nO(OOOO)OOO)", line, PyTuple_GET_ITEM(shape, 0),
+                         PyTuple_GET_ITEM(known, 1), PyTuple_GET_ITEM(actor, 1),
+                         PyTuple_GET_ITEM(service, 1), PyTuple_GET_ITEM(known, 2),
+                         PyTuple_GET_ITEM(actor, 0), PyTuple_GET_ITEM(service, 0), day);
+}
+%}
+
+%inline %{
+PyObject *pv_audit_read(PyObject *lines, long first, PyObject *caches) {
+    PyObject *seq, *out;
+    Py_ssize_t i, n;
+    if (!PyTuple_Check(caches) || PyTuple_GET_SIZE(caches) != 5) {
+        PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
+        return NULL;
+    }
+    for (i = 0; i < 5; i++) {
+        if (!PyDict_Check(PyTuple_GET_ITEM(caches, i))) {
+            PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
+            return NULL;
+        }
+    }
+    seq = PySequence_Fast(lines, "lines must be a sequence of bytes");
+    if (seq == NULL) return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    out = PyList_New(n);
+    for (i = 0; out != NULL && i < n; i++) {
+        PyObject *shape = pv_scan_one(PySequence_Fast_GET_ITEM(seq, i));
+        PyObject *one = NULL;
+        if (shape == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        if (shape == Py_None) {
+            one = shape;
+        } else {
+            one = pv_audit_ready(shape, caches, (Py_ssize_t)first + i);
+            if (one == NULL && !PyErr_Occurred()) one = PySequence_List(shape);
+            Py_DECREF(shape);
+        }
+        if (one == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, one);
+    }
+    Py_DECREF(seq);
+    return out;
+}
+%}

@@ -65,6 +65,7 @@ TIME_ZONE = "Europe/Stockholm"
 MAX_LINE_BYTES = 1024 * 1024
 #: The longest line of a record file read: 64 MiB (a record at the caps of section 8 is far less).
 MAX_RECORD_BYTES = 64 * 1024 * 1024
+_BLOCK = 1024 * 1024
 #: Accesses decided per round (the memory the audit holds does not grow beyond it).
 CHUNK = 8192
 # Caches of the actors, services and dates read: cleared when they reach this size, so that
@@ -194,20 +195,35 @@ def stockholm_date(at: Union[str, datetime]) -> date:
 
 
 def read_log(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
-    """The lines of a binary stream, one at a time (bytes); a line longer than 'limit' bytes is
-    skipped without being held whole and stands as a marker the audit reports as malformed."""
+    """The lines of a binary stream, one at a time (bytes, without the newline); a line longer
+    than 'limit' bytes is skipped without being held whole and stands as a marker the audit
+    reports as malformed. The stream is read in blocks of 1 MiB (a line a call would cost more
+    than the rest of the audit)."""
+    read = getattr(stream, "read1", None) or stream.read
+    carry = b""
+    skipping = False  # inside a line longer than the limit
     while True:
-        raw = stream.readline(limit + 1)
-        if not raw:
-            return
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            while True:  # the rest of the long line, in pieces
-                more = stream.readline(limit)
-                if not more or more.endswith(b"\n"):
-                    break
-            yield _TOO_LONG
-            continue
-        yield raw
+        block = read(_BLOCK)
+        if not block:
+            break
+        lines = (carry + block).split(b"\n") if carry else block.split(b"\n")
+        carry = lines.pop()
+        if skipping and lines:
+            lines[0] = None  # the end of the long line
+            skipping = False
+        for one in lines:
+            if one is None:
+                yield _TOO_LONG
+            elif len(one) > limit:
+                yield _TOO_LONG
+            else:
+                yield one
+        if len(carry) > limit:
+            carry, skipping = b"", True
+    if skipping:
+        yield _TOO_LONG
+    elif carry:
+        yield carry
 
 
 def _line_text(item: Union[str, bytes]) -> str:
@@ -313,7 +329,8 @@ class Audit:
             if not isinstance(ident, str) or not isinstance(citizen, Citizen):
                 raise InvalidType(f"records[{ident!r}]", "must map a record id (str) to a portvakt.Citizen, "
                                                          f"not {type(citizen).__name__}")
-            self._records[ident] = (citizen, citizen._mirror())
+            proxy = citizen._mirror()
+            self._records[ident] = (citizen, proxy, _prepared(proxy))
         try:
             self._accesses = iter(accesses)
         except TypeError:
@@ -330,6 +347,9 @@ class Audit:
         self._hours: Dict[str, date] = {}
         self._actors_by_text: Dict[bytes, Any] = {}
         self._services_by_text: Dict[bytes, Any] = {}
+        # What the C reader looks up (audit_read): the same dicts, filled by _fast.
+        self._caches = (self._records, self._dates, self._hours, self._actors_by_text,
+                        self._services_by_text)
 
     @property
     def summary(self) -> Summary:
@@ -369,30 +389,22 @@ class Audit:
             self._done = True
         first = self._lines + 1
         self._lines += len(items)
-        # The fast path (C) reads the lines of the common shape; the others are None there.
-        scanned = _c.audit_scan([item if type(item) is bytes else _as_bytes(item) for item in items])
+        # The fast path (C) reads the lines of the common shape and, when the caches hold all
+        # they name, makes their requests; the others come back as their members (a list), or
+        # None for a line the json module must read.
+        read = _c.audit_read([item if type(item) is bytes else _as_bytes(item) for item in items],
+                             first, self._caches)
         pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
         take = pending.append
         fast, parse = self._fast, self._parse
-        records, hours = self._records, self._hours
-        actors, services = self._actors_by_text, self._services_by_text
         line = first - 1
-        for shape in scanned:
+        for one in read:
             line += 1
+            if type(one) is tuple:
+                take(one)
+                continue
             try:
-                if shape is not None:
-                    # The common case inline: every member found in the caches.
-                    known = records.get(shape[0])
-                    day = hours.get(shape[5]) if shape[5] is not None else None
-                    actor = actors.get(shape[3])
-                    service = services.get(shape[4])
-                    if (known is not None and day is not None and type(actor) is tuple
-                            and type(service) is tuple):
-                        take((line, shape[0], (known[1], actor[1], service[1]), actor[0], service[0], day))
-                        continue
-                    take(fast(shape, line))
-                else:
-                    take(parse(items[line - first], line))
+                take(parse(items[line - first], line) if one is None else fast(tuple(one), line))
             except _Malformed as bad:
                 take(Finding(line, "malformed", field=bad.field, message=bad.message))
         self._ready = self._decide(pending)
@@ -431,7 +443,7 @@ class Audit:
             raise actor
         if type(service) is _Malformed:
             raise service
-        return (line, record, (known[1], actor[1], service[1]), actor[0], service[0], day)
+        return (line, record, (known[1], actor[1], service[1], known[2]), actor[0], service[0], day)
 
     def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
         """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
@@ -451,8 +463,11 @@ class Audit:
             if type(item) is tuple:
                 by_date.setdefault(item[5], []).append(i)
         for on, indices in by_date.items():
-            triples = [pending[i][2] for i in indices]
-            answer = _c.audit_evaluate(triples, on)
+            requests = [pending[i][2] for i in indices]
+            if all(q[3] is not None for q in requests):
+                answer = _c.audit_decide(requests, on)  # every record prepared: the fast path
+            else:
+                answer = _c.audit_evaluate([q[:3] for q in requests], on)
             effects = answer[0][EFFECT_AT::_RECORD_SIZE]
             permitted = effects.count(_PERMIT)
             self._allowed += permitted
@@ -460,7 +475,7 @@ class Audit:
                 for i in indices:
                     pending[i] = None
                 continue
-            outcomes = Outcomes(answer, triples.__getitem__, on)
+            outcomes = Outcomes(answer, lambda k: requests[k][:3], on)
             for k, i in enumerate(indices):
                 pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
         findings = [item for item in pending if item is not None]
@@ -498,7 +513,7 @@ class Audit:
         on = self._date(value.get("on"), value.get("at"))
         actor, actor_c = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
         service, service_c = self._cached(self._services, value.get("service"), "service", _service)
-        return (line, record, (citizen, actor_c, service_c), actor, service, on)
+        return (line, record, (citizen[1], actor_c, service_c, citizen[2]), actor, service, on)
 
     def _access(self, access: LogAccess, line: int) -> Tuple[Any, ...]:
         citizen = self._record(access.citizen)
@@ -513,7 +528,7 @@ class Audit:
             raise _Malformed(error.field, error.detail) from None
         except AttributeError:
             raise _Malformed("access", "must hold a portvakt.Actor and a portvakt.Service") from None
-        return (line, access.citizen, (citizen, actor_c, service_c), access.actor, access.service, on)
+        return (line, access.citizen, (citizen[1], actor_c, service_c, citizen[2]), access.actor, access.service, on)
 
     def _record(self, record: Any) -> Any:
         if record is None:
@@ -523,7 +538,7 @@ class Audit:
         known = self._records.get(record)
         if known is None:
             raise _Malformed("citizen", "names no known record")
-        return known[1]
+        return known
 
     def _date(self, on: Any, at: Any) -> date:
         if on is not None and at is not None:
@@ -580,6 +595,15 @@ class Audit:
         if isinstance(hit, _Malformed):
             raise hit
         return hit
+
+
+def _prepared(proxy: Any) -> Any:
+    """The record prepared once for all its accesses (pv_prepare), or None when it cannot be
+    (malformed on every date: each of its accesses is then decided, and reported, on its own)."""
+    try:
+        return _c.audit_prepare(proxy)
+    except InvalidInput:
+        return None
 
 
 def _as_bytes(item: Any) -> Optional[bytes]:
