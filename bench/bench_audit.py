@@ -6,7 +6,7 @@ Generates a region (--children records, as bench_python.py builds them) and an a
 guardian or the child asking for the e-services or the journal (whole or a unit), with a
 timestamp ``at`` (UTC, "Z") or, one line in eight, a date ``on``, and the members real logs carry
 besides (a session and a request id). Then audits the log with portvakt.audit, reading it from
-the file line by line as ``portvakt audit`` does, in a child process of its own so that its peak
+the file as ``portvakt audit`` does (in blocks), in a child process of its own so that its peak
 memory is the audit's alone; --runs times (default 3), reporting the median.
 
 The last line is machine-readable:
@@ -113,7 +113,7 @@ def run_once(records: str, log: str) -> None:
     """The child process: audits the log, prints 'seconds lines findings peak_rss_kib'."""
     started = time.perf_counter()
     with open(log, "rb") as stream:
-        run = pv.audit(records, pv._audit.read_log(stream))
+        run = pv.audit(records, stream)  # as `portvakt audit` reads it: in blocks
         findings = sum(1 for _ in run)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -595,3 +595,75 @@ PyObject *pv_audit_read(PyObject *lines, long first, PyObject *caches) {
     return out;
 }
 %}
+
+/*
+ *   audit_lines(block, first, caches, limit)
+ *       audit_read for a block of a log file as it was read: the complete lines of 'block' (up
+ *       to its last newline) split here, without a bytes object made for each. Returns
+ *       (results, used): 'results' one item a line, as audit_read gives them but for a line
+ *       audit_scan does not read, which is its bytes, and a line longer than 'limit' bytes,
+ *       which is Ellipsis; 'used' the bytes of 'block' up to and including its last newline
+ *       (the rest is the beginning of a line the next block completes).
+ */
+%inline %{
+PyObject *pv_audit_lines(PyObject *block, long first, PyObject *caches, long limit) {
+    char *text;
+    Py_ssize_t size, at = 0, line = first;
+    PyObject *out, *result = NULL;
+    if (!PyBytes_Check(block) || PyBytes_AsStringAndSize(block, &text, &size) != 0) {
+        PyErr_SetString(PyExc_TypeError, "block must be bytes");
+        return NULL;
+    }
+    if (!PyTuple_Check(caches) || PyTuple_GET_SIZE(caches) != 5) {
+        PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
+        return NULL;
+    }
+    for (int i = 0; i < 5; i++) {
+        if (!PyDict_Check(PyTuple_GET_ITEM(caches, i))) {
+            PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
+            return NULL;
+        }
+    }
+    out = PyList_New(0);
+    while (out != NULL) {
+        const char *end = memchr(text + at, '\n', (size_t)(size - at));
+        Py_ssize_t n;
+        PyObject *one;
+        if (end == NULL) break;
+        n = end - (text + at);
+        if (n > limit) {
+            one = Py_Ellipsis;
+            Py_INCREF(one);
+        } else {
+            const char *from[PV_M_COUNT], *to[PV_M_COUNT];
+            if (pv_scan_line(text + at, n, from, to) != 0) {
+                one = PyBytes_FromStringAndSize(text + at, n);
+            } else {
+                PyObject *shape = Py_BuildValue(
+                    "(NNNy#y#N)", pv_scan_text(from[PV_M_CITIZEN], to[PV_M_CITIZEN]),
+                    pv_scan_text(from[PV_M_ON], to[PV_M_ON]), pv_scan_text(from[PV_M_AT], to[PV_M_AT]),
+                    from[PV_M_ACTOR], (Py_ssize_t)(to[PV_M_ACTOR] - from[PV_M_ACTOR]),
+                    from[PV_M_SERVICE], (Py_ssize_t)(to[PV_M_SERVICE] - from[PV_M_SERVICE]),
+                    from[PV_M_AT] ? pv_scan_hour(from[PV_M_AT], to[PV_M_AT])
+                                  : (Py_INCREF(Py_None), Py_None));
+                one = NULL;
+                if (shape != NULL) {
+                    one = pv_audit_ready(shape, caches, line);
+                    if (one == NULL && !PyErr_Occurred()) one = PySequence_List(shape);
+                    Py_DECREF(shape);
+                }
+            }
+        }
+        if (one == NULL || PyList_Append(out, one) != 0) {
+            Py_XDECREF(one);
+            Py_CLEAR(out);
+            break;
+        }
+        Py_DECREF(one);
+        at += n + 1;
+        line++;
+    }
+    if (out != NULL) result = Py_BuildValue("(Nn)", out, at);
+    return result;
+}
+%}

@@ -171,13 +171,19 @@ def test_h5_a_malformed_line_is_reported_with_its_field_and_the_audit_goes_on(te
     assert summary == {"lines": 3, "allowed": 1, "denied": 1, "malformed": 1}
 
 
-def test_h5_a_line_longer_than_the_limit_is_reported_and_skipped():
+@pytest.mark.parametrize("as_stream", [False, True])
+@pytest.mark.parametrize("pad", [MAX_LINE_BYTES + 10, 3 * MAX_LINE_BYTES + 7])
+@pytest.mark.parametrize("newline_at_end", [False, True])
+def test_h5_a_line_longer_than_the_limit_is_reported_and_skipped(as_stream, pad, newline_at_end):
     ok = line(citizen="r1", on="2026-01-10", actor=G1, service=E_SERVICES).encode()
-    long = b'{"citizen": "r1", "pad": "' + b"x" * (MAX_LINE_BYTES + 10) + b'"}'
-    stream = io.BytesIO(ok + b"\n" + long + b"\n" + ok + b"\n")
-    found, summary = findings(read_log(stream))
+    long = b'{"citizen": "r1", "pad": "' + b"x" * pad + b'"}'
+    data = ok + b"\n" + long + b"\n" + ok + (b"\n" if newline_at_end else b"")
+    found, summary = findings(io.BytesIO(data) if as_stream else read_log(io.BytesIO(data)))
     assert [(f["line"], f["kind"], f["field"]) for f in found] == [(2, "malformed", "access")]
     assert summary == {"lines": 3, "allowed": 2, "denied": 0, "malformed": 1}
+    # A long line at the very end, with no newline after it, is reported too.
+    found, summary = findings(io.BytesIO(ok + b"\n" + long) if as_stream else read_log(io.BytesIO(ok + b"\n" + long)))
+    assert [(f["line"], f["field"]) for f in found] == [(2, "access")] and summary["lines"] == 2
 
 
 def test_h5_other_members_are_ignored_and_any_shape_of_json_is_read_alike():
@@ -462,6 +468,10 @@ def test_any_bytes_every_line_is_counted_once(raw_lines):
     data = b"".join(x.replace(b"\n", b" ") + b"\n" for x in raw_lines)
     run = pv.audit(records(), read_log(io.BytesIO(data)))
     found = list(run)
+    # The same log as a stream (read in blocks by the C reader) gives the same findings.
+    streamed = pv.audit(records(), io.BytesIO(data))
+    assert [f.to_json() for f in streamed] == [f.to_json() for f in found]
+    assert streamed.summary == run.summary
     summary = run.summary
     assert summary.lines == len(raw_lines)
     assert summary.allowed + summary.denied + summary.malformed == summary.lines

@@ -29,6 +29,7 @@ review, not for the person who asked (RULES.md M1 governs the messages shown to 
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import json
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ CHUNK = 8192
 # Caches of the actors, services and dates read: cleared when they reach this size, so that
 # their memory is bounded whatever the log.
 _CACHE_MAX = 1 << 16
-_TOO_LONG = object()
+_TOO_LONG = Ellipsis  # the marker of a line too long to read (the C reader's too)
 _RECORD_SIZE = Outcomes.RECORD_SIZE
 _PERMIT = _c.EFFECT_PERMIT
 
@@ -331,10 +332,23 @@ class Audit:
                                                          f"not {type(citizen).__name__}")
             proxy = citizen._mirror()
             self._records[ident] = (citizen, proxy, _prepared(proxy))
-        try:
-            self._accesses = iter(accesses)
-        except TypeError:
-            raise InvalidType("accesses", f"must be an iterable of log lines, not {type(accesses).__name__}") from None
+        # A binary stream (an open log file) is read in blocks by the C reader; anything else
+        # is an iterable of lines or values.
+        self._read: Any = None
+        self._carry = b""
+        self._skipping = False
+        if isinstance(accesses, io.TextIOBase):  # a text stream: its bytes, or its lines
+            accesses = getattr(accesses, "buffer", None) or iter(accesses)
+        read = getattr(accesses, "read1", None) or getattr(accesses, "read", None)
+        if read is not None and not isinstance(accesses, (str, bytes, bytearray)):
+            self._read = read
+            self._accesses: Iterator[Any] = iter(())
+        else:
+            try:
+                self._accesses = iter(accesses)
+            except TypeError:
+                raise InvalidType("accesses", "must be a binary stream or an iterable of log lines, "
+                                              f"not {type(accesses).__name__}") from None
         self._chunk = max(1, int(chunk))
         self._ready: List[Finding] = []
         self._ready_at = 0
@@ -384,31 +398,66 @@ class Audit:
                 gc.enable()
 
     def _round_unpaused(self) -> None:
-        items = list(itertools.islice(self._accesses, self._chunk))
-        if len(items) < self._chunk:
-            self._done = True
-        first = self._lines + 1
-        self._lines += len(items)
-        # The fast path (C) reads the lines of the common shape and, when the caches hold all
-        # they name, makes their requests; the others come back as their members (a list), or
-        # None for a line the json module must read.
-        read = _c.audit_read([item if type(item) is bytes else _as_bytes(item) for item in items],
-                             first, self._caches)
+        if self._read is not None:
+            first = self._lines + 1
+            results = self._block()
+            items: List[Any] = []
+        else:
+            items = list(itertools.islice(self._accesses, self._chunk))
+            if len(items) < self._chunk:
+                self._done = True
+            first = self._lines + 1
+            # The fast path (C) reads the lines of the common shape and, when the caches hold
+            # all they name, makes their requests; the others come back as their members (a
+            # list), or None for a line the json module must read.
+            results = _c.audit_read([item if type(item) is bytes else _as_bytes(item) for item in items],
+                                    first, self._caches)
+        self._lines += len(results)
         pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
         take = pending.append
         fast, parse = self._fast, self._parse
         line = first - 1
-        for one in read:
+        for one in results:
             line += 1
             if type(one) is tuple:
                 take(one)
                 continue
             try:
-                take(parse(items[line - first], line) if one is None else fast(tuple(one), line))
+                if type(one) is list:
+                    take(fast(tuple(one), line))
+                else:
+                    take(parse(items[line - first] if one is None else one, line))
             except _Malformed as bad:
                 take(Finding(line, "malformed", field=bad.field, message=bad.message))
         self._ready = self._decide(pending)
         self._ready_at = 0
+
+    def _block(self) -> List[Any]:
+        """The lines of the next block of the stream, read by the C reader (audit_lines): a
+        request, a list of members, the bytes of a line to parse, or Ellipsis for a line longer
+        than MAX_LINE_BYTES (skipped without being held)."""
+        block = self._read(_BLOCK)
+        first = self._lines + 1
+        prefix: List[Any] = []
+        if not block:
+            self._done = True
+            if self._skipping:
+                return [Ellipsis]
+            if not self._carry:
+                return []
+            block, self._carry = self._carry + b"\n", b""
+        elif self._skipping:
+            end = block.find(b"\n")
+            if end < 0:
+                return []  # still inside the long line
+            prefix, block, self._skipping = [Ellipsis], block[end + 1:], False
+            first += 1
+        data = self._carry + block if self._carry else block
+        results, used = _c.audit_lines(data, first, self._caches, MAX_LINE_BYTES)
+        self._carry = data[used:]
+        if len(self._carry) > MAX_LINE_BYTES:
+            self._carry, self._skipping = b"", True
+        return prefix + results if prefix else results
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
         """A line the C scanner read: its members looked up in the caches."""

@@ -14,60 +14,57 @@ findings on standard output are never mixed with it.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import time
-from typing import Any, Iterator, Optional, TextIO
+from typing import Any, Optional, TextIO
 
-from ._audit import MAX_LINE_BYTES, Finding, RecordsError, audit, read_log, read_records
+from ._audit import MAX_LINE_BYTES, Finding, RecordsError, audit, read_records
 
 __all__ = ["cmd_audit", "add_parser", "MAX_LINE_BYTES"]
 
-# How often the progress bar is redrawn (seconds), checked every _EVERY lines.
+# How often the progress bar is redrawn (seconds), checked at every block read.
 _REDRAW = 0.2
-_EVERY = 4096
 
 
 class _Progress:
     """A one-line progress bar on a stream: lines read, the share of the file when its size is
-    known, and lines per second."""
+    known, and lines per second. It counts the bytes the audit reads (as a stream it reads
+    from) and asks the audit for the lines."""
 
-    def __init__(self, stream: Optional[TextIO], total_bytes: Optional[int]) -> None:
+    def __init__(self, stream: Optional[TextIO], source: Any, total_bytes: Optional[int]) -> None:
         self.stream = stream
+        self.source = source
         self.total = total_bytes
         self.bytes = 0
-        self.lines = 0
+        self.run: Any = None
         self.start = time.monotonic()
         self.last = 0.0
-        self.shown = False
+        self._read = getattr(source, "read1", None) or source.read
 
-    def lines_of(self, raw_lines: Iterator[Any]) -> Iterator[Any]:
-        """'raw_lines' as they are, counting them (and their bytes) for the bar."""
-        if self.stream is None:
-            yield from raw_lines
-            return
-        for raw in raw_lines:
-            self.lines += 1
-            if isinstance(raw, bytes):
-                self.bytes += len(raw)
-            if self.lines % _EVERY == 0:
-                self.draw()
-            yield raw
+    def read1(self, size: int = -1) -> bytes:
+        data = self._read(size)
+        self.bytes += len(data)
+        self.draw()
+        return data
+
+    read = read1
 
     def draw(self, final: bool = False) -> None:
         now = time.monotonic()
         if self.stream is None or (not final and now - self.last < _REDRAW):
             return
         self.last = now
-        rate = self.lines / max(now - self.start, 1e-9)
+        lines = self.run.summary.lines if self.run is not None else 0
+        rate = lines / max(now - self.start, 1e-9)
         share = ""
         if self.total:
             fraction = min(self.bytes / self.total, 1.0)
             filled = int(fraction * 30)
             share = f"[{'#' * filled}{'.' * (30 - filled)}] {fraction * 100:5.1f}% "
-        self.stream.write(f"\raudit: {share}{self.lines:,} lines, {rate:,.0f} lines/s ")
+        self.stream.write(f"\raudit: {share}{lines:,} lines, {rate:,.0f} lines/s ")
         self.stream.flush()
-        self.shown = True
 
     def end(self) -> None:
         if self.stream is not None:
@@ -120,10 +117,15 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
     except OSError as error:
         raise usage_error(f"{_name(args.log)}: {error.strerror or error}") from None
     try:
-        lines = read_log(log) if log is not None else iter(stdin)
         show = args.progress if args.progress is not None else bool(err is not None and err.isatty())
-        progress = _Progress(err if show else None, _size(log) if log is not None else None)
-        run = audit(records, progress.lines_of(lines))
+        if log is not None:
+            progress: Any = _Progress(err if show else None, log, _size(log))
+            run = audit(records, progress)
+            progress.run = run
+        else:  # a standard input without bytes (a text stream handed in)
+            progress = _Progress(err if show else None, io.BytesIO(), None)
+            run = audit(records, iter(stdin))
+            progress.run = run
         found = 0
         header = False
         for finding in run:
