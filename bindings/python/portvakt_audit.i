@@ -518,6 +518,15 @@ done:
  *       caches); else None.
  */
 %{
+/* 'caches' is five dicts and a callable; else TypeError. */
+static int pv_audit_caches_ok(PyObject *caches) {
+    int ok = PyTuple_Check(caches) && PyTuple_GET_SIZE(caches) == 6 &&
+             PyCallable_Check(PyTuple_GET_ITEM(caches, 5));
+    for (int i = 0; ok && i < 5; i++) ok = PyDict_Check(PyTuple_GET_ITEM(caches, i));
+    if (!ok) PyErr_SetString(PyExc_TypeError, "caches must be five dicts and a callable");
+    return ok;
+}
+
 /* The value of 'key' in 'dict' (borrowed), or NULL when absent; -1 on error. */
 static int pv_audit_get(PyObject *dict, PyObject *key, PyObject **value) {
     *value = key != NULL && key != Py_None ? PyDict_GetItemWithError(dict, key) : NULL;
@@ -540,6 +549,19 @@ static PyObject *pv_audit_ready(PyObject *shape, PyObject *caches, Py_ssize_t li
     } else if (pv_audit_get(PyTuple_GET_ITEM(caches, 2), PyTuple_GET_ITEM(shape, 5), &day) != 0) {
         return NULL;
     }
+    if (day == NULL) {
+        /* A date or an hour not seen yet (a log in time order has a new hour every so often):
+           the audit's resolver reads it and keeps it, so that the lines after it in this
+           block find it; None when the line's date is malformed. */
+        PyObject *resolved = PyObject_CallFunctionObjArgs(
+            PyTuple_GET_ITEM(caches, 5), PyTuple_GET_ITEM(shape, 1), at, PyTuple_GET_ITEM(shape, 5),
+            NULL);
+        if (resolved == NULL) return NULL;
+        Py_DECREF(resolved); /* the caches hold it now; read it from there, borrowed */
+        if (pv_audit_get(PyTuple_GET_ITEM(caches, at == Py_None ? 1 : 2),
+                         PyTuple_GET_ITEM(shape, at == Py_None ? 1 : 5), &day) != 0)
+            return NULL;
+    }
     if (pv_audit_get(PyTuple_GET_ITEM(caches, 3), PyTuple_GET_ITEM(shape, 3), &actor) != 0 ||
         pv_audit_get(PyTuple_GET_ITEM(caches, 4), PyTuple_GET_ITEM(shape, 4), &service) != 0)
         return NULL;
@@ -557,16 +579,7 @@ static PyObject *pv_audit_ready(PyObject *shape, PyObject *caches, Py_ssize_t li
 PyObject *pv_audit_read(PyObject *lines, long first, PyObject *caches) {
     PyObject *seq, *out;
     Py_ssize_t i, n;
-    if (!PyTuple_Check(caches) || PyTuple_GET_SIZE(caches) != 5) {
-        PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
-        return NULL;
-    }
-    for (i = 0; i < 5; i++) {
-        if (!PyDict_Check(PyTuple_GET_ITEM(caches, i))) {
-            PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
-            return NULL;
-        }
-    }
+    if (!pv_audit_caches_ok(caches)) return NULL;
     seq = PySequence_Fast(lines, "lines must be a sequence of bytes");
     if (seq == NULL) return NULL;
     n = PySequence_Fast_GET_SIZE(seq);
@@ -614,16 +627,7 @@ PyObject *pv_audit_lines(PyObject *block, long first, PyObject *caches, long lim
         PyErr_SetString(PyExc_TypeError, "block must be bytes");
         return NULL;
     }
-    if (!PyTuple_Check(caches) || PyTuple_GET_SIZE(caches) != 5) {
-        PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
-        return NULL;
-    }
-    for (int i = 0; i < 5; i++) {
-        if (!PyDict_Check(PyTuple_GET_ITEM(caches, i))) {
-            PyErr_SetString(PyExc_TypeError, "caches must be a tuple of five dicts");
-            return NULL;
-        }
-    }
+    if (!pv_audit_caches_ok(caches)) return NULL;
     out = PyList_New(0);
     while (out != NULL) {
         const char *end = memchr(text + at, '\n', (size_t)(size - at));

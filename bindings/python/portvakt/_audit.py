@@ -363,7 +363,7 @@ class Audit:
         self._services_by_text: Dict[bytes, Any] = {}
         # What the C reader looks up (audit_read): the same dicts, filled by _fast.
         self._caches = (self._records, self._dates, self._hours, self._actors_by_text,
-                        self._services_by_text)
+                        self._services_by_text, self._resolve)
 
     @property
     def summary(self) -> Summary:
@@ -493,6 +493,22 @@ class Audit:
         if type(service) is _Malformed:
             raise service
         return (line, record, (known[1], actor[1], service[1], known[2]), actor[0], service[0], day)
+
+    def _resolve(self, on: Any, at: Any, hour: Any) -> Any:
+        """For the C reader: the date of a line not seen yet, kept in the caches (dates by
+        'on', hours by 'hour'); None for a date that is malformed (the line is then read by
+        _fast, which reports it) or a timestamp without an hour key."""
+        if at is not None and hour is None:
+            return None
+        try:
+            day = self._date(on, at)
+        except _Malformed:
+            return None
+        if at is not None:
+            if len(self._hours) >= _CACHE_MAX:
+                self._hours.clear()
+            self._hours[hour] = day
+        return day
 
     def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
         """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
