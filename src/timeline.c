@@ -67,7 +67,7 @@ pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv
                    on the date: the fail-closed deny of V1, which carries no changes_on, so the
                    timeline ends with it. */
                 decision_set_invalid(&d);
-                on = timeline_step(steps, capacity, &n, on, &d);
+                (void)timeline_step(steps, capacity, &n, on, &d);
                 break;
             }
             resolve_actor(&rq);
