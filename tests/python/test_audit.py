@@ -247,10 +247,11 @@ def test_h5_findings_are_values_with_the_decision():
     ('{"id": "a", "citizen": {"birth_date": "2014-02-30"}}\n', 1, "citizen.birth_date"),
     ('{"id": "a", "citizen": {"seals": [{"scope": "whole", "active": {"from": 3}}]}}\n', 1, "citizen.seals[0].active.from"),
     ('\n{"id": "a"}\n', 2, "citizen"),
+    (b'{"id": "a\xff", "citizen": {}}\n'.decode("latin-1"), 1, "record"),
 ])
 def test_records_that_cannot_be_used_name_the_line_and_field(text, line_number, field):
     with pytest.raises(pv.RecordsError) as error:
-        pv.read_records(io.BytesIO(text.encode()))
+        pv.read_records(io.BytesIO(text.encode("latin-1")))
     assert (error.value.line, error.value.field) == (line_number, field)
 
 

@@ -227,12 +227,12 @@ def read_log(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
         yield carry
 
 
-def _line_text(item: Union[str, bytes]) -> str:
+def _line_text(item: Union[str, bytes], what: str = "access") -> str:
     if isinstance(item, (bytes, bytearray)):
         try:
             item = bytes(item).decode("utf-8")
         except UnicodeDecodeError as error:
-            raise InvalidInput("access", f"is not UTF-8 text (byte {error.start + 1})") from None
+            raise InvalidInput(what, f"is not UTF-8 text (byte {error.start + 1})") from None
     return item.rstrip("\r\n")
 
 
@@ -274,7 +274,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
         try:
             if item is _TOO_LONG:
                 raise InvalidInput("record", f"is longer than {MAX_RECORD_BYTES} bytes")
-            text = _line_text(item)
+            text = _line_text(item, "record")
             if not text.strip():
                 continue
             value = _json_object(text, "record")

@@ -55,8 +55,10 @@ class _Progress:
         now = time.monotonic()
         if self.stream is None or (not final and now - self.last < _REDRAW):
             return
-        self.last = now
         lines = self.run.summary.lines if self.run is not None else 0
+        if lines == 0 and not final:
+            return
+        self.last = now
         rate = lines / max(now - self.start, 1e-9)
         share = ""
         if self.total:
