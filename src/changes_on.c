@@ -79,23 +79,37 @@ typedef struct sweep {
     pv_date birth;     /* as the personnummer reads on the date reached (N4) */
     pv_date reading;   /* its next reading, or PV_DATE_NONE */
     bool ages;         /* the age can act on the request (the citizen and guardians) */
+    uint32_t thirteen; /* A2: the 13th birthday of 'birth' as a key, or SPAN_OPEN */
+    uint32_t sixteen;  /* the 16th, or SPAN_OPEN */
     uint32_t birthday; /* the next 13th or 16th birthday after 'key', or SPAN_OPEN */
 } sweep;
 
-/* T1, A2: the first of the 13th and 16th birthdays after the key (ages matter to the citizen
-   and guardians). */
+/* A1: the key of the day someone born on 'birth' (valid, key 'k') attains 'years', or SPAN_OPEN
+   past 9999 (the day date_anniversary() gives): the year 'years' later, on 28 February for a
+   29 February birth in a common year. */
+static inline uint32_t anniversary_key(pv_date birth, uint32_t k, int years) {
+    const int year = birth.year + years;
+    if (year > 9999) return SPAN_OPEN;
+    k += (uint32_t)years << 9; /* date_key(): the year above the month and the day */
+    if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) k--;
+    return k;
+}
+
+/* T1, A2: the 13th and 16th birthdays of the sweep's birth date, once per birth date (ages
+   matter to the citizen and guardians). */
+static void birthdays(sweep *s) {
+    s->thirteen = SPAN_OPEN;
+    s->sixteen = SPAN_OPEN;
+    if (!s->ages) return;
+    const uint32_t k = date_key(s->birth);
+    s->thirteen = anniversary_key(s->birth, k, 13);
+    s->sixteen = anniversary_key(s->birth, k, 16);
+}
+
+/* T1, A2: the first of the 13th and 16th birthdays after the key (the age is attained on the
+   birthday itself, A1, so a birthday not after the key is past). */
 static void next_birthday(sweep *s) {
-    s->birthday = SPAN_OPEN;
-    /* Both are past from the 16th birthday on: one age instead of two anniversaries. */
-    if (!s->ages || date_age(s->birth, date_of_key(s->key)) >= 16) return;
-    const pv_date sixteen = date_anniversary(s->birth, 16);
-    if (!date_is_none(sixteen) && date_key(sixteen) <= s->key) return; /* both are past */
-    const pv_date thirteen = date_anniversary(s->birth, 13);
-    if (!date_is_none(thirteen) && date_key(thirteen) > s->key) {
-        s->birthday = date_key(thirteen);
-    } else if (!date_is_none(sixteen)) {
-        s->birthday = date_key(sixteen);
-    }
+    s->birthday = s->key < s->thirteen ? s->thirteen : s->key < s->sixteen ? s->sixteen : SPAN_OPEN;
 }
 
 /* The first key after the sweep's on which something can change, given the facts' next turn. */
@@ -113,6 +127,7 @@ static bool read_anew(sweep *s) {
     if (date_is_none(later) || date_key(later) > s->key) return false;
     s->reading = next_reading(s->reading, s->birth, later);
     s->birth = later;
+    birthdays(s);
     next_birthday(s);
     return true;
 }
@@ -140,8 +155,14 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_
     pv_date answer;
     if (settled(rq, now, &answer)) return answer;
     const pv_actor_kind kind = rq->actor->kind;
-    sweep s = {date_key(on), rq->birth, rq->reading_changes_on,
-               kind == PV_ACTOR_SELF || kind == PV_ACTOR_GUARDIAN, SPAN_OPEN};
+    sweep s = {date_key(on),
+               rq->birth,
+               rq->reading_changes_on,
+               kind == PV_ACTOR_SELF || kind == PV_ACTOR_GUARDIAN,
+               SPAN_OPEN,
+               SPAN_OPEN,
+               SPAN_OPEN};
+    birthdays(&s);
     next_birthday(&s);
     uint32_t seen = signature(bits, date_age(s.birth, on));
     for (;;) {
