@@ -48,7 +48,8 @@ void step_own_way_in(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     const pv_actor *a = rq->actor;
     /* E2: for self the actor's login is the citizen's login, read on the date (H2); another
        actor's own login is a flag of the actor's account on the date (H1). */
-    bool own_login_locked = a->kind == PV_ACTOR_SELF ? f->citizen_locked > 0 : a->login_locked;
+    bool own_login_locked =
+        a->kind == PV_ACTOR_SELF ? fact_holds(f, FACT_CITIZEN_LOCKED) : a->login_locked;
     if (own_login_locked && through_portal(rq)) deny(d, PV_REASON_LOGIN_LOCKED, PV_RULE_E2);
     /* E3: a guardian or representative whose own journal account is sealed opens no journal,
        since every other journal is reached from one's own journal view. */

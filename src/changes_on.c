@@ -178,8 +178,7 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_
         const uint32_t sig = signature(bits, age);
         if (sig == seen && !reread) continue; /* nothing the procedure can tell apart changed */
         seen = sig;
-        pv_facts f;
-        facts_from_bits(bits, age, &f);
+        const pv_facts f = {age, bits};
         pv_decision then;
         decide_facts(rq, &f, &then);
         if (!same_answer(&then, now)) return date;

@@ -146,21 +146,32 @@ typedef enum seal_effect {
     SEAL_EFFECT_COUNT
 } seal_effect;
 
-/* The facts of a request that depend on the date, as counts of the intervals in force on it:
+/* The facts of a request that depend on the date, as bits: whether each holds on the date —
    everything steps 1 to 7 read from the date besides the age. The decision on a date is a
-   function of these counts (only of whether each is zero) and the age. */
+   function of these bits and the age. */
+enum {
+    FACT_GRANTS = 1u << 0,      /* D1, D2: one of the actor's grants for the asked view */
+    FACT_APPOINTMENT = 1u << 1, /* P2: the acting representative's appointment */
+    FACT_SEAL_SHIFT = 2,        /* J1-J4: FACT_SEAL_SHIFT + seal_effect, a seal in force */
+    /* H1, H2: the facts of section 11 on the date (the flag is one open period). */
+    FACT_CITIZEN_LOCKED = 1u << 8,     /* E2 for self, L1: the citizen's login lock */
+    FACT_CITIZEN_PROTECTED = 1u << 9,  /* G4: the citizen's protected identity */
+    FACT_GUARDIAN_BLOCKED = 1u << 10,  /* G3: the acting guardian's block */
+    FACT_GUARDIAN_PROTECTED = 1u << 11 /* G4: the acting guardian's protected identity */
+};
+
+static inline uint32_t fact_seal(seal_effect e) {
+    return 1u << (FACT_SEAL_SHIFT + (unsigned)e);
+}
+
 typedef struct pv_facts {
-    int age;                           /* A1, A2 */
-    uint32_t grants;                   /* D1, D2: the actor's grants for the asked view */
-    uint32_t appointment;              /* P2: the acting representative's appointment */
-    uint32_t seals[SEAL_EFFECT_COUNT]; /* J1-J4: seals in force, by their effect */
-    /* H1, H2: the facts of section 11 on the date, as the flag (one open period) plus the
-       periods that contain the date. */
-    uint32_t citizen_locked;     /* E2 for self, L1: the citizen's login lock */
-    uint32_t citizen_protected;  /* G4: the citizen's protected identity */
-    uint32_t guardian_blocked;   /* G3: the acting guardian's block */
-    uint32_t guardian_protected; /* G4: the acting guardian's protected identity */
+    int age;       /* A1, A2 */
+    uint32_t bits; /* FACT_* */
 } pv_facts;
+
+static inline bool fact_holds(const pv_facts *f, uint32_t fact) {
+    return (f->bits & fact) != 0;
+}
 
 /* record.c — H1, H2: the facts of section 11 on 'on', as counts: the flag (one period open at
    both ends) plus the periods that contain 'on'. Non-zero: the fact holds on 'on'. */

@@ -10,9 +10,9 @@ void step_proxy_breaks(const pv_request *rq, const pv_facts *f, pv_decision *d) 
     /* G3: a blocked guardian is denied e-services and journal, direct access (D2) included;
        other guardians are not affected (each guardian carries its own block). */
     /* H2: the block and the protections are read on the date (f). */
-    if (f->guardian_blocked > 0) deny(d, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
+    if (fact_holds(f, FACT_GUARDIAN_BLOCKED)) deny(d, PV_REASON_GUARDIAN_BLOCKED, PV_RULE_G3);
     /* G4: protected identity of the guardian or of the child breaks the proxy, D2 included. */
-    if (f->guardian_protected > 0 || f->citizen_protected > 0) {
+    if (fact_holds(f, FACT_GUARDIAN_PROTECTED | FACT_CITIZEN_PROTECTED)) {
         deny(d, PV_REASON_PROTECTED_IDENTITY, PV_RULE_G4);
     }
 }

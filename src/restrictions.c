@@ -35,17 +35,20 @@ bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d) 
         /* L1: a locked child login shuts every guardian out of the child's e-services.
            L2: it does not touch any journal access (guardian, D2 or representative): the
            child's journal is reached from the guardian's own journal view. */
-        if (rq->actor->kind == PV_ACTOR_GUARDIAN && f->citizen_locked > 0) { /* H2: on the date */
+        if (rq->actor->kind == PV_ACTOR_GUARDIAN &&
+            fact_holds(f, FACT_CITIZEN_LOCKED)) { /* H2: on the date */
             deny(d, PV_REASON_CHILD_LOGIN_LOCKED, PV_RULE_L1);
         }
         /* J5: seals never affect the e-services. */
         return false;
     }
-    /* J3: only the seals in force count (f->seals counts them by effect); one not in force has
+    /* J3: only the seals in force count (one fact bit per effect); one not in force has
        no effect. J6: who asked for a seal does not matter here. */
-    if (f->seals[SEAL_CLOSES_JOURNAL] > 0) deny(d, PV_REASON_JOURNAL_SEALED, PV_RULE_J1);
-    if (f->seals[SEAL_CLOSES_UNIT] > 0) deny(d, PV_REASON_UNIT_SEALED, PV_RULE_J2);
+    if (fact_holds(f, fact_seal(SEAL_CLOSES_JOURNAL))) {
+        deny(d, PV_REASON_JOURNAL_SEALED, PV_RULE_J1);
+    }
+    if (fact_holds(f, fact_seal(SEAL_CLOSES_UNIT))) deny(d, PV_REASON_UNIT_SEALED, PV_RULE_J2);
     /* J4: an entry in a sealed unit can carry both UNIT_SEALED and ENTRY_SEALED. */
-    if (f->seals[SEAL_HIDES_ENTRY] > 0) deny(d, PV_REASON_ENTRY_SEALED, PV_RULE_J4);
-    return f->seals[SEAL_FILTERS] > 0;
+    if (fact_holds(f, fact_seal(SEAL_HIDES_ENTRY))) deny(d, PV_REASON_ENTRY_SEALED, PV_RULE_J4);
+    return fact_holds(f, fact_seal(SEAL_FILTERS));
 }

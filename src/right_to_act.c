@@ -47,8 +47,8 @@ static pv_basis self_right(const pv_request *rq, const pv_facts *f, pv_decision 
     if (age >= 16) return basis(PV_REASON_SELF, PV_RULE_S2); /* S2: from 16, one's own journal. */
     /* D1: 13 to 15, only the units with a direct-access grant held by the citizen. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D1);
-    /* D3: a grant counts only inside its validity interval (f->grants counts those in force). */
-    if (f->grants == 0) deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
+    /* D3: a grant counts only inside its validity interval (FACT_GRANTS: one in force). */
+    if (!fact_holds(f, FACT_GRANTS)) deny(d, PV_REASON_UNDER_16, PV_RULE_D1);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
@@ -70,7 +70,7 @@ static pv_basis guardian_right(const pv_request *rq, const pv_facts *f, pv_decis
     /* D2: 13 to 15, only the units with a grant held by this guardian. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D2);
     /* D3: only grants in force count. */
-    if (f->grants == 0) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
+    if (!fact_holds(f, FACT_GRANTS)) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_D2);
     b.restricted_to_grants = rq->service->unit == NULL;
     return b;
 }
@@ -81,7 +81,7 @@ static pv_basis representative_right(const pv_request *rq, const pv_facts *f, pv
         deny(d, PV_REASON_REPRESENTATIVE_JOURNAL_ONLY, PV_RULE_P1);
         return basis(PV_REASON_REPRESENTATIVE, PV_RULE_P1);
     }
-    if (!representative_complete(rq->representative, f->appointment > 0)) {
+    if (!representative_complete(rq->representative, fact_holds(f, FACT_APPOINTMENT))) {
         deny(d, PV_REASON_REPRESENTATIVE_INCOMPLETE, PV_RULE_P2);
     }
     return basis(PV_REASON_REPRESENTATIVE, PV_RULE_P2);

@@ -173,28 +173,11 @@ uint32_t view_probe(const view *v, uint32_t k, uint32_t *next) {
     return bits;
 }
 
-void facts_from_bits(uint32_t bits, int age, pv_facts *f) {
-    f->age = age;
-    f->grants = (bits & FACT_GRANTS) != 0;
-    f->appointment = (bits & FACT_APPOINTMENT) != 0;
-    _Static_assert(SEAL_EFFECT_COUNT == 5, "one line per seal effect");
-    f->seals[SEAL_NO_EFFECT] = 0; /* read by nothing */
-    f->seals[SEAL_CLOSES_JOURNAL] = (bits & fact_seal(SEAL_CLOSES_JOURNAL)) != 0;
-    f->seals[SEAL_CLOSES_UNIT] = (bits & fact_seal(SEAL_CLOSES_UNIT)) != 0;
-    f->seals[SEAL_HIDES_ENTRY] = (bits & fact_seal(SEAL_HIDES_ENTRY)) != 0;
-    f->seals[SEAL_FILTERS] = (bits & fact_seal(SEAL_FILTERS)) != 0;
-    f->citizen_locked = (bits & FACT_CITIZEN_LOCKED) != 0;
-    f->citizen_protected = (bits & FACT_CITIZEN_PROTECTED) != 0;
-    f->guardian_blocked = (bits & FACT_GUARDIAN_BLOCKED) != 0;
-    f->guardian_protected = (bits & FACT_GUARDIAN_PROTECTED) != 0;
-}
-
 void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
                  bool with_changes_on) {
     uint32_t next;
     const uint32_t bits = view_probe(v, date_key(on), &next);
-    pv_facts f;
-    facts_from_bits(bits, date_age(rq->birth, on), &f);
+    const pv_facts f = {date_age(rq->birth, on), bits};
     decide_facts(rq, &f, d);
     if (with_changes_on) d->changes_on = view_changes_on(rq, v, on, bits, next, d);
 }

@@ -2,7 +2,7 @@
  * view.h — the facts of one request over time, as sorted sets of days (internal).
  *
  * The decision on a date depends on the date only through the facts of procedure.c: the age,
- * and whether each count of pv_facts is zero (H2, J3, D3, P2). A fact that reads intervals (a
+ * and which facts of pv_facts hold (H2, J3, D3, P2). A fact that reads intervals (a
  * seal's active interval, a grant's validity, a period of section 11) holds on exactly the union
  * of those intervals. A view keeps, for each fact that can act on the request, that union as a
  * sorted array of disjoint spans of date keys, so that both "does the fact hold on this date"
@@ -48,21 +48,8 @@ static inline pv_date date_of_key(uint32_t key) {
    of a day boundary does not turn there); returns the number of spans left. O(n log n). */
 uint32_t spans_merge(span *s, uint32_t n);
 
-/* The facts as bits: the count of pv_facts is non-zero. The age band is bits 12 and 13 of a
+/* The facts are the bits of pv_facts (internal.h); the age band is bits 12 and 13 of a
    signature (changes_on.c). */
-enum {
-    FACT_GRANTS = 1u << 0,
-    FACT_APPOINTMENT = 1u << 1,
-    FACT_SEAL_SHIFT = 2, /* FACT_SEAL_SHIFT + seal_effect */
-    FACT_CITIZEN_LOCKED = 1u << 8,
-    FACT_CITIZEN_PROTECTED = 1u << 9,
-    FACT_GUARDIAN_BLOCKED = 1u << 10,
-    FACT_GUARDIAN_PROTECTED = 1u << 11,
-};
-
-static inline uint32_t fact_seal(seal_effect e) {
-    return 1u << (FACT_SEAL_SHIFT + (unsigned)e);
-}
 
 /* One union of spans and the fact it feeds. A fact may be fed by two (a prepared record keeps
    the seals of the whole journal apart from each unit's): it holds when either holds. */
@@ -117,9 +104,6 @@ void view_from_record(view *v, const pv_request *rq);
 /* view.c — the facts on the date key 'k' (bits), and in '*next' the first key after 'k' on
    which one of them may turn (SPAN_OPEN if none). */
 uint32_t view_probe(const view *v, uint32_t k, uint32_t *next);
-
-/* view.c — the counts of pv_facts (0 or 1) from the bits, and the age. */
-void facts_from_bits(uint32_t bits, int age, pv_facts *f);
 
 /* changes_on.c — T1 over a view: the first date after 'on' on which the decision differs
    from 'now' in (effect, reason, filtered), or PV_DATE_NONE. 'bits' and 'next' are
