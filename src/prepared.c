@@ -379,10 +379,6 @@ static bool aligned(const void *p) {
     return (uintptr_t)p % alignof(max_align_t) == 0;
 }
 
-bool prepared_usable(const pv_prepared *p) {
-    return p != NULL && aligned(p) && p->magic == PREPARED_MAGIC;
-}
-
 pv_status pv_prepare(const pv_citizen *citizen, void *storage, size_t size, pv_prepared **out,
                      pv_error *error) {
     if (out != NULL) *out = NULL;
@@ -411,11 +407,8 @@ pv_status pv_prepare(const pv_citizen *citizen, void *storage, size_t size, pv_p
     return PV_OK;
 }
 
-bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c) {
-    /* The bytes first (the usual case: the very struct prepared); member by member when they
-       differ, since padding may. */
-    /* NOLINTNEXTLINE(bugprone-suspicious-memory-comparison,cert-exp42-c,cert-flp37-c) */
-    return memcmp(&p->citizen, c, sizeof *c) == 0 || citizen_same(&p->citizen, c);
+bool prepared_citizen_members(const pv_prepared *p, const pv_citizen *c) {
+    return citizen_same(&p->citizen, c);
 }
 
 pv_status pv_prepared_check(const pv_prepared *record, const pv_citizen *citizen, pv_error *error) {

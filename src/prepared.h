@@ -22,6 +22,10 @@
 #ifndef PV_PREPARED_INTERNAL_H
 #define PV_PREPARED_INTERNAL_H
 
+#include <stdalign.h>
+#include <stddef.h>
+#include <string.h>
+
 #include "view.h"
 
 /* A range of the spans: a sorted union. */
@@ -89,12 +93,34 @@ void prepared_layout(const pv_citizen *c, prep_layout *l);
 pv_prepared *prepared_build(void *storage, const pv_citizen *c, const prep_layout *l,
                             bool fingerprint);
 
-/* prepared.c — 'p' is aligned storage holding a prepared record. */
-bool prepared_usable(const pv_prepared *p);
+/* 'p' is aligned storage holding a prepared record. Inline: step 0 of every call. */
+static inline bool prepared_usable(const pv_prepared *p) {
+    return p != NULL && (uintptr_t)p % alignof(max_align_t) == 0 && p->magic == PREPARED_MAGIC;
+}
 
-/* prepared.c — the lifetime rule, O(1): 'c' is the pv_citizen struct 'p' was prepared from,
-   member by member. */
-bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c);
+/* prepared.c — the lifetime rule, O(1): every member of the pv_citizen struct 'c' is the one
+   'p' was prepared from (member by member: padding may differ). */
+bool prepared_citizen_members(const pv_prepared *p, const pv_citizen *c);
+
+_Static_assert(sizeof(pv_citizen) % sizeof(uint64_t) == 0, "pv_citizen is whole words");
+
+/* The lifetime rule, O(1): the bytes of the struct first — the usual case, the very struct
+   prepared, as one pass of eight bytes at a time that the compiler turns into a few vector
+   instructions (the same answer as memcmp() == 0, without the call) — and member by member
+   when they differ, since padding may. Inline: step 0 of every call. */
+static inline bool prepared_citizen_same(const pv_prepared *p, const pv_citizen *c) {
+    const unsigned char *a = (const unsigned char *)&p->citizen;
+    const unsigned char *b = (const unsigned char *)c;
+    uint64_t differ = 0;
+    for (size_t i = 0; i < sizeof *c; i += sizeof(uint64_t)) {
+        uint64_t x;
+        uint64_t y;
+        memcpy(&x, a + i, sizeof x);
+        memcpy(&y, b + i, sizeof y);
+        differ |= x ^ y;
+    }
+    return differ == 0 || prepared_citizen_members(p, c);
+}
 
 /* prepared_decide.c — the view of a validated, resolved request from its prepared record; 'u'
    is the asked unit among the record's (NULL: none asked, or not in the record). */
