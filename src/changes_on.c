@@ -96,11 +96,11 @@ static inline uint32_t anniversary_key(pv_date birth, uint32_t k, int years) {
 }
 
 /* T1, A2: the 13th and 16th birthdays of the sweep's birth date, once per birth date (ages
-   matter to the citizen and guardians). */
-static void birthdays(sweep *s) {
+   matter to the citizen and guardians); none ahead when 'past' (16 or older on the key). */
+static void birthdays(sweep *s, bool past) {
     s->thirteen = SPAN_OPEN;
     s->sixteen = SPAN_OPEN;
-    if (!s->ages) return;
+    if (!s->ages || past) return;
     const uint32_t k = date_key(s->birth);
     s->thirteen = anniversary_key(s->birth, k, 13);
     s->sixteen = anniversary_key(s->birth, k, 16);
@@ -127,7 +127,7 @@ static bool read_anew(sweep *s) {
     if (date_is_none(later) || date_key(later) > s->key) return false;
     s->reading = next_reading(s->reading, s->birth, later);
     s->birth = later;
-    birthdays(s);
+    birthdays(s, false);
     next_birthday(s);
     return true;
 }
@@ -162,9 +162,10 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_
                SPAN_OPEN,
                SPAN_OPEN,
                SPAN_OPEN};
-    birthdays(&s);
+    const int age_on = date_age(s.birth, on);
+    birthdays(&s, age_on >= 16);
     next_birthday(&s);
-    uint32_t seen = signature(bits, date_age(s.birth, on));
+    uint32_t seen = signature(bits, age_on);
     for (;;) {
         const uint32_t k = next_candidate(&s, next);
         if (k == SPAN_OPEN) return PV_DATE_NONE;
