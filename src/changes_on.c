@@ -150,7 +150,7 @@ static bool settled(const pv_request *rq, const pv_decision *now, pv_date *answe
     return date_is_none(reading) && proxy_ended_by_age(now);
 }
 
-pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_t bits,
+pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_facts facts,
                         uint32_t next, const pv_decision *now) {
     pv_date answer;
     if (settled(rq, now, &answer)) return answer;
@@ -162,10 +162,9 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_
                SPAN_OPEN,
                SPAN_OPEN,
                SPAN_OPEN};
-    const int age_on = date_age(s.birth, on);
-    birthdays(&s, age_on >= 16);
+    birthdays(&s, facts.age >= 16);
     next_birthday(&s);
-    uint32_t seen = signature(bits, age_on);
+    uint32_t seen = signature(facts.bits, facts.age);
     for (;;) {
         const uint32_t k = next_candidate(&s, next);
         if (k == SPAN_OPEN) return PV_DATE_NONE;
@@ -174,7 +173,7 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_
         bool reread = !date_is_none(s.reading) && date_key(s.reading) == k;
         if (reread && !read_anew(&s)) return date;
         if (k >= s.birthday) next_birthday(&s);
-        bits = view_probe(v, k, &next);
+        const uint32_t bits = view_probe(v, k, &next);
         const int age = date_age(s.birth, date);
         const uint32_t sig = signature(bits, age);
         if (sig == seen && !reread) continue; /* nothing the procedure can tell apart changed */
@@ -190,6 +189,6 @@ pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
     view v;
     view_from_record(&v, rq);
     uint32_t next;
-    const uint32_t bits = view_probe(&v, date_key(on), &next);
-    return view_changes_on(rq, &v, on, bits, next, now);
+    const pv_facts f = {date_age(rq->birth, on), view_probe(&v, date_key(on), &next)};
+    return view_changes_on(rq, &v, on, f, next, now);
 }

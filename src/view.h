@@ -106,9 +106,9 @@ void view_from_record(view *v, const pv_request *rq);
 uint32_t view_probe(const view *v, uint32_t k, uint32_t *next);
 
 /* changes_on.c — T1 over a view: the first date after 'on' on which the decision differs
-   from 'now' in (effect, reason, filtered), or PV_DATE_NONE. 'bits' and 'next' are
-   view_probe()'s answer on 'on'. */
-pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, uint32_t bits,
+   from 'now' in (effect, reason, filtered), or PV_DATE_NONE. 'facts' and 'next' are the facts
+   on 'on' (view_probe()'s bits and the age) and the first key on which one may turn. */
+pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_facts facts,
                         uint32_t next, const pv_decision *now);
 
 /* view.c — steps 1 to 7 on 'on' from a view and, when asked, T1: what pv_evaluate() writes. */
