@@ -172,12 +172,3 @@ uint32_t view_probe(const view *v, uint32_t k, uint32_t *next) {
     *next = first;
     return bits;
 }
-
-void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
-                 bool with_changes_on) {
-    uint32_t next;
-    const uint32_t bits = view_probe(v, date_key(on), &next);
-    const pv_facts f = {date_age(rq->birth, on), bits};
-    decide_facts(rq, &f, d);
-    if (with_changes_on) d->changes_on = view_changes_on(rq, v, on, f, next, d);
-}

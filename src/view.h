@@ -111,8 +111,15 @@ uint32_t view_probe(const view *v, uint32_t k, uint32_t *next);
 pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_facts facts,
                         uint32_t next, const pv_decision *now);
 
-/* view.c — steps 1 to 7 on 'on' from a view and, when asked, T1: what pv_evaluate() writes. */
-void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
-                 bool with_changes_on);
+/* Steps 1 to 7 on 'on' from a view and, when asked, T1: what pv_evaluate() writes. Inline:
+   the decision paths call it once each. */
+static inline void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
+                               bool with_changes_on) {
+    uint32_t next;
+    const uint32_t bits = view_probe(v, date_key(on), &next);
+    const pv_facts f = {date_age(rq->birth, on), bits};
+    decide_facts(rq, &f, d);
+    if (with_changes_on) d->changes_on = view_changes_on(rq, v, on, f, next, d);
+}
 
 #endif
