@@ -7,21 +7,7 @@
 #include "internal.h"
 
 void resolve_actor(pv_request *rq) {
-    const pv_citizen *c = rq->citizen;
-    const pv_actor *a = rq->actor;
-    rq->guardian = NULL;
-    rq->representative = NULL;
-    if (a->kind == PV_ACTOR_GUARDIAN) {
-        for (size_t i = 0; i < c->guardian_count && rq->guardian == NULL; i++) {
-            if (strcmp(c->guardians[i].id, a->id) == 0) rq->guardian = &c->guardians[i];
-        }
-    } else if (a->kind == PV_ACTOR_REPRESENTATIVE) {
-        for (size_t i = 0; i < c->representative_count && rq->representative == NULL; i++) {
-            if (strcmp(c->representatives[i].id, a->id) == 0) {
-                rq->representative = &c->representatives[i];
-            }
-        }
-    }
+    find_actor_in_record(rq->citizen, rq->actor, rq);
 }
 
 bool step_relation(const pv_request *rq, pv_decision *d) {

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "portvakt.h"
 
@@ -262,6 +263,25 @@ const char *id_problem(const char *text);
 
 /* Fills 'out' (at least version 1 of it) as the fail-closed decision for invalid input (V1). */
 void decision_set_invalid(pv_decision *out);
+
+/* Step 1 (R0): the entry of the acting guardian or representative 'a' in the record 'c', set in
+   rq->guardian or rq->representative (NULL when not found). Inline: both the validating path
+   (resolve_actor) and the prepared path (before step 0) look the actor up. */
+static inline void find_actor_in_record(const pv_citizen *c, const pv_actor *a, pv_request *rq) {
+    rq->guardian = NULL;
+    rq->representative = NULL;
+    if (a->kind == PV_ACTOR_GUARDIAN) {
+        for (size_t i = 0; i < c->guardian_count && rq->guardian == NULL; i++) {
+            if (strcmp(c->guardians[i].id, a->id) == 0) rq->guardian = &c->guardians[i];
+        }
+    } else if (a->kind == PV_ACTOR_REPRESENTATIVE) {
+        for (size_t i = 0; i < c->representative_count && rq->representative == NULL; i++) {
+            if (strcmp(c->representatives[i].id, a->id) == 0) {
+                rq->representative = &c->representatives[i];
+            }
+        }
+    }
+}
 
 /* access.c — steps 1 to 3. resolve_actor finds the acting guardian or representative in the
    record (once per request); step_relation returns false when the actor is not related (R0) and

@@ -155,17 +155,7 @@ static bool actor_known(const pv_actor *a, const pv_citizen *c, pv_request *rq) 
     rq->guardian = NULL;
     rq->representative = NULL;
     if (a == NULL || a->version < 1 || a->version > PV_ACTOR_VERSION || a->id == NULL) return false;
-    if (a->kind == PV_ACTOR_GUARDIAN) {
-        for (size_t i = 0; i < c->guardian_count && rq->guardian == NULL; i++) {
-            if (strcmp(c->guardians[i].id, a->id) == 0) rq->guardian = &c->guardians[i];
-        }
-    } else if (a->kind == PV_ACTOR_REPRESENTATIVE) {
-        for (size_t i = 0; i < c->representative_count && rq->representative == NULL; i++) {
-            if (strcmp(c->representatives[i].id, a->id) == 0) {
-                rq->representative = &c->representatives[i];
-            }
-        }
-    }
+    find_actor_in_record(c, a, rq);
     return rq->guardian != NULL || rq->representative != NULL;
 }
 

@@ -256,21 +256,27 @@ static PyObject *pv_scan_hour(const char *at, const char *end) {
     Py_RETURN_NONE;
 }
 
-static PyObject *pv_scan_one(PyObject *line) {
+/* The members of the line 'text' of 'size' bytes as audit_scan gives them (a new reference),
+   or None (a new reference) when it is not of the common shape; NULL on error. */
+static PyObject *pv_scan_shape(const char *text, Py_ssize_t size) {
     const char *from[PV_M_COUNT], *to[PV_M_COUNT];
-    char *text;
-    Py_ssize_t size;
-    if (!PyBytes_Check(line) || PyBytes_AsStringAndSize(line, &text, &size) != 0 ||
-        pv_scan_line(text, size, from, to) != 0) {
-        PyErr_Clear();
-        Py_RETURN_NONE;
-    }
+    if (pv_scan_line(text, size, from, to) != 0) Py_RETURN_NONE;
     return Py_BuildValue(
         "(NNNy#y#N)", pv_scan_text(from[PV_M_CITIZEN], to[PV_M_CITIZEN]),
         pv_scan_text(from[PV_M_ON], to[PV_M_ON]), pv_scan_text(from[PV_M_AT], to[PV_M_AT]),
         from[PV_M_ACTOR], (Py_ssize_t)(to[PV_M_ACTOR] - from[PV_M_ACTOR]), from[PV_M_SERVICE],
         (Py_ssize_t)(to[PV_M_SERVICE] - from[PV_M_SERVICE]),
         from[PV_M_AT] ? pv_scan_hour(from[PV_M_AT], to[PV_M_AT]) : (Py_INCREF(Py_None), Py_None));
+}
+
+static PyObject *pv_scan_one(PyObject *line) {
+    char *text;
+    Py_ssize_t size;
+    if (!PyBytes_Check(line) || PyBytes_AsStringAndSize(line, &text, &size) != 0) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return pv_scan_shape(text, size);
 }
 %}
 
@@ -639,24 +645,16 @@ PyObject *pv_audit_lines(PyObject *block, long first, PyObject *caches, long lim
             one = Py_Ellipsis;
             Py_INCREF(one);
         } else {
-            const char *from[PV_M_COUNT], *to[PV_M_COUNT];
-            if (pv_scan_line(text + at, n, from, to) != 0) {
+            PyObject *shape = pv_scan_shape(text + at, n);
+            one = NULL;
+            if (shape == Py_None) {
+                /* not of the common shape: the caller parses its bytes */
                 one = PyBytes_FromStringAndSize(text + at, n);
-            } else {
-                PyObject *shape = Py_BuildValue(
-                    "(NNNy#y#N)", pv_scan_text(from[PV_M_CITIZEN], to[PV_M_CITIZEN]),
-                    pv_scan_text(from[PV_M_ON], to[PV_M_ON]), pv_scan_text(from[PV_M_AT], to[PV_M_AT]),
-                    from[PV_M_ACTOR], (Py_ssize_t)(to[PV_M_ACTOR] - from[PV_M_ACTOR]),
-                    from[PV_M_SERVICE], (Py_ssize_t)(to[PV_M_SERVICE] - from[PV_M_SERVICE]),
-                    from[PV_M_AT] ? pv_scan_hour(from[PV_M_AT], to[PV_M_AT])
-                                  : (Py_INCREF(Py_None), Py_None));
-                one = NULL;
-                if (shape != NULL) {
-                    one = pv_audit_ready(shape, caches, line);
-                    if (one == NULL && !PyErr_Occurred()) one = PySequence_List(shape);
-                    Py_DECREF(shape);
-                }
+            } else if (shape != NULL) {
+                one = pv_audit_ready(shape, caches, line);
+                if (one == NULL && !PyErr_Occurred()) one = PySequence_List(shape);
             }
+            Py_XDECREF(shape);
         }
         if (one == NULL || PyList_Append(out, one) != 0) {
             Py_XDECREF(one);
