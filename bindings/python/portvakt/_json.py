@@ -620,6 +620,19 @@ def _reason(value: JSON, path: str) -> Reason:
         raise InvalidInput(path, "is not a reason of RULES.md section 4") from None
 
 
+def read_rules(o: "_Object") -> Tuple[str, ...]:
+    """The ``rules`` of a vector or case: rule ids RULES.md defines (section 10: a runner never
+    refuses a vector for the ids it names, but an id that is not one is a broken vector)."""
+    rules: List[str] = []
+    for i, rule in enumerate(o.array("rules")):
+        if not isinstance(rule, str):
+            raise InvalidType(_join(o.at("rules"), i), f"must be a string, not {_json_type(rule)}")
+        if rule not in RULES:
+            raise InvalidInput(_join(o.at("rules"), i), f"{rule!r} is not a rule id of RULES.md")
+        rules.append(rule)
+    return tuple(rules)
+
+
 @dataclass(frozen=True)
 class Vector:
     """A conformance vector: a named request and its expected decision.
@@ -644,13 +657,7 @@ class Vector:
             obj = loads(obj)
         o = _Object(obj, path, ("name", "rules") + _REQUEST_FIELDS + ("expect",))
         name = o.string("name", required=True)
-        rules: List[str] = []
-        for i, rule in enumerate(o.array("rules")):
-            if not isinstance(rule, str):
-                raise InvalidType(_join(o.at("rules"), i), f"must be a string, not {_json_type(rule)}")
-            if rule not in RULES:
-                raise InvalidInput(_join(o.at("rules"), i), f"{rule!r} is not a rule id of RULES.md")
-            rules.append(rule)
+        rules = read_rules(o)
         expect = Expect.from_json(o.get("expect"), o.at("expect"))
         source = {k: o.value[k] for k in _REQUEST_FIELDS if k in o.value}
         request: Optional[Request] = None
@@ -659,7 +666,7 @@ class Vector:
             request = Request._from_object(_Object(source, "", _REQUEST_FIELDS))
         except InvalidInput as e:
             error = e
-        return cls(name, expect, request, tuple(rules), error, source)  # type: ignore[arg-type]
+        return cls(name, expect, request, rules, error, source)  # type: ignore[arg-type]
 
     def run(self) -> Decision:
         """The decision for this vector's request (the fail-closed one for invalid input)."""

@@ -28,7 +28,6 @@ from datetime import date
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import beyond
-from ._decision import RULES
 from ._errors import InvalidInput, InvalidType
 from ._json import (
     Difference,
@@ -43,6 +42,7 @@ from ._json import (
     load_vectors,
     parse_date,
     read_json,
+    read_rules,
 )
 
 __all__ = [
@@ -72,17 +72,6 @@ QUESTIONS: Dict[str, Tuple[str, ...]] = {
 _ERROR = "PV_ERR_INVALID_INPUT"
 #: The largest measure index read (an index into at most 1,024 seals, RULES.md section 8).
 MAX_MEASURE = 2**31 - 1
-
-
-def _rules(o: _Object) -> Tuple[str, ...]:
-    rules: List[str] = []
-    for i, rule in enumerate(o.array("rules")):
-        if not isinstance(rule, str):
-            raise InvalidType(_join(o.at("rules"), i), f"must be a string, not {_json_type(rule)}")
-        if rule not in RULES:
-            raise InvalidInput(_join(o.at("rules"), i), f"{rule!r} is not a rule id of RULES.md")
-        rules.append(rule)
-    return tuple(rules)
 
 
 def measure_index(value: JSON, path: str) -> Optional[int]:
@@ -241,7 +230,7 @@ class BeyondVector:
             name,  # type: ignore[arg-type]
             question,
             expect,
-            _rules(o),
+            read_rules(o),
             obj.get("on"),
             obj.get("citizen"),
             {k: obj[k] for k in QUESTIONS[question] if k in obj},
@@ -311,7 +300,7 @@ class AuditCase:
             if os.path.isabs(name) or ".." in name.replace("\\", "/").split("/"):
                 raise InvalidInput(o.at(key), "must name a file beside the case")
             files.append(os.path.join(base, name))
-        return cls(o.string("name", required=True), _rules(o), *files)  # type: ignore[arg-type]
+        return cls(o.string("name", required=True), read_rules(o), *files)  # type: ignore[arg-type]
 
     def run(self) -> List[JSON]:
         """The lines ``portvakt audit --json`` prints for the case, as JSON values."""
