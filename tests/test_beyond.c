@@ -1622,7 +1622,7 @@ static void test_names_of_beyond_enums(void) {
     const char *block = pv_action_name(PV_ACTION_BLOCK_GUARDIAN);
     fx_check(block != NULL && strcmp(block, "block_guardian") == 0, __FILE__, __LINE__,
              "pv_action_name(PV_ACTION_BLOCK_GUARDIAN) is \"%s\"; portvakt.h documents "
-             "\"block_guardian\" (see the names of pv_action in src/names.c)",
+             "\"block_guardian\" (see the names of pv_action in src/text/names.c)",
              block != NULL ? block : "(null)");
     CU_ASSERT_STRING_EQUAL(pv_role_name(PV_ROLE_CENTRAL_SUPPORT), "central_support");
     CU_ASSERT_STRING_EQUAL(pv_part_name(PV_PART_ASK), "ask");

@@ -8,8 +8,8 @@ echo "50-static-analysis: clang-tidy and cppcheck on src/ (compile commands of $
 
 echo "::: $(clang-tidy --version | grep -m1 version)"
 # Two files at a time (two cores); --quiet leaves only findings, which .clang-tidy makes errors.
-printf '%s\n' src/*.c | xargs -P 2 -n 1 clang-tidy -p "$build" --quiet
-echo "clang-tidy: no finding in $(ls src/*.c | wc -l) files"
+printf '%s\n' src/*/*.c | xargs -P 2 -n 1 clang-tidy -p "$build" --quiet
+echo "clang-tidy: no finding in $(ls src/*/*.c | wc -l) files"
 
 echo "::: $(cppcheck --version)"
 cppcheck --error-exitcode=1 --enable=warning,style,performance,portability --inline-suppr \

@@ -2,7 +2,7 @@
  * advice.c — consistency advice: a citizen's record checked against the routines of RULES.md
  * section 5 (M-GUARD, M-PROT, M-13) and the case number of X1.
  */
-#include "internal.h"
+#include "../internal.h"
 
 typedef struct collector {
     pv_advice *items;

@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "view.h"
+#include "../time/view.h"
 
 /* A range of the spans: a sorted union. */
 typedef struct span_set {

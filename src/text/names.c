@@ -2,7 +2,7 @@
  * names.c — the names of statuses, effects and input enums (the JSON vocabulary of RULES.md
  * section 10), and the version.
  */
-#include "internal.h"
+#include "../internal.h"
 
 /* Looks up 'value' in a table of 'count' names; NULL out of range. */
 static const char *name_of(int value, const char *const *names, int count) {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 /* The message for a struct whose version the library does not know. */
 static const char *const unknown_version =

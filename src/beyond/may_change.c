@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 typedef struct entry {
     pv_part part;

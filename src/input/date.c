@@ -5,7 +5,7 @@
  * loop over years or days, because age and anniversaries are on the decision path. Day numbers
  * are counted from 1970-01-01 with Howard Hinnant's days_from_civil / civil_from_days.
  */
-#include "internal.h"
+#include "../internal.h"
 
 enum {
     YEAR_MIN = 1,

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 void resolve_actor(pv_request *rq) {
     find_actor_in_record(rq->citizen, rq->actor, rq);

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 /* The arguments besides the inputs and 'count': the steps and the span. */
 static pv_status timeline_arguments(const pv_timeline_step *steps, size_t capacity, pv_date from,

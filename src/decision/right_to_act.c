@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 const char *grant_holder(const pv_request *rq) {
     switch (rq->actor->kind) {

@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 /* The longest form, "YYYYMMDD-NNNC", is 13 characters. */
 enum {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 void error_set(pv_error *e, pv_status status, pv_rule rule, const char *field,
                const char *message) {

@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 /* The deny reasons: the bits of a decision's 'reasons' that step 7 reads. */
 #define DENY_REASONS                                                                               \

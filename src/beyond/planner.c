@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 static void plan_fail(pv_error *err, const char *field, const char *message) {
     error_set(err, PV_ERR_INVALID_INPUT, PV_RULE_V1, field, message);

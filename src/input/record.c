@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 const char *record_mention_unit(const pv_citizen *c, size_t m) {
     return m < c->seal_count ? c->seals[m].unit : c->grants[m - c->seal_count].unit;

@@ -16,7 +16,7 @@
 #ifndef PV_VIEW_H
 #define PV_VIEW_H
 
-#include "internal.h"
+#include "../internal.h"
 
 /* An open end of a span: no later day. */
 #define SPAN_OPEN UINT32_MAX

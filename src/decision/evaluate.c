@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "view.h"
+#include "../time/view.h"
 
 bool decision_usable(const pv_decision *d) {
     return d != NULL && d->version == PV_DECISION_VERSION;

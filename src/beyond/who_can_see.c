@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 /* Decides one row: the request of 'actor' for 'service' on 'on', from a validated record. */
 static void decide_row(const pv_request *record, const pv_actor *actor, const pv_service *service,

@@ -1,7 +1,7 @@
 /*
  * proxy_breaks.c — step 5 of RULES.md section 3: what breaks a guardian's proxy (G3 to G6).
  */
-#include "internal.h"
+#include "../internal.h"
 
 void step_proxy_breaks(const pv_request *rq, const pv_facts *f, pv_decision *d) {
     /* G5: protected identity never denies the citizen their own access.

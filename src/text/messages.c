@@ -6,7 +6,7 @@
  * guardian block, protected identity) gives anyone but the citizen only the generic message.
  * The official Swedish wordings of section 4 are kept verbatim.
  */
-#include "internal.h"
+#include "../internal.h"
 
 /* Who may see a reason's own text. */
 typedef enum audience {

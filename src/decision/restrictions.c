@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 static bool same_unit(const char *a, const char *b) {
     return a != NULL && b != NULL && strcmp(a, b) == 0;

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "../internal.h"
 
 static const char *const reason_names[PV_REASON_COUNT] = {
     [PV_REASON_SELF] = "SELF",
