@@ -113,7 +113,7 @@ def run_once(records: str, log: str) -> None:
     """The child process: audits the log, prints 'seconds lines findings peak_rss_kib'."""
     started = time.perf_counter()
     with open(log, "rb") as stream:
-        run = pv.audit(records, stream)  # as `portvakt audit` reads it: in blocks
+        run = pv.audit.run(records, stream)  # as `portvakt audit` reads it: in blocks
         findings = sum(1 for _ in run)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -29,8 +29,8 @@ def months_before(on: date, years: int, months: int) -> date:
 
 def household(on: date) -> pv.Citizen:
     birth = months_before(on, 12, 6)
-    thirteen = pv.birthday(birth, 13)
-    sixteen = pv.birthday(birth, 16)
+    thirteen = pv.pnr.birthday(birth, 13)
+    sixteen = pv.pnr.birthday(birth, 16)
     return pv.Citizen(
         birth_date=birth,
         guardians=[pv.Guardian("anna"), pv.Guardian("bertil", blocked=True)],
@@ -58,12 +58,12 @@ def main(argv=None) -> int:
 
     child = household(on)
     print(f"On {on}: a child born {child.birth_date} "
-          f"({pv.age_on(child.birth_date, on)} years old), two guardians.")
+          f"({pv.pnr.age_on(child.birth_date, on)} years old), two guardians.")
     for guardian in child.guardians:
         actor = pv.Actor.guardian(guardian.id)
         status = " (blocked by care)" if guardian.blocked else ""
         print(f"\n{guardian.id}{status} can see:")
-        for access in pv.what_can_see(child, actor, on):
+        for access in pv.beyond.what_can_see(child, actor, on):
             d = access.decision
             print(f"  {access.label:<34} {describe(d)}")
             if not d.permitted:

@@ -31,7 +31,7 @@ def test_a_surrogate_in_a_personnummer_names_the_field():
         pv.Citizen.from_personnummer("19121212-121" + SURROGATE, on=ON)
     assert raised.value.field == "personnummer"
     with pytest.raises(pv.InvalidInput) as raised:
-        pv.parse_personnummer(SURROGATE, on=ON)
+        pv.pnr.parse_personnummer(SURROGATE, on=ON)
     assert raised.value.field == "personnummer"
 
 
@@ -39,5 +39,5 @@ def test_a_measure_no_record_can_hold_names_the_field():
     # X5 asks about one guardian; section 8 caps a record at 16 guardians.
     child = pv.Citizen(birth_date=date(2015, 1, 1), guardians=[pv.Guardian("g1")])
     with pytest.raises(pv.InvalidInput) as raised:
-        pv.may_change("care", "block_guardian", child, ON, measure=10**30)
+        pv.beyond.may_change("care", "block_guardian", child, ON, measure=10**30)
     assert raised.value.field == "measure"

@@ -37,7 +37,7 @@ E_SERVICES = {"kind": "e_services"}
 
 
 def records():
-    return pv.read_records([RECORDS_TEXT])
+    return pv.audit.read_records([RECORDS_TEXT])
 
 
 def line(**members):
@@ -45,7 +45,7 @@ def line(**members):
 
 
 def findings(lines, recs=None):
-    run = pv.audit(recs or records(), lines)
+    run = pv.audit.run(recs or records(), lines)
     return [f.to_json() for f in run], run.summary.to_json()["summary"]
 
 
@@ -75,24 +75,24 @@ def run(*argv, stdin=b""):
     ("2026-12-31T23:00:00.123456Z", date(2027, 1, 1)),
 ])
 def test_h5_timestamp_is_the_date_in_sweden(at, expected):
-    assert pv.stockholm_date(at) == expected
+    assert pv.audit.stockholm_date(at) == expected
 
 
 def test_h5_an_aware_datetime_is_read_in_sweden():
-    assert pv.stockholm_date(datetime(2026, 3, 14, 23, 30, tzinfo=timezone.utc)) == date(2026, 3, 15)
-    assert pv.stockholm_date(datetime(2026, 3, 14, 23, 30, tzinfo=timezone(timedelta(hours=5)))) == date(2026, 3, 14)
+    assert pv.audit.stockholm_date(datetime(2026, 3, 14, 23, 30, tzinfo=timezone.utc)) == date(2026, 3, 15)
+    assert pv.audit.stockholm_date(datetime(2026, 3, 14, 23, 30, tzinfo=timezone(timedelta(hours=5)))) == date(2026, 3, 14)
 
 
 @pytest.mark.parametrize("at", ["2026-03-14T23:30:00", "2026-03-14", "14/03/2026 23:30", "", "2026-13-01T00:00:00Z"])
 def test_h5_a_timestamp_without_offset_or_not_iso_is_malformed(at):
     with pytest.raises(pv.InvalidInput) as error:
-        pv.stockholm_date(at)
+        pv.audit.stockholm_date(at)
     assert error.value.field == "at"
 
 
 def test_h5_a_naive_datetime_is_malformed():
     with pytest.raises(pv.InvalidInput) as error:
-        pv.stockholm_date(datetime(2026, 3, 14, 23, 30))
+        pv.audit.stockholm_date(datetime(2026, 3, 14, 23, 30))
     assert error.value.field == "at"
 
 
@@ -128,7 +128,7 @@ def test_h5_block_period_read_on_each_access_date():
 def test_h5_every_reason_and_rule_of_a_denial():
     # A 14-year-old's blocked guardian asking for e-services: PROXY_ENDED (G1) and GUARDIAN_BLOCKED
     # (G3), in step order (RULES.md section 3).
-    recs = pv.read_records([json.dumps({"id": "r", "citizen": {
+    recs = pv.audit.read_records([json.dumps({"id": "r", "citizen": {
         "birth_date": "2012-01-01", "guardians": [{"id": "g", "blocked": True}]}})])
     found, _ = findings([line(citizen="r", on="2026-06-01", actor={"kind": "guardian", "id": "g"},
                               service=E_SERVICES)], recs)
@@ -212,10 +212,10 @@ def test_h5_lines_as_str_bytes_objects_and_values_give_the_same_findings():
     texts = [line(citizen="r1", at="2027-03-14T23:30:00Z", actor=G1, service=E_SERVICES),
              line(citizen="r1", on="2026-06-01", actor=G2, service=E_SERVICES),
              line(citizen="r1", on="2026-05-31", actor=G2, service=E_SERVICES)]
-    accesses = [pv.LogAccess("r1", pv.Actor.guardian("g1"), pv.Service.e_services(),
+    accesses = [pv.audit.LogAccess("r1", pv.Actor.guardian("g1"), pv.Service.e_services(),
                              at=datetime(2027, 3, 14, 23, 30, tzinfo=timezone.utc)),
-                pv.LogAccess("r1", pv.Actor.guardian("g2"), pv.Service.e_services(), on=date(2026, 6, 1)),
-                pv.LogAccess("r1", pv.Actor.guardian("g2"), pv.Service.e_services(), on=date(2026, 5, 31))]
+                pv.audit.LogAccess("r1", pv.Actor.guardian("g2"), pv.Service.e_services(), on=date(2026, 6, 1)),
+                pv.audit.LogAccess("r1", pv.Actor.guardian("g2"), pv.Service.e_services(), on=date(2026, 5, 31))]
     expected = findings(texts)
     assert [f["line"] for f in expected[0]] == [1, 2]
     assert findings([t.encode() for t in texts]) == expected
@@ -227,13 +227,13 @@ def test_h5_lines_as_str_bytes_objects_and_values_give_the_same_findings():
 
 
 def test_h5_findings_are_values_with_the_decision():
-    run = pv.audit(records(), [line(citizen="r1", on="2027-03-15", actor=G1, service=E_SERVICES)])
+    run = pv.audit.run(records(), [line(citizen="r1", on="2027-03-15", actor=G1, service=E_SERVICES)])
     (finding,) = list(run)
-    assert isinstance(finding, pv.Finding)
+    assert isinstance(finding, pv.audit.Finding)
     assert finding.kind == "denied" and finding.line == 1 and finding.citizen == "r1"
     assert finding.on == date(2027, 3, 15)
     assert finding.decision.reason is pv.Reason.PROXY_ENDED and finding.decision.rule == "G1"
-    assert run.summary == pv.Summary(lines=1, allowed=0, denied=1, malformed=0)
+    assert run.summary == pv.audit.Summary(lines=1, allowed=0, denied=1, malformed=0)
 
 
 # ---- RECORDS -------------------------------------------------------------------------------
@@ -250,8 +250,8 @@ def test_h5_findings_are_values_with_the_decision():
     (b'{"id": "a\xff", "citizen": {}}\n'.decode("latin-1"), 1, "record"),
 ])
 def test_records_that_cannot_be_used_name_the_line_and_field(text, line_number, field):
-    with pytest.raises(pv.RecordsError) as error:
-        pv.read_records(io.BytesIO(text.encode("latin-1")))
+    with pytest.raises(pv.audit.RecordsError) as error:
+        pv.audit.read_records(io.BytesIO(text.encode("latin-1")))
     assert (error.value.line, error.value.field) == (line_number, field)
 
 
@@ -370,14 +370,14 @@ def _endless():
 
 def test_h5_streams_an_endless_log():
     # g2 is blocked from 2026-06-01: the first finding comes without the log being read to its end.
-    first = next(iter(pv.audit(records(), _endless())))
+    first = next(iter(pv.audit.run(records(), _endless())))
     assert first.kind == "denied" and first.on == date(2026, 6, 1)
 
 
 def test_h5_memory_does_not_grow_with_the_log():
     def peak(n):
         tracemalloc.start()
-        run = pv.audit(records(), itertools.islice(_endless(), n))
+        run = pv.audit.run(records(), itertools.islice(_endless(), n))
         for _ in run:
             pass
         _, top = tracemalloc.get_traced_memory()
@@ -442,11 +442,11 @@ def test_h5_every_timestamp_gets_its_date_in_sweden(moment, offset, fraction):
     # Each access is denied (the citizen's login is locked: E2), so each finding shows the date
     # the audit gave it; the first line of each pair is the start of the probe's hour.
     zone = ZoneInfo("Europe/Stockholm")
-    recs = pv.read_records([json.dumps({"id": "r", "citizen": {"birth_date": "1970-01-01", "login_locked": True}})])
+    recs = pv.audit.read_records([json.dumps({"id": "r", "citizen": {"birth_date": "1970-01-01", "login_locked": True}})])
     at = moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + offset
     hour = moment.replace(minute=0, second=0).strftime("%Y-%m-%dT%H:%M:%S") + offset
     lines = [line(citizen="r", at=t, actor={"kind": "self"}, service=E_SERVICES) for t in (hour, at)]
-    found = list(pv.audit(recs, lines))
+    found = list(pv.audit.run(recs, lines))
     assert [f.on for f in found] == [datetime.fromisoformat(t).astimezone(zone).date() for t in (hour, at)]
 
 
@@ -458,7 +458,7 @@ def test_h5_every_timestamp_gets_its_date_in_sweden(moment, offset, fraction):
 ])
 def test_wrong_types_are_named(records_arg, accesses, field):
     with pytest.raises(pv.InvalidType) as error:
-        pv.audit(records_arg, accesses)
+        pv.audit.run(records_arg, accesses)
     assert error.value.field == field
 
 
@@ -467,10 +467,10 @@ def test_wrong_types_are_named(records_arg, accesses, field):
 def test_any_bytes_every_line_is_counted_once(raw_lines):
     # H5: no line is dropped unreported: each is allowed, denied or malformed, in log order.
     data = b"".join(x.replace(b"\n", b" ") + b"\n" for x in raw_lines)
-    run = pv.audit(records(), read_log(io.BytesIO(data)))
+    run = pv.audit.run(records(), read_log(io.BytesIO(data)))
     found = list(run)
     # The same log as a stream (read in blocks by the C reader) gives the same findings.
-    streamed = pv.audit(records(), io.BytesIO(data))
+    streamed = pv.audit.run(records(), io.BytesIO(data))
     assert [f.to_json() for f in streamed] == [f.to_json() for f in found]
     assert streamed.summary == run.summary
     summary = run.summary

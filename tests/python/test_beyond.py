@@ -49,14 +49,14 @@ def test_who_can_see_rows_in_record_order_and_equal_to_evaluate():
     # Rows: (self, g1, g2) x (e-services, journal, U2 from the seal, U1 from the grant).
     c = pv.Citizen(birth_date=date(2011, 7, 1), guardians=[pv.Guardian("g1"), pv.Guardian("g2")],
                    seals=[pv.Seal.for_unit(U2)], grants=[pv.Grant(U1, "g1")])
-    rows = pv.who_can_see(c, ON)
+    rows = pv.beyond.who_can_see(c, ON)
     assert len(rows) == 3 * 4
     assert [(r.actor.kind.value, r.actor.id, r.service.kind.value, r.unit) for r in rows[:4]] == [
         ("self", None, "e_services", None), ("self", None, "journal", None),
         ("self", None, "journal", U2), ("self", None, "journal", U1)]
     assert [r.actor.id for r in rows[4:]] == ["g1"] * 4 + ["g2"] * 4
     for r in rows:
-        assert isinstance(r, pv.AccessRow) and isinstance(r.decision, pv.Decision)
+        assert isinstance(r, pv.beyond.AccessRow) and isinstance(r.decision, pv.Decision)
         # The journal is asked through the direct channel, each actor with BankID.
         assert r.decision == pv.evaluate(c, r.actor, r.service, ON)
         # The channel of each row comes from C (pv_access_row.channel): the portal for the
@@ -74,7 +74,7 @@ def test_who_can_see_rows_in_record_order_and_equal_to_evaluate():
 
 
 def test_who_can_see_locked_citizen_keeps_the_direct_channel_e2():
-    rows = pv.who_can_see(adult(login_locked=True, login_lock_case_number="RS 1"), ON)
+    rows = pv.beyond.who_can_see(adult(login_locked=True, login_lock_case_number="RS 1"), ON)
     assert [(r.service.kind.value, r.decision.effect.value, r.decision.reason.value) for r in rows] == [
         ("e_services", "deny", "LOGIN_LOCKED"), ("journal", "permit", "SELF")]
     assert rows[0].to_json() == {"actor": "self", "kind": "self", "service": "e_services", "unit": None,
@@ -84,22 +84,22 @@ def test_who_can_see_locked_citizen_keeps_the_direct_channel_e2():
 
 def test_who_can_see_invalid_input_v1():
     with pytest.raises(pv.InvalidInput) as info:
-        pv.who_can_see(adult(seals=[pv.Seal(pv.SealScope.UNIT)]), ON)  # a unit seal without a unit
+        pv.beyond.who_can_see(adult(seals=[pv.Seal(pv.SealScope.UNIT)]), ON)  # a unit seal without a unit
     assert info.value.field == "citizen.seals[0].unit"
     with pytest.raises(pv.InvalidInput) as info:
-        pv.who_can_see(adult(), date(1970, 1, 1))  # born after 'on'
+        pv.beyond.who_can_see(adult(), date(1970, 1, 1))  # born after 'on'
     assert info.value.field.startswith("citizen.")
     with pytest.raises(pv.InvalidType):
-        pv.who_can_see({"birth_date": "1980-01-20"}, ON)
+        pv.beyond.who_can_see({"birth_date": "1980-01-20"}, ON)
     with pytest.raises(pv.InvalidType):
-        pv.who_can_see(adult(), "2026-03-04")
+        pv.beyond.who_can_see(adult(), "2026-03-04")
 
 
 # ---- timeline -----------------------------------------------------------------------------------
 
 
 def test_timeline_guardian_e_services_until_13_g1():
-    steps = pv.timeline(child_5(birth_date=date(2010, 5, 10)), "g1", "e_services",
+    steps = pv.beyond.timeline(child_5(birth_date=date(2010, 5, 10)), "g1", "e_services",
                         date(2010, 5, 10), date(2028, 5, 10))
     assert [(s.from_, s.decision.effect.value, s.decision.reason.value) for s in steps] == [
         (date(2010, 5, 10), "permit", "GUARDIAN_PROXY"), (date(2023, 5, 10), "deny", "PROXY_ENDED")]
@@ -109,8 +109,8 @@ def test_timeline_guardian_e_services_until_13_g1():
 
 def test_timeline_by_value_and_by_name_agree_d2():
     c = blocked_guardian_and_grant()
-    by_name = pv.timeline(c, "g2", "journal", date(2020, 1, 1), date(2027, 1, 1), unit=U1)
-    by_value = pv.timeline(c, pv.Actor.guardian("g2"), pv.Service.journal(U1, channel="direct"),
+    by_name = pv.beyond.timeline(c, "g2", "journal", date(2020, 1, 1), date(2027, 1, 1), unit=U1)
+    by_value = pv.beyond.timeline(c, pv.Actor.guardian("g2"), pv.Service.journal(U1, channel="direct"),
                            date(2020, 1, 1), date(2027, 1, 1))
     assert by_name == by_value
     assert [(s.from_, s.decision.reason.value) for s in by_name] == [
@@ -120,8 +120,8 @@ def test_timeline_by_value_and_by_name_agree_d2():
 
 def test_timeline_portal_channel_sees_the_lock_e2():
     c = adult(login_locked=True, login_lock_case_number="RS 1")
-    direct = pv.timeline(c, "self", "journal", ON, date(2026, 12, 31))
-    portal = pv.timeline(c, "self", "journal", ON, date(2026, 12, 31), channel="portal")
+    direct = pv.beyond.timeline(c, "self", "journal", ON, date(2026, 12, 31))
+    portal = pv.beyond.timeline(c, "self", "journal", ON, date(2026, 12, 31), channel="portal")
     assert [s.decision.reason.value for s in direct] == ["SELF"]
     assert [s.decision.reason.value for s in portal] == ["LOGIN_LOCKED"]
 
@@ -129,57 +129,57 @@ def test_timeline_portal_channel_sees_the_lock_e2():
 def test_timeline_names_and_errors():
     c = pv.Citizen(birth_date=date(1980, 1, 20), guardians=[],
                    representatives=[pv.Representative("x", "god_man", True, True, True)])
-    assert pv.timeline(c, "x", "journal", ON, ON)[0].decision.reason is pv.Reason.REPRESENTATIVE
-    assert pv.timeline(c, "representative:x", "journal", ON, ON)[0].decision.reason is pv.Reason.REPRESENTATIVE
+    assert pv.beyond.timeline(c, "x", "journal", ON, ON)[0].decision.reason is pv.Reason.REPRESENTATIVE
+    assert pv.beyond.timeline(c, "representative:x", "journal", ON, ON)[0].decision.reason is pv.Reason.REPRESENTATIVE
     with pytest.raises(pv.InvalidInput) as info:
-        pv.timeline(c, "nobody", "journal", ON, ON)
+        pv.beyond.timeline(c, "nobody", "journal", ON, ON)
     assert info.value.field == "actor"
     with pytest.raises(pv.InvalidInput) as info:
-        pv.timeline(c, "self", "bookings", ON, ON)
+        pv.beyond.timeline(c, "self", "bookings", ON, ON)
     assert info.value.field == "service"
     with pytest.raises(pv.InvalidInput) as info:
-        pv.timeline(c, "self", "journal", ON, date(2026, 1, 1))  # 'until' before 'from'
+        pv.beyond.timeline(c, "self", "journal", ON, date(2026, 1, 1))  # 'until' before 'from'
     assert info.value.field == "until"
     with pytest.raises(pv.InvalidInput) as info:
-        pv.timeline(c, "self", "e_services", ON, ON, unit=U1)  # section 8
+        pv.beyond.timeline(c, "self", "e_services", ON, ON, unit=U1)  # section 8
     assert info.value.field == "unit"
     with pytest.raises(pv.InvalidType):
-        pv.timeline(c, "self", "journal", "2026-03-04", ON)
+        pv.beyond.timeline(c, "self", "journal", "2026-03-04", ON)
 
 
 # ---- advise -------------------------------------------------------------------------------------
 
 
 def test_advise_each_kind_and_none():
-    assert pv.advise(child_5(), ON) == []
+    assert pv.beyond.advise(child_5(), ON) == []
     # M-GUARD
-    [a] = pv.advise(child_5(guardians=[pv.Guardian("g1", blocked=True), pv.Guardian("g2")]), ON)
-    assert (a.kind, a.routine, a.guardian) == (pv.AdviceKind.BLOCK_WITHOUT_LOCK, "M-GUARD", "g1")
+    [a] = pv.beyond.advise(child_5(guardians=[pv.Guardian("g1", blocked=True), pv.Guardian("g2")]), ON)
+    assert (a.kind, a.routine, a.guardian) == (pv.beyond.AdviceKind.BLOCK_WITHOUT_LOCK, "M-GUARD", "g1")
     assert a.to_json()["id"] == "M-GUARD" and a.message and "seed" in a.source
     # M-PROT (a 14-year-old, so that M-13 does not apply)
-    [a] = pv.advise(pv.Citizen(birth_date=date(2011, 7, 1), protected_identity=True), ON)
-    assert a.kind is pv.AdviceKind.PROTECTED_WITHOUT_MEASURES and a.routine == "M-PROT"
+    [a] = pv.beyond.advise(pv.Citizen(birth_date=date(2011, 7, 1), protected_identity=True), ON)
+    assert a.kind is pv.beyond.AdviceKind.PROTECTED_WITHOUT_MEASURES and a.routine == "M-PROT"
     # M-13 and X1
-    items = pv.advise(child_5(login_locked=True), ON)
+    items = pv.beyond.advise(child_5(login_locked=True), ON)
     assert sorted(a.routine for a in items) == ["M-13", "X1"]
-    assert {a.kind for a in items} == {pv.AdviceKind.CHILD_LOCK_CUTS_ALL_GUARDIANS,
-                                       pv.AdviceKind.LOCK_WITHOUT_CASE_NUMBER}
+    assert {a.kind for a in items} == {pv.beyond.AdviceKind.CHILD_LOCK_CUTS_ALL_GUARDIANS,
+                                       pv.beyond.AdviceKind.LOCK_WITHOUT_CASE_NUMBER}
 
 
 # ---- plan ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text, goal", [
-    ("nothing", pv.Goal(pv.GoalKind.NOTHING)),
-    ("no-journal", pv.Goal("no-journal")),
-    ("guardian:g1", pv.Goal("guardian", guardian="g1")),
-    (f"hide-unit:{U1}", pv.Goal("hide-unit", unit=U1)),
-    (f"hide-unit:{U1}:2026-04-01", pv.Goal("hide-unit", unit=U1, from_=date(2026, 4, 1))),
+    ("nothing", pv.beyond.Goal(pv.beyond.GoalKind.NOTHING)),
+    ("no-journal", pv.beyond.Goal("no-journal")),
+    ("guardian:g1", pv.beyond.Goal("guardian", guardian="g1")),
+    (f"hide-unit:{U1}", pv.beyond.Goal("hide-unit", unit=U1)),
+    (f"hide-unit:{U1}:2026-04-01", pv.beyond.Goal("hide-unit", unit=U1, from_=date(2026, 4, 1))),
     (f"hide-entries:{U1}:2020-01-01:2020-12-31",
-     pv.Goal("hide-entries", unit=U1, from_=date(2020, 1, 1), until=date(2020, 12, 31))),
+     pv.beyond.Goal("hide-entries", unit=U1, from_=date(2020, 1, 1), until=date(2020, 12, 31))),
 ])
 def test_goal_parse_and_str(text, goal):
-    assert pv.Goal.parse(text) == goal
+    assert pv.beyond.Goal.parse(text) == goal
     assert str(goal) == text
 
 
@@ -190,7 +190,7 @@ def test_goal_parse_and_str(text, goal):
 ])
 def test_goal_parse_errors(text, field):
     with pytest.raises(pv.InvalidInput) as info:
-        pv.Goal.parse(text)
+        pv.beyond.Goal.parse(text)
     assert info.value.field == field
 
 
@@ -200,11 +200,11 @@ def _apply(citizen, p):
     for m in p.measures:
         if m.conditional:
             continue
-        if m.action is pv.Action.LOCK_LOGIN:
+        if m.action is pv.beyond.Action.LOCK_LOGIN:
             changes.update(login_locked=True, login_lock_case_number="RS 1")
-        elif m.action is pv.Action.SEAL:
+        elif m.action is pv.beyond.Action.SEAL:
             changes["seals"] = tuple(changes.get("seals", citizen.seals)) + (m.seal,)
-        elif m.action is pv.Action.BLOCK_GUARDIAN:
+        elif m.action is pv.beyond.Action.BLOCK_GUARDIAN:
             changes["guardians"] = [dataclasses.replace(g, blocked=g.blocked or g.id == m.guardian)
                                     for g in citizen.guardians]
     return dataclasses.replace(citizen, **changes)
@@ -218,11 +218,11 @@ def _reachable(citizen, actor, on):
 
 def test_plan_nothing_m_all_and_its_proof():
     c = child_5()
-    p = pv.plan(c, "nothing", ON)
-    assert isinstance(p, pv.Plan) and p.holds and p.checked > 0 and p.proven_on == ON
+    p = pv.beyond.plan(c, "nothing", ON)
+    assert isinstance(p, pv.beyond.Plan) and p.holds and p.checked > 0 and p.proven_on == ON
     assert sorted((m.routine, m.action.value) for m in p.measures) == [
         ("M-ALL", "lock_login"), ("M-ALL", "seal")]
-    seal = next(m.seal for m in p.measures if m.action is pv.Action.SEAL)
+    seal = next(m.seal for m in p.measures if m.action is pv.beyond.Action.SEAL)
     assert isinstance(seal, pv.Seal) and seal.scope is pv.SealScope.WHOLE and seal.content is None
     after = _apply(c, p)
     for actor in (pv.Actor.self(), pv.Actor.guardian("g1"), pv.Actor.guardian("g2")):
@@ -231,10 +231,10 @@ def test_plan_nothing_m_all_and_its_proof():
 
 def test_plan_guardian_m_guard_block_and_conditional_lock():
     c = child_5()
-    p = pv.plan(c, pv.Goal.parse("guardian:g1"), ON)
+    p = pv.beyond.plan(c, pv.beyond.Goal.parse("guardian:g1"), ON)
     assert p.holds
-    block = [m for m in p.measures if m.action is pv.Action.BLOCK_GUARDIAN]
-    lock = [m for m in p.measures if m.action is pv.Action.LOCK_LOGIN]
+    block = [m for m in p.measures if m.action is pv.beyond.Action.BLOCK_GUARDIAN]
+    lock = [m for m in p.measures if m.action is pv.beyond.Action.LOCK_LOGIN]
     assert [(m.guardian, m.routine, m.conditional) for m in block] == [("g1", "M-GUARD", False)]
     assert [(m.routine, m.conditional) for m in lock] == [("M-GUARD", True)]
     after = _apply(c, p)
@@ -246,18 +246,18 @@ def test_plan_guardian_m_guard_block_and_conditional_lock():
 
 
 def test_plan_guardian_with_protected_identity_m_prot():
-    p = pv.plan(child_5(protected_identity=True), "guardian:g1", ON)
+    p = pv.beyond.plan(child_5(protected_identity=True), "guardian:g1", ON)
     assert sorted((m.routine, m.action.value, m.conditional) for m in p.measures) == [
         ("M-GUARD", "block_guardian", False), ("M-PROT", "lock_login", False), ("M-PROT", "seal", False)]
 
 
 def test_plan_hide_unit_and_entries_j2_j4():
     c = adult()
-    p = pv.plan(c, f"hide-unit:{U1}:2026-04-01", ON)
+    p = pv.beyond.plan(c, f"hide-unit:{U1}:2026-04-01", ON)
     [m] = p.measures
     assert (m.routine, m.seal.scope, m.seal.unit, m.seal.active.from_) == ("J2", pv.SealScope.UNIT, U1, date(2026, 4, 1))
     assert p.proven_on == date(2026, 4, 1)
-    p = pv.plan(c, f"hide-entries:{U1}:2020-01-01:2020-12-31", ON)
+    p = pv.beyond.plan(c, f"hide-entries:{U1}:2020-01-01:2020-12-31", ON)
     [m] = p.measures
     assert m.routine == "J4" and m.seal.content == pv.Interval(date(2020, 1, 1), date(2020, 12, 31))
     after = _apply(c, p)
@@ -267,12 +267,12 @@ def test_plan_hide_unit_and_entries_j2_j4():
 
 @pytest.mark.parametrize("goal, field", [
     ("guardian:g9", "goal.guardian"),
-    (pv.Goal("hide-unit"), "goal.unit"),
+    (pv.beyond.Goal("hide-unit"), "goal.unit"),
     (f"hide-entries:{U1}:2021-01-01:2020-12-31", "goal.from"),
 ])
 def test_plan_invalid_goal_v1(goal, field):
     with pytest.raises(pv.InvalidInput) as info:
-        pv.plan(child_5(), goal, ON)
+        pv.beyond.plan(child_5(), goal, ON)
     assert info.value.field == field
 
 
@@ -285,34 +285,34 @@ def protected_until_mid_2027():
 
 def test_plan_proof_over_time_m_prot_h2_t1():
     c = protected_until_mid_2027()
-    p = pv.plan(c, "guardian:g1", ON)
+    p = pv.beyond.plan(c, "guardian:g1", ON)
     # M-GUARD's block, M-PROT's lock and seal: g1 is kept out to the 18th birthday.
     assert (p.holds, p.proven_on, p.horizon, p.fails_on) == (True, ON, date(2034, 5, 10), None)
     assert p.to_json()["proof"] == {"holds": True, "checked": p.checked, "proven_on": "2026-03-04",
                                     "horizon": "2034-05-10", "fails_on": None}
     # M-PROT is for every guardian: the lock (L1) and the seal (J1) keep g2 out too; without
     # them g2 is kept out by G4 only, until the protection's last day (H2, H3).
-    assert pv.prove(c, "guardian:g2", ON, p.measures).holds
-    without = pv.prove(c, "guardian:g2", ON, p.without("M-PROT"))
+    assert pv.beyond.prove(c, "guardian:g2", ON, p.measures).holds
+    without = pv.beyond.prove(c, "guardian:g2", ON, p.without("M-PROT"))
     assert [m.routine for m in without.measures] == ["M-GUARD"]
     assert (without.holds, without.fails_on, without.horizon) == (False, date(2027, 7, 1), date(2034, 5, 10))
     assert without.to_json()["proof"]["fails_on"] == "2027-07-01"
     # No measure at all looks fine on ON (G4 denies every guardian) and up to 2027-06-30.
-    assert pv.prove(c, "guardian:g1", ON, [], horizon=ON).holds
-    assert pv.prove(c, "guardian:g1", ON, (), horizon=date(2027, 6, 30)).holds
-    assert pv.prove(c, "guardian:g1", ON, []).fails_on == date(2027, 7, 1)
+    assert pv.beyond.prove(c, "guardian:g1", ON, [], horizon=ON).holds
+    assert pv.beyond.prove(c, "guardian:g1", ON, (), horizon=date(2027, 6, 30)).holds
+    assert pv.beyond.prove(c, "guardian:g1", ON, []).fails_on == date(2027, 7, 1)
 
 
 def test_plan_horizon_default_and_given_a1_v1():
     # A1: 18 on 28 February in a common year; an adult: five years.
-    assert pv.plan(child_5(birth_date=date(2012, 2, 29)), "nothing", ON).horizon == date(2030, 2, 28)
-    assert pv.plan(adult(), "nothing", ON).horizon == date(2031, 3, 4)
-    assert pv.plan(adult(), "nothing", ON, horizon=date(2040, 1, 1)).horizon == date(2040, 1, 1)
+    assert pv.beyond.plan(child_5(birth_date=date(2012, 2, 29)), "nothing", ON).horizon == date(2030, 2, 28)
+    assert pv.beyond.plan(adult(), "nothing", ON).horizon == date(2031, 3, 4)
+    assert pv.beyond.plan(adult(), "nothing", ON, horizon=date(2040, 1, 1)).horizon == date(2040, 1, 1)
     with pytest.raises(pv.InvalidInput) as info:
-        pv.plan(adult(), "nothing", ON, date(2026, 3, 3))  # before on
+        pv.beyond.plan(adult(), "nothing", ON, date(2026, 3, 3))  # before on
     assert info.value.field == "goal.horizon"
     with pytest.raises(pv.InvalidType) as info:
-        pv.plan(adult(), "nothing", ON, horizon="2030-01-01")
+        pv.beyond.plan(adult(), "nothing", ON, horizon="2030-01-01")
     assert info.value.field == "goal.horizon"
 
 
@@ -320,35 +320,35 @@ def test_prove_hide_unit_fails_on_the_16th_birthday_s2_d1():
     # 14 on ON without a grant: no one reaches U1 today, without any measure (D1, D2); on the
     # 16th birthday the child does (S2); a grant from 2026-09-01 opens it on that day (D1).
     c = pv.Citizen(birth_date=date(2011, 7, 1), guardians=[pv.Guardian("g1")])
-    assert pv.plan(c, f"hide-unit:{U1}", ON).holds
-    assert pv.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2027, 7, 1)
+    assert pv.beyond.plan(c, f"hide-unit:{U1}", ON).holds
+    assert pv.beyond.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2027, 7, 1)
     c = dataclasses.replace(c, grants=[pv.Grant(U1, "self", date(2026, 9, 1))])
-    assert pv.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2026, 9, 1)
+    assert pv.beyond.prove(c, f"hide-unit:{U1}", ON, []).fails_on == date(2026, 9, 1)
     # J3: a unit seal until 2026-12-31 holds until then.
     seal = pv.Seal.for_unit(U1, active=pv.Interval(None, date(2026, 12, 31)))
-    p = pv.prove(c, f"hide-unit:{U1}", ON, [pv.Measure(pv.Action.SEAL, "J2", seal=seal)])
+    p = pv.beyond.prove(c, f"hide-unit:{U1}", ON, [pv.beyond.Measure(pv.beyond.Action.SEAL, "J2", seal=seal)])
     assert (p.holds, p.fails_on) == (False, date(2027, 1, 1))
 
 
 @pytest.mark.parametrize("measures, field", [
-    ([pv.Measure(pv.Action.BLOCK_GUARDIAN, "M-GUARD", "g9")], "plan.measures[0].guardian"),
-    ([pv.Measure(pv.Action.UNLOCK_LOGIN, "X3")], "plan.measures[0].action"),
-    ([pv.Measure(pv.Action.SEAL, "J2", seal=pv.Seal.for_unit(U1)),
-      pv.Measure(pv.Action.SEAL, "J2", seal=pv.Seal(pv.SealScope.UNIT))], "plan.measures[1].seal.unit"),
-    ([pv.Measure(pv.Action.LOCK_LOGIN, "M-ALL")] * 5, "plan.measure_count"),
+    ([pv.beyond.Measure(pv.beyond.Action.BLOCK_GUARDIAN, "M-GUARD", "g9")], "plan.measures[0].guardian"),
+    ([pv.beyond.Measure(pv.beyond.Action.UNLOCK_LOGIN, "X3")], "plan.measures[0].action"),
+    ([pv.beyond.Measure(pv.beyond.Action.SEAL, "J2", seal=pv.Seal.for_unit(U1)),
+      pv.beyond.Measure(pv.beyond.Action.SEAL, "J2", seal=pv.Seal(pv.SealScope.UNIT))], "plan.measures[1].seal.unit"),
+    ([pv.beyond.Measure(pv.beyond.Action.LOCK_LOGIN, "M-ALL")] * 5, "plan.measure_count"),
 ])
 def test_prove_invalid_measures_v1(measures, field):
     with pytest.raises(pv.InvalidInput) as info:
-        pv.prove(child_5(), "guardian:g1", ON, measures)
+        pv.beyond.prove(child_5(), "guardian:g1", ON, measures)
     assert info.value.field == field
 
 
 def test_prove_wrong_types():
     with pytest.raises(pv.InvalidType) as info:
-        pv.prove(child_5(), "guardian:g1", ON, "block_guardian")
+        pv.beyond.prove(child_5(), "guardian:g1", ON, "block_guardian")
     assert info.value.field == "measures"
     with pytest.raises(pv.InvalidType) as info:
-        pv.prove(child_5(), "guardian:g1", ON, [("block_guardian", "g1")])
+        pv.beyond.prove(child_5(), "guardian:g1", ON, [("block_guardian", "g1")])
     assert info.value.field == "measures[0]"
 
 
@@ -384,37 +384,37 @@ def test_cli_plan_horizon_and_without(tmp_path):
 def test_may_change_x1_to_x7():
     c = adult(seals=[pv.Seal.whole(requested_by="citizen")], guardians=[])
     # X4: a seal set by the citizen is lifted only by central support.
-    p = pv.may_change("central_support", "unseal", c, ON, measure=0)
+    p = pv.beyond.may_change("central_support", "unseal", c, ON, measure=0)
     assert p.allowed and p.rule == "X4" and p.conditions
-    assert not pv.may_change(pv.Role.CARE, pv.Action.UNSEAL, c, ON, measure=0).allowed
+    assert not pv.beyond.may_change(pv.beyond.Role.CARE, pv.beyond.Action.UNSEAL, c, ON, measure=0).allowed
     # X2: relatives do not decide a lock.
-    p = pv.may_change("relative", "lock_login", c, ON)
-    assert (p.allowed, p.part, p.rule) == (False, pv.Part.NONE, "X2")
+    p = pv.beyond.may_change("relative", "lock_login", c, ON)
+    assert (p.allowed, p.part, p.rule) == (False, pv.beyond.Part.NONE, "X2")
     # X5: care decides a block; an unknown action name is an error naming the field.
     child = child_5()
     with pytest.raises(pv.InvalidInput) as e:
-        pv.may_change("care", "block", child, ON, measure=0)
+        pv.beyond.may_change("care", "block", child, ON, measure=0)
     assert e.value.field == "action"
-    assert pv.may_change("care", "block_guardian", child, ON, measure=0).part is pv.Part.DECIDE
-    assert pv.may_change("guardian", "unblock_guardian", child, ON, measure=1).to_json()["allowed"] is False
+    assert pv.beyond.may_change("care", "block_guardian", child, ON, measure=0).part is pv.beyond.Part.DECIDE
+    assert pv.beyond.may_change("guardian", "unblock_guardian", child, ON, measure=1).to_json()["allowed"] is False
 
 
 def test_may_change_errors():
     c = adult(seals=[pv.Seal.whole(requested_by="citizen")])
     for kwargs, field in (({}, "measure"), ({"measure": 5}, "measure")):
         with pytest.raises(pv.InvalidInput) as info:
-            pv.may_change("central_support", "unseal", c, ON, **kwargs)
+            pv.beyond.may_change("central_support", "unseal", c, ON, **kwargs)
         assert info.value.field == field
     with pytest.raises(pv.InvalidInput) as info:
-        pv.may_change("central_support", "unseal", c, ON, measure=-1)
+        pv.beyond.may_change("central_support", "unseal", c, ON, measure=-1)
     assert info.value.field == "measure"
     with pytest.raises(pv.InvalidType):
-        pv.may_change("central_support", "unseal", c, ON, measure=True)
+        pv.beyond.may_change("central_support", "unseal", c, ON, measure=True)
     with pytest.raises(pv.InvalidInput) as info:
-        pv.may_change("neighbour", "seal", c, ON)
+        pv.beyond.may_change("neighbour", "seal", c, ON)
     assert info.value.field == "requester"
     with pytest.raises(pv.InvalidInput) as info:
-        pv.may_change("care", "paint", c, ON)
+        pv.beyond.may_change("care", "paint", c, ON)
     assert info.value.field == "action"
 
 
@@ -424,7 +424,7 @@ def test_may_change_errors():
 def test_timeline_svg_lanes_colours_and_thresholds(tmp_path):
     c = blocked_guardian_and_grant()
     path = tmp_path / "t.svg"
-    svg = pv.timeline_svg(c, date(2010, 5, 10), date(2028, 5, 10), title="a child", path=str(path))
+    svg = pv.picture.timeline_svg(c, date(2010, 5, 10), date(2028, 5, 10), title="a child", path=str(path))
     assert path.read_text(encoding="utf-8") == svg
     root = ET.fromstring(svg.split("\n", 1)[1])
     assert root.tag == f"{SVG}svg"
@@ -446,7 +446,7 @@ def test_timeline_svg_lanes_colours_and_thresholds(tmp_path):
 
 
 def test_timeline_svg_chosen_lanes():
-    svg = pv.timeline_svg(child_5(), ON, date(2027, 3, 4), [("self", "e_services"), ("g2", "journal")])
+    svg = pv.picture.timeline_svg(child_5(), ON, date(2027, 3, 4), [("self", "e_services"), ("g2", "journal")])
     assert svg.count("<title>self · e-services:") == 1
     assert svg.count("<title>guardian g2 · journal:") == 1
     assert "guardian g1" not in svg

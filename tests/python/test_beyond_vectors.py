@@ -1,5 +1,5 @@
 """The conformance vectors of tests/conformance/beyond/ (format: its README.md), each run through
-the Python package (portvakt.who_can_see, timeline, advise, plan, may_change) and through the
+the Python package (portvakt.beyond.who_can_see, timeline, advise, plan, may_change) and through the
 command line (portvakt who|timeline|advise|plan|may FILE --json, the vector itself as FILE)."""
 
 import io
@@ -109,17 +109,17 @@ def run_python(vector):
     question = vector["question"]
     on = _d(vector.get("on"))
     if question == "who":
-        return [row.to_json() for row in pv.who_can_see(citizen, on)]
+        return [row.to_json() for row in pv.beyond.who_can_see(citizen, on)]
     if question == "timeline":
-        steps = pv.timeline(citizen, vector["actor"], vector["service"], _d(vector["from"]),
+        steps = pv.beyond.timeline(citizen, vector["actor"], vector["service"], _d(vector["from"]),
                             _d(vector["to"]), unit=vector.get("unit"),
                             channel=vector.get("channel", "direct"))
         return [step.to_json() for step in steps]
     if question == "advise":
-        return [item.to_json() for item in pv.advise(citizen, on)]
+        return [item.to_json() for item in pv.beyond.advise(citizen, on)]
     if question == "plan":
-        return pv.plan(citizen, vector["goal"], on, _d(vector.get("horizon"))).to_json()
-    return pv.may_change(vector["requester"], vector["action"], citizen, on,
+        return pv.beyond.plan(citizen, vector["goal"], on, _d(vector.get("horizon"))).to_json()
+    return pv.beyond.may_change(vector["requester"], vector["action"], citizen, on,
                          measure=vector.get("measure")).to_json()
 
 
@@ -163,7 +163,7 @@ def test_vector_through_the_command_line(vector, tmp_path):
 
 
 def _rule_ids():
-    ids = set(pv.RULES) | set(ROUTINES)
+    ids = set(pv.rules.RULES) | set(ROUTINES)
     rules_md = SOURCE_ROOT / "docs" / "RULES.md"
     ids |= set(re.findall(r"\*\*([A-Z]+(?:-[A-Z0-9]+|[0-9]+))\*\*", rules_md.read_text("utf-8")))
     return ids

@@ -123,7 +123,7 @@ def test_requests_round_trip_through_json(citizen, actor, service, on):
 def test_what_can_see_matches_evaluate(citizen, guardian, on):
     actor = pv.Actor.guardian(guardian)
     try:
-        rows = pv.what_can_see(citizen, actor, on)
+        rows = pv.beyond.what_can_see(citizen, actor, on)
     except pv.InvalidInput:
         return
     assert len(rows) == 2 + len(citizen.units())

@@ -121,9 +121,9 @@ def test_timeline_lanes_and_birthdays_come_from_c():
     # birth date C reads; the lanes are the rows of who_can_see (actors, units, channel).
     child = pv.Citizen(personnummer="201212121212", guardians=[pv.Guardian("anna")],
                        seals=[pv.Seal.for_unit(PSYCHIATRY)])
-    svg = pv.timeline_svg(child, date(2024, 1, 1), date(2030, 1, 1))
+    svg = pv.picture.timeline_svg(child, date(2024, 1, 1), date(2030, 1, 1))
     assert "13 years · 2025-12-12" in svg and "16 years · 2028-12-12" in svg
-    for row in pv.who_can_see(child, date(2024, 1, 1)):
+    for row in pv.beyond.who_can_see(child, date(2024, 1, 1)):
         who = "self" if row.actor.kind is pv.ActorKind.SELF else f"guardian {row.actor.id}"
         what = "e-services" if row.unit is None and row.service.kind is pv.ServiceKind.E_SERVICES else (
             "journal" if row.unit is None else f"journal {row.unit}")

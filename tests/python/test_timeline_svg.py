@@ -181,7 +181,7 @@ EXPECTED_STEPS["guardian g2 · journal"] = EXPECTED_STEPS["guardian g2 · e-serv
 
 @pytest.fixture
 def picture():
-    return pv.timeline_svg(child_blocked_then_protected(), START, END)
+    return pv.picture.timeline_svg(child_blocked_then_protected(), START, END)
 
 
 # ---- (a) the facts band -------------------------------------------------------------------------
@@ -221,7 +221,7 @@ def test_flags_are_periods_open_at_both_ends_and_lock_periods_name_their_case():
                    login_lock_periods=[
                        pv.LockPeriod(date(2020, 1, 1), date(2020, 12, 31), case_number="2019/88"),
                        pv.LockPeriod(date(2020, 7, 1), date(2021, 3, 31))])
-    root = check_layout(pv.timeline_svg(c, START, END))
+    root = check_layout(pv.picture.timeline_svg(c, START, END))
     x0, x1 = chart(root)
     flag, = [p for p in rects(root, "period") if lane_of(root, "guardian g1 · protected identity", p)]
     assert flag[0] == pytest.approx(x0, abs=0.06) and flag[2] == pytest.approx(x1, abs=0.06)
@@ -240,7 +240,7 @@ def test_flags_are_periods_open_at_both_ends_and_lock_periods_name_their_case():
 
 
 def test_facts_band_can_be_left_out(picture):
-    root = parse(pv.timeline_svg(child_blocked_then_protected(), START, END, facts=False))
+    root = parse(pv.picture.timeline_svg(child_blocked_then_protected(), START, END, facts=False))
     assert rects(root, "period") == [] and rects(root, "fact") == []
     assert len(rects(parse(picture), "fact")) == 2
 
@@ -290,7 +290,7 @@ def crowded():
     (crowded, date(2025, 6, 1), date(2025, 10, 31)),  # five months: days are wide
 ])
 def test_no_line_crosses_a_caption_and_no_caption_overlaps_another(record, start, end):
-    check_layout(pv.timeline_svg(record(), start, end, title="a crowded record"))
+    check_layout(pv.picture.timeline_svg(record(), start, end, title="a crowded record"))
 
 
 def random_record(rng):
@@ -329,7 +329,7 @@ def test_random_records_keep_every_caption_clear():
     leaders = 0
     for _ in range(60):
         citizen, start, end = random_record(rng)
-        root = check_layout(pv.timeline_svg(citizen, start, end, title=rng.choice([None, "a record"])))
+        root = check_layout(pv.picture.timeline_svg(citizen, start, end, title=rng.choice([None, "a record"])))
         leaders += len(lines(root, "leader"))
     assert leaders > 60  # the records did call for callouts
 
@@ -338,7 +338,7 @@ def test_birthday_captions_are_not_crossed():
     # A2: the 13th and 16th birthdays near the right edge: both captions go left of their line,
     # the 16th's over the 13th's line, which is broken around it.
     c = pv.Citizen(birth_date=date(2012, 3, 14), guardians=[pv.Guardian("anna")])
-    root = check_layout(pv.timeline_svg(c, date(2012, 3, 14), date(2030, 3, 14), [("anna", "journal")]))
+    root = check_layout(pv.picture.timeline_svg(c, date(2012, 3, 14), date(2030, 3, 14), [("anna", "journal")]))
     x13, x16 = (x_of(root, d, date(2012, 3, 14), date(2030, 3, 14)) for d in (D(2025, 3, 14), D(2028, 3, 14)))
     captions = dict(texts(root))
     assert captions["16 years · 2028-03-14"][0] < x13 < captions["16 years · 2028-03-14"][2]

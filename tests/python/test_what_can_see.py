@@ -1,4 +1,4 @@
-"""portvakt.what_can_see: one actor, e-services, the whole journal and each unit of the record."""
+"""portvakt.beyond.what_can_see: one actor, e-services, the whole journal and each unit of the record."""
 
 from datetime import date
 
@@ -11,7 +11,7 @@ from portvakt import Effect, Reason
 
 def table(citizen, actor, on=ON, **kw):
     return [(a.label, a.decision.effect, a.decision.reason, a.decision.filtered)
-            for a in pv.what_can_see(citizen, actor, on, **kw)]
+            for a in pv.beyond.what_can_see(citizen, actor, on, **kw)]
 
 
 def test_guardian_of_a_twelve_year_old(household):
@@ -23,7 +23,7 @@ def test_guardian_of_a_twelve_year_old(household):
         (f"journal, unit {PSYCHIATRY} (direct)", Effect.DENY, Reason.UNIT_SEALED, False),
         (f"journal, unit {CHILD_HEALTH} (direct)", Effect.PERMIT, Reason.GUARDIAN_PROXY, False),
     ]
-    views = pv.what_can_see(household, pv.Actor.guardian("anna"), ON)
+    views = pv.beyond.what_can_see(household, pv.Actor.guardian("anna"), ON)
     assert all(v.decision.changes_on == date(2027, 5, 22) for v in views)  # T1: the 13th birthday
     assert views[0].service == pv.Service.e_services()
     assert views[3].service == pv.Service.journal(CHILD_HEALTH, channel=pv.Channel.DIRECT)
@@ -48,21 +48,21 @@ def test_guardian_after_13_reads_only_the_granted_unit(household):
         (f"journal, unit {PSYCHIATRY} (direct)", Effect.DENY, Reason.PROXY_ENDED, False),
         (f"journal, unit {CHILD_HEALTH} (direct)", Effect.PERMIT, Reason.DIRECT_ACCESS, False),
     ]
-    sealed = pv.what_can_see(household, pv.Actor.guardian("anna"), date(2027, 5, 22))[2].decision
+    sealed = pv.beyond.what_can_see(household, pv.Actor.guardian("anna"), date(2027, 5, 22))[2].decision
     assert sealed.reasons == (Reason.PROXY_ENDED, Reason.UNIT_SEALED)
 
 
 def test_channel_and_invalid_input(household):
     rows = table(household, pv.Actor.self(), channel="direct")
-    views = pv.what_can_see(household, pv.Actor.self(), ON, channel="direct")
+    views = pv.beyond.what_can_see(household, pv.Actor.self(), ON, channel="direct")
     assert [v.channel for v in views] == [pv.Channel.PORTAL] + [pv.Channel.DIRECT] * 3
     assert rows[0][2] is Reason.UNDER_13  # S1; e-services always through the portal
     assert rows[1][2] is Reason.UNDER_13  # S2 under 13
     with pytest.raises(pv.InvalidInput) as e:
-        pv.what_can_see(household, pv.Actor.guardian(""), ON)
+        pv.beyond.what_can_see(household, pv.Actor.guardian(""), ON)
     assert e.value.field == "actor.id"
     with pytest.raises(pv.InvalidType):
-        pv.what_can_see(household, pv.Actor.guardian("anna"), "today")  # type: ignore[arg-type]
+        pv.beyond.what_can_see(household, pv.Actor.guardian("anna"), "today")  # type: ignore[arg-type]
 
 
 def test_one_answer_with_who_can_see():
@@ -71,23 +71,23 @@ def test_one_answer_with_who_can_see():
     # channel explicit in the rows and in the labels.
     adult = pv.Citizen(birth_date=date(1990, 1, 1), login_locked=True,
                        seals=[pv.Seal.for_unit(PSYCHIATRY)])
-    mine = pv.what_can_see(adult, pv.Actor.self(), ON)
-    theirs = [r for r in pv.who_can_see(adult, ON) if r.actor.kind is pv.ActorKind.SELF]
+    mine = pv.beyond.what_can_see(adult, pv.Actor.self(), ON)
+    theirs = [r for r in pv.beyond.who_can_see(adult, ON) if r.actor.kind is pv.ActorKind.SELF]
     assert mine == theirs
     assert [(r.label, r.decision.reason) for r in mine] == [
         ("e-services (portal)", Reason.LOGIN_LOCKED),  # E2: the portal is locked
         ("journal (direct)", Reason.SELF),  # S2 through the direct channel (E2 does not close it)
         (f"journal, unit {PSYCHIATRY} (direct)", Reason.UNIT_SEALED),  # J2
     ]
-    portal = pv.what_can_see(adult, pv.Actor.self(), ON, channel="portal")
+    portal = pv.beyond.what_can_see(adult, pv.Actor.self(), ON, channel="portal")
     assert [(r.label, r.decision.reason) for r in portal][1] == ("journal (portal)", Reason.LOGIN_LOCKED)
 
 
 def test_every_actor_of_who_can_see_is_what_can_see(household):
-    rows = pv.who_can_see(household, ON)
+    rows = pv.beyond.who_can_see(household, ON)
     actors = []
     for r in rows:
         if r.actor not in actors:
             actors.append(r.actor)
     assert [a.id for a in actors] == [None, "anna", "bertil"]
-    assert [row for a in actors for row in pv.what_can_see(household, a, ON)] == rows
+    assert [row for a in actors for row in pv.beyond.what_can_see(household, a, ON)] == rows

@@ -44,7 +44,7 @@ import sys
 from datetime import date, timedelta
 from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, TextIO
 
-from . import _cli_audit, beyond
+from . import beyond
 from ._decision import Decision, rule_source, rule_summary
 from ._enums import ActorKind, Language, ServiceKind
 from ._errors import InvalidInput
@@ -404,7 +404,9 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         service = beyond.service_named(service_name, unit, channel)
         steps = beyond.timeline(given.citizen, actor, service, start, end)  # type: ignore[arg-type]
         if args.svg:
-            beyond.timeline_svg(given.citizen, start, end, [(actor, service)],  # type: ignore[arg-type]
+            from . import picture  # imported only when a picture is drawn
+
+            picture.timeline_svg(given.citizen, start, end, [(actor, service)],  # type: ignore[arg-type]
                                 title=f"portvakt timeline: {actor_name}, {service_name}"
                                       + (f" {unit}" if unit else ""),
                                 path=args.svg)
@@ -536,6 +538,8 @@ def cmd_may(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from . import _cli_audit
+
     return _cli_audit.cmd_audit(args, out, stdin, getattr(args, "err", None), UsageError)
 
 
@@ -683,6 +687,8 @@ def _parser() -> argparse.ArgumentParser:
                         "required for unseal, block_guardian and unblock_guardian")
     p.add_argument("--on", metavar="DATE", help="the date (default: 'on' of FILE)")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    from . import _cli_audit  # its parser only: the audit itself is imported when it runs
 
     p = _cli_audit.add_parser(sub, PROG, _command)
     p.set_defaults(run=cmd_audit)
