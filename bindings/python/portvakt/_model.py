@@ -1,6 +1,8 @@
 """The inputs of an evaluation: the citizen's record, the actor and the service.
 
-Every input is a dataclass. ``Interval``, ``Seal``, ``Guardian``, ``Grant``, ``Representative``,
+Every input is a dataclass with slots: it has its own fields and nothing else, so that a misspelt
+fact (``citizen.login_lock = True`` for ``login_locked``) is an AttributeError, never a fact the
+decision silently ignores. ``Interval``, ``Seal``, ``Guardian``, ``Grant``, ``Representative``,
 ``Actor`` and ``Service`` are frozen; ``Citizen`` is mutable, and its lists are stored as tuples so
 that the only way to change it is to assign a field. Each input keeps its C form (its *mirror*)
 once built: ``evaluate`` builds it on first use, assigning any field of a ``Citizen`` drops it,
@@ -11,11 +13,16 @@ Python types are checked when the C form is built: a value of the wrong type rai
 form of the JSON format, ``citizen.seals[2].active.from``. Everything else (an empty id, an
 interval that ends before it starts, a birth date after the evaluation date ...) is checked by
 the C library on every evaluation and raises :class:`portvakt.InvalidInput`.
+
+A list longer than its cap (RULES.md section 8: 16 guardians, 16 representatives, 1,024 seals,
+1,024 grants, 256 periods of one fact) is read only up to the first element past the cap, which
+is enough for the C library to refuse it naming the list (``citizen.guardians: holds more than 16
+guardians``): the cost of a call is bounded by the caps, not by the input.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass, fields
 from datetime import date
 from typing import Any, Dict, Optional, Sequence, Tuple, Type, TypeVar, Union
 
@@ -70,6 +77,23 @@ GRANT_HOLDER_SELF = "self"
 _LAST_DAY = date(9999, 12, 31)
 
 E = TypeVar("E", bound=_Named)
+C = TypeVar("C", bound=type)
+
+
+def _sealed(cls: C) -> C:
+    """A frozen dataclass with slots whose every assignment is a FrozenInstanceError (an
+    AttributeError). Python 3.10 and 3.11 generate a __setattr__ that names the class as it was
+    before its slots were added, so that assigning a name that is not a field raises TypeError."""
+
+    def __setattr__(self: object, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self: object, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    cls.__setattr__ = __setattr__  # type: ignore[assignment]
+    cls.__delattr__ = __delattr__  # type: ignore[assignment]
+    return cls
 
 
 def _coerce(cls: Type[E], value: Any) -> Any:
@@ -84,28 +108,43 @@ def _coerce(cls: Type[E], value: Any) -> Any:
 
 
 class _Cached:
-    """Keeps the C form (the proxy of the extension: ``_pv_mirror``) out of equality, repr and
-    pickles."""
+    """Keeps the C form (the proxy of the extension: ``_pv_mirror``, None until built) out of
+    equality, repr and pickles: a copy is built again from its fields."""
 
-    _pv_mirror: Any = None
+    __slots__ = ("_pv_mirror",)
+    _pv_mirror: Any
 
-    def __getstate__(self) -> Dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_pv_mirror", None)
-        return state
-
-    def __setstate__(self, state: Dict[str, Any]) -> None:
-        self.__dict__.update(state)
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
 
 
 def _set_frozen(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 
 
+def _stored(value: Any, cap: int) -> Any:
+    """A list as the inputs store it: a tuple, unless it is longer than its cap (then it is kept
+    as given, not copied: it is refused when the C form is built, section 8)."""
+    if isinstance(value, list) and len(value) <= cap:
+        return tuple(value)
+    return value
+
+
+def _capped(value: object, cls: type, cap: int, path: str) -> Tuple[Any, ...]:
+    """The items of the list 'value' up to the first one past 'cap' (section 8): enough for the
+    C library to refuse an over-long list naming 'path', at a cost bounded by the cap."""
+    if isinstance(value, list):
+        value = tuple(value[: cap + 1])
+    elif isinstance(value, tuple) and len(value) > cap + 1:
+        value = value[: cap + 1]
+    return _check_items(value, cls, path)
+
+
 # ---- Intervals and the parts of the record -----------------------------------------------------
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A closed interval of dates; None is an open end. Both ends are inclusive (J3)."""
 
@@ -124,11 +163,12 @@ _ALWAYS = Interval()
 
 def _periods_to_c(periods: Any, path: str) -> Any:
     """The periods of a fact of section 11 (H1) as proxies of the extension's interval."""
-    items = _check_items(periods, Interval, path)
+    items = _capped(periods, Interval, _c.MAX_PERIODS, path)
     return [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)]
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class LockPeriod:
     """A period of the citizen's login lock (H1, E2, L1), both ends inclusive (None is open),
     with who asked for it and its case number (X1)."""
@@ -149,7 +189,8 @@ class LockPeriod:
         return proxy
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Seal:
     """A journal seal (J1 to J6). ``unit`` is required for scope ``unit`` and must be None for
     ``whole``; ``active`` is when it is in force (always, by default); ``content``, if given,
@@ -193,7 +234,8 @@ class Seal:
         return proxy
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Guardian:
     """A guardian (vårdnadshavare) of the citizen; ``id`` is unique and not ``"self"``."""
 
@@ -207,9 +249,7 @@ class Guardian:
     def __post_init__(self) -> None:
         # Lists are stored as tuples, as the citizen's lists are.
         for name in ("blocked_periods", "protected_identity_periods"):
-            value = getattr(self, name)
-            if isinstance(value, list):
-                _set_frozen(self, name, tuple(value))
+            _set_frozen(self, name, _stored(getattr(self, name), _c.MAX_PERIODS))
 
     def _to_c(self, path: str) -> Any:
         proxy = _c.guardian()
@@ -223,7 +263,8 @@ class Guardian:
         return proxy
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Grant:
     """A direct-access grant to one unit's journal for ages 13 to 15 (D1, D2, D3), held by the
     citizen (``holder="self"``) or by one of the guardians (their id); valid from ``from_`` to
@@ -243,7 +284,8 @@ class Grant:
         return proxy
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Representative:
     """A legal representative for the journal (P2): god man or förvaltare, with the duty to care
     for the person, the principal's consent and the court order, in force from ``from_`` to
@@ -274,18 +316,24 @@ class Representative:
 
 # ---- The citizen ---------------------------------------------------------------------------------
 
-_SEQUENCES = frozenset(
-    ("seals", "guardians", "grants", "representatives", "login_lock_periods", "protected_identity_periods")
+#: The lists of the record, their classes and caps (section 8).
+_ARRAYS = (
+    ("seals", Seal, _c.MAX_SEALS),
+    ("guardians", Guardian, _c.MAX_GUARDIANS),
+    ("grants", Grant, _c.MAX_GRANTS),
+    ("representatives", Representative, _c.MAX_REPRESENTATIVES),
 )
-_ARRAYS = (("seals", Seal), ("guardians", Guardian), ("grants", Grant), ("representatives", Representative))
-#: H1: the citizen's periods, with the JSON names their errors carry.
+#: H1: the periods of the login lock and of the protected identity, with the JSON names their
+#: errors carry.
 _PERIODS = (
     ("login_lock_periods", LockPeriod, "citizen.login_locked"),
     ("protected_identity_periods", Interval, "citizen.protected_identity"),
 )
+_CAPS: Dict[str, int] = {name: cap for name, _, cap in _ARRAYS}
+_CAPS.update((name, _c.MAX_PERIODS) for name, _, _ in _PERIODS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Citizen(_Cached):
     """The citizen whose account and journal are being reached (the subject).
 
@@ -309,9 +357,9 @@ class Citizen(_Cached):
     protected_identity_periods: Sequence[Interval] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in _SEQUENCES:
-            if isinstance(value, list):
-                value = tuple(value)
+        cap = _CAPS.get(name)
+        if cap is not None:
+            value = _stored(value, cap)
         elif name == "login_lock_requested_by":
             value = _coerce(Requester, value)
         object.__setattr__(self, name, value)
@@ -398,12 +446,12 @@ class Citizen(_Cached):
         proxy.login_lock_case_number = _check_str(
             self.login_lock_case_number, "citizen.login_lock_case_number"
         )
-        for name, cls in _ARRAYS:
+        for name, cls, cap in _ARRAYS:
             path = f"citizen.{name}"
-            items = _check_items(getattr(self, name), cls, path)
+            items = _capped(getattr(self, name), cls, cap, path)
             setattr(proxy, name, [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)])
         for name, cls, path in _PERIODS:
-            items = _check_items(getattr(self, name), cls, path)
+            items = _capped(getattr(self, name), cls, _c.MAX_PERIODS, path)
             setattr(proxy, name, [item._to_c(f"{path}[{i}]") for i, item in enumerate(items)])
         object.__setattr__(self, "_pv_mirror", proxy)
         return proxy
@@ -412,7 +460,8 @@ class Citizen(_Cached):
 # ---- The actor and the service -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Actor(_Cached):
     """Who is trying to reach the citizen. ``id`` is required for a guardian or a representative
     and matched exactly against the record; ``login_locked`` and ``journal_sealed`` are the
@@ -425,6 +474,7 @@ class Actor(_Cached):
     journal_sealed: bool = False
 
     def __post_init__(self) -> None:
+        _set_frozen(self, "_pv_mirror", None)
         _set_frozen(self, "kind", _coerce(ActorKind, self.kind))
         _set_frozen(self, "eid", _coerce(Eid, self.eid))
 
@@ -468,7 +518,8 @@ class Actor(_Cached):
         return proxy
 
 
-@dataclass(frozen=True)
+@_sealed
+@dataclass(frozen=True, slots=True)
 class Service(_Cached):
     """What is being reached. For the journal: no unit is the whole journal, a unit is that
     unit's records, a unit and an entry date is one entry. E-services take neither, and only the
@@ -480,6 +531,7 @@ class Service(_Cached):
     entry_date: Optional[date] = None
 
     def __post_init__(self) -> None:
+        _set_frozen(self, "_pv_mirror", None)
         _set_frozen(self, "kind", _coerce(ServiceKind, self.kind))
         _set_frozen(self, "channel", _coerce(Channel, self.channel))
 

@@ -21,6 +21,7 @@ field, as :func:`portvakt.evaluate` does.
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
@@ -250,8 +251,9 @@ def actor_named(citizen: Citizen, name: Union[Actor, str]) -> Actor:
     if name == "self":
         return Actor.self()
     kind, _, rest = name.partition(":")
-    guardians = [g.id for g in citizen.guardians]
-    representatives = [r.id for r in citizen.representatives]
+    # Up to the first past each cap (section 8): a longer record is refused when it is decided.
+    guardians = [g.id for g in itertools.islice(citizen.guardians, _c.MAX_GUARDIANS + 1)]
+    representatives = [r.id for r in itertools.islice(citizen.representatives, _c.MAX_REPRESENTATIVES + 1)]
     if rest and kind == "guardian" and rest in guardians:
         return Actor.guardian(rest)
     if rest and kind == "representative" and rest in representatives:
