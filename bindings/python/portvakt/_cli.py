@@ -42,7 +42,7 @@ import json
 import os
 import sys
 from datetime import date, timedelta
-from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, TextIO
+from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, TextIO, cast
 
 from . import beyond
 from ._decision import Decision, rule_source, rule_summary
@@ -266,6 +266,8 @@ def cmd_pnr(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 # ---- the questions beyond a yes/no: who, timeline, advise, plan, may ---------------------------
 
 _VECTOR_KEYS = ("name", "rules", "question", "expect")
+#: The members of a FILE that are dates; the other arguments are strings ('measure' an index).
+_DATE_KEYS = ("on", "from", "to", "horizon")
 _ARGUMENT_KEYS = {
     "who": (),
     "timeline": ("actor", "service", "unit", "channel", "from", "to"),
@@ -295,6 +297,24 @@ class _Input:
             self.citizen: Citizen = citizen_from_json(obj["citizen"])
         except InvalidInput as error:
             raise self.fail(error) from None
+        # Every member the file gives is read, and a malformed one is an error, even when an
+        # option stands in for it (a date of 'on' that does not exist is never silently unused).
+        self.dates: Dict[str, date] = {}
+        self.values: Dict[str, Any] = {}
+        for key, value in obj.items():
+            if value is None or key == "citizen" or key in _VECTOR_KEYS:
+                continue
+            try:
+                if key in _DATE_KEYS:
+                    self.dates[key] = parse_date(value, key)
+                elif key == "measure":
+                    self.values[key] = measure_index(value, key)
+                elif not isinstance(value, str):
+                    raise UsageError(f"{self.source}: {key}: must be a string, not {type(value).__name__}")
+                else:
+                    self.values[key] = check_text(value, key)
+            except InvalidInput as error:
+                raise self.fail(error) from None
 
     def date(self, option: Optional[str], key: str, flag: str) -> date:
         """The date of 'flag' if given, else of the file's 'key'."""
@@ -310,30 +330,15 @@ class _Input:
                 return parse_date(option, flag)
             except InvalidInput as error:
                 raise UsageError(f"{flag}: {error.detail}") from None
-        if self.obj.get(key) is not None:
-            try:
-                return parse_date(self.obj[key], key)
-            except InvalidInput as error:
-                raise self.fail(error) from None
-        return None
+        return self.dates.get(key)
 
     def value(self, option: Any, key: str, flag: str, required: bool = True) -> Any:
         """The value of 'flag' if given, else of the file's 'key' (a string, or None)."""
         if option is not None:
             return option  # checked by the parser (_text, _index)
-        value = self.obj.get(key)
+        value = self.values.get(key)
         if value is not None:
-            if key == "measure":
-                try:
-                    return measure_index(value, key)
-                except InvalidInput as error:
-                    raise self.fail(error) from None
-            if not isinstance(value, str):
-                raise UsageError(f"{self.source}: {key}: must be a string, not {type(value).__name__}")
-            try:
-                return check_text(value, key)
-            except InvalidInput as error:
-                raise self.fail(error) from None
+            return value
         if required:
             raise UsageError(f"{flag} or '{key}' in {self.source} is required")
         return None
@@ -723,6 +728,55 @@ def _silence_stdout() -> None:
         pass
 
 
+class _OutputFailed(Exception):
+    """Standard output could not be written (full, or closed): one line, exit status 2."""
+
+
+class _StandardOutput:
+    """Standard output as the commands write it: a write or flush that fails (a full disk,
+    /dev/full, a closed descriptor) becomes _OutputFailed naming standard output. A closed pipe
+    (BrokenPipeError, ``| head``) stays what it is: the quiet end of main."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _OutputFailed(_why(error)) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _OutputFailed(_why(error)) from None
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty ...: those of the stream
+        return getattr(self._stream, name)
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return f"standard output: {error.strerror}"
+    return "standard output is closed"
+
+
+def _report(err: Optional[TextIO], message: str) -> int:
+    """One line on standard error (if it can be written); the exit status 2."""
+    try:
+        if err is not None:
+            err.write(f"{PROG}: {_one_line(message)}\n")
+            err.flush()
+    except (OSError, ValueError):  # pragma: no cover - standard error is closed or full too
+        pass
+    return 2
+
+
 def main(
     argv: Optional[Sequence[str]] = None,
     out: Optional[TextIO] = None,
@@ -732,12 +786,15 @@ def main(
     """Runs the command line with 'argv' (default sys.argv[1:]); returns the exit status: 0, 1
     (a vector failed), 2 (one line on 'err' says why), 130 (Ctrl-C)."""
     real_out = out is None
-    if out is None:
-        out = sys.stdout
-        _escaping(out)
     if err is None:
         err = sys.stderr
-        _escaping(err)
+        if err is not None:
+            _escaping(err)
+    if out is None:
+        if sys.stdout is None:  # started with standard output closed (>&-)
+            return _report(err, "standard output is closed")
+        _escaping(sys.stdout)
+        out = cast(TextIO, _StandardOutput(sys.stdout))
     stdin = sys.stdin if stdin is None else stdin
     try:
         try:
@@ -757,15 +814,14 @@ def main(
         if real_out:
             _silence_stdout()
         return 0
+    except _OutputFailed as error:
+        if real_out:
+            _silence_stdout()  # what is left in its buffer is not flushed again at exit
+        return _report(err, str(error))
     except RecursionError:  # pragma: no cover - the depth of the input is checked first
         message = f"the input is nested too deeply (at most {MAX_DEPTH})"
     except MemoryError:  # pragma: no cover - the size of the input is checked first
         message = "out of memory"
     except Exception as error:  # pragma: no cover - a fault of portvakt, still one line
         message = f"internal error: {type(error).__name__}: {error}"
-    try:
-        err.write(f"{PROG}: {_one_line(message)}\n")
-        err.flush()
-    except (OSError, ValueError):  # pragma: no cover - standard error is closed
-        pass
-    return 2
+    return _report(err, message)

@@ -147,6 +147,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
                     header = True
                 out.write(_table_row(finding) + "\n")
         progress.end()
+    except BrokenPipeError:  # standard output, not LOG: the quiet end of main
+        raise
     except OSError as error:
         raise usage_error(f"{_name(args.log)}: {error.strerror or error}") from None
     finally:
