@@ -46,6 +46,12 @@ def main() -> int:
         assert any(n.endswith(".dist-info/LICENSE") for n in names), names
         assert any(n.startswith("portvakt/_cportvakt.") and n.endswith(".so") for n in names), names
         assert any(n.endswith("entry_points.txt") for n in names), names
+        # Nothing but the package and its metadata: no C library, portvakt.pc, C headers or a
+        # second bin/portvakt (the console script of entry_points.txt is the command).
+        strays = [n for n in names if not n.startswith(("portvakt/", "portvakt-"))
+                  or (n.startswith("portvakt-") and ".dist-info/" not in n)]
+        assert strays == [], strays
+        assert not any(n.endswith((".h", ".pc")) or "libportvakt" in n for n in names), names
 
         venv = os.path.join(tmp, "venv")
         run([sys.executable, "-m", "venv", "--system-site-packages", venv], env=env)
