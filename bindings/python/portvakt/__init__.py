@@ -34,7 +34,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, Tuple
 
-from . import cportvakt
+from . import cportvakt as cportvakt  # the SWIG module, a name of the package (not in __all__)
 from ._batch import evaluate_many
 from ._codec import Decision, Outcomes
 from ._decision import decide, evaluate, validate

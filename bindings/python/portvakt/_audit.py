@@ -325,7 +325,7 @@ class Audit:
     far, and all of them once the iterator is exhausted. See :func:`audit`."""
 
     def __init__(self, records: Mapping[str, Citizen], accesses: Iterable[Any], chunk: int = CHUNK) -> None:
-        self._records: Dict[str, Tuple[Citizen, Any]] = {}
+        self._records: Dict[str, Tuple[Citizen, Any, Any]] = {}
         for ident, citizen in records.items():
             if not isinstance(ident, str) or not isinstance(citizen, Citizen):
                 raise InvalidType(f"records[{ident!r}]", "must map a record id (str) to a portvakt.Citizen, "
@@ -457,7 +457,7 @@ class Audit:
         self._carry = data[used:]
         if len(self._carry) > MAX_LINE_BYTES:
             self._carry, self._skipping = b"", True
-        return prefix + results if prefix else results
+        return prefix + results if prefix else results  # type: ignore[no-any-return]
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
         """A line the C scanner read: its members looked up in the caches."""
@@ -540,7 +540,7 @@ class Audit:
                 for i in indices:
                     pending[i] = None
                 continue
-            outcomes = Outcomes(answer, lambda k: requests[k][:3], on)
+            outcomes = Outcomes(answer, lambda k: requests[k][:3], on)  # type: ignore[no-any-return]
             for k, i in enumerate(indices):
                 pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
         findings = [item for item in pending if item is not None]
@@ -615,7 +615,7 @@ class Audit:
         if type(key) is not str:
             key = None
         elif key in cache:
-            return cache[key]
+            return cache[key]  # type: ignore[no-any-return]
         try:
             if at is not None:
                 value = stockholm_date(at) if isinstance(at, str) else _not_text(at)
@@ -629,7 +629,7 @@ class Audit:
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = value
-        return value
+        return value  # type: ignore[no-any-return]
 
     @staticmethod
     def _cached(cache: Dict[Any, Any], value: Any, path: str, read: Any) -> Tuple[Any, Any]:

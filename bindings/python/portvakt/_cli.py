@@ -152,9 +152,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             if differences:
                 failed += 1
                 out.write(f"FAIL {vector.name} {where}\n")
-                error = vector.error if isinstance(vector, Vector) else None
-                if error is not None:
-                    out.write(f"  input: {error}\n")
+                problem = vector.error if isinstance(vector, Vector) else None
+                if problem is not None:
+                    out.write(f"  input: {problem}\n")
                 for difference in differences:
                     out.write(f"  {difference}\n")
             else:
@@ -316,7 +316,7 @@ class _Input:
             except InvalidInput as error:
                 raise self.fail(error) from None
 
-    def date(self, option: Optional[str], key: str, flag: str) -> date:
+    def required_date(self, option: Optional[str], key: str, flag: str) -> date:
         """The date of 'flag' if given, else of the file's 'key'."""
         found = self.optional_date(option, key, flag)
         if found is None:
@@ -371,15 +371,15 @@ def _others(d: Any) -> str:
 
 def cmd_who(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "who", stdin)
-    on = given.date(args.on, "on", "--on")
+    on = given.required_date(args.on, "on", "--on")
     try:
-        rows = beyond.who_can_see(given.citizen, on)  # type: ignore[arg-type]
+        rows = beyond.who_can_see(given.citizen, on)
     except InvalidInput as error:
         raise given.fail(error) from None
     if args.json:
         _dump([r.to_json() for r in rows], out)
         return 0
-    out.write(f"Who can see what on {on.isoformat()} (the journal through the direct channel, "  # type: ignore[union-attr]
+    out.write(f"Who can see what on {on.isoformat()} (the journal through the direct channel, "
               "which a login lock does not close):\n\n")
     table = [["actor", "service", "unit", "decision", "rule", "also", "changes on"]]
     for r in rows:
@@ -398,8 +398,8 @@ def cmd_who(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "timeline", stdin)
-    start = given.date(args.start, "from", "--from")
-    end = given.date(args.end, "to", "--to")
+    start = given.required_date(args.start, "from", "--from")
+    end = given.required_date(args.end, "to", "--to")
     actor_name = given.value(args.actor, "actor", "--actor")
     service_name = given.value(args.service, "service", "--service")
     unit = given.value(args.unit, "unit", "--unit", required=False)
@@ -407,11 +407,11 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         actor = beyond.actor_named(given.citizen, actor_name)
         service = beyond.service_named(service_name, unit, channel)
-        steps = beyond.timeline(given.citizen, actor, service, start, end)  # type: ignore[arg-type]
+        steps = beyond.timeline(given.citizen, actor, service, start, end)
         if args.svg:
             from . import picture  # imported only when a picture is drawn
 
-            picture.timeline_svg(given.citizen, start, end, [(actor, service)],  # type: ignore[arg-type]
+            picture.timeline_svg(given.citizen, start, end, [(actor, service)],
                                 title=f"portvakt timeline: {actor_name}, {service_name}"
                                       + (f" {unit}" if unit else ""),
                                 path=args.svg)
@@ -423,11 +423,11 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         _dump([s.to_json() for s in steps], out)
         return 0
     label = beyond._lane_label(actor, service)
-    out.write(f"Timeline of {label} from {start.isoformat()} to {end.isoformat()}:\n\n")  # type: ignore[union-attr]
+    out.write(f"Timeline of {label} from {start.isoformat()} to {end.isoformat()}:\n\n")
     table = [["from", "until", "decision", "rule", "also"]]
     for i, s in enumerate(steps):
         last = steps[i + 1].from_ - timedelta(days=1) if i + 1 < len(steps) else end
-        table.append([s.from_.isoformat(), last.isoformat(), _outcome(s.decision), s.decision.rule,  # type: ignore[union-attr]
+        table.append([s.from_.isoformat(), last.isoformat(), _outcome(s.decision), s.decision.rule,
                       _others(s.decision)])
     _table(table, out)
     if args.svg:
@@ -440,18 +440,18 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def cmd_advise(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "advise", stdin)
-    on = given.date(args.on, "on", "--on")
+    on = given.required_date(args.on, "on", "--on")
     try:
-        items = beyond.advise(given.citizen, on)  # type: ignore[arg-type]
+        items = beyond.advise(given.citizen, on)
     except InvalidInput as error:
         raise given.fail(error) from None
     if args.json:
         _dump([a.to_json() for a in items], out)
         return 0
     if not items:
-        out.write(f"The record follows the routines of RULES.md section 5 on {on.isoformat()}.\n")  # type: ignore[union-attr]
+        out.write(f"The record follows the routines of RULES.md section 5 on {on.isoformat()}.\n")
         return 0
-    out.write(f"{len(items)} advice on {on.isoformat()}:\n")  # type: ignore[union-attr]
+    out.write(f"{len(items)} advice on {on.isoformat()}:\n")
     for a in items:
         about = f" (guardian {a.guardian})" if a.guardian else ""
         out.write(f"- {a.routine}{about}, {a.source}: {a.message}\n")
@@ -481,23 +481,23 @@ def _measure_text(m: beyond.Measure) -> str:
 
 def cmd_plan(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "plan", stdin)
-    on = given.date(args.on, "on", "--on")
+    on = given.required_date(args.on, "on", "--on")
     goal = given.value(args.goal, "goal", "--goal")
     horizon = given.optional_date(args.horizon, "horizon", "--horizon")
     try:
-        result = beyond.plan(given.citizen, goal, on, horizon)  # type: ignore[arg-type]
+        result = beyond.plan(given.citizen, goal, on, horizon)
         left_out = args.without or []
         if left_out:
             # The plan without the measures of the routines named: proven again (pv_prove_plan).
             kept = tuple(m for m in result.measures if m.routine not in left_out)
-            result = beyond.prove(given.citizen, result.goal, on, kept, horizon)  # type: ignore[arg-type]
+            result = beyond.prove(given.citizen, result.goal, on, kept, horizon)
     except InvalidInput as error:
         raise given.fail(error) from None
     if args.json:
         _dump(result.to_json(), out)
         return 0
     without = f" without {', '.join(left_out)}" if left_out else ""
-    out.write(f"Plan for the goal '{result.goal}' on {on.isoformat()}{without}:\n")  # type: ignore[union-attr]
+    out.write(f"Plan for the goal '{result.goal}' on {on.isoformat()}{without}:\n")
     for i, m in enumerate(result.measures, 1):
         out.write(f"  {i}. {_measure_text(m)}  [{m.routine}]\n")
         if m.condition:
@@ -520,12 +520,12 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def cmd_may(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     given = _Input(args.file, "may", stdin)
-    on = given.date(args.on, "on", "--on")
+    on = given.required_date(args.on, "on", "--on")
     requester = given.value(args.requester, "requester", "--requester")
     action = given.value(args.action, "action", "--action")
     measure = given.value(args.measure, "measure", "--measure", required=False)
     try:
-        answer = beyond.may_change(requester, action, given.citizen, on, measure)  # type: ignore[arg-type]
+        answer = beyond.may_change(requester, action, given.citizen, on, measure)
     except InvalidInput as error:
         raise given.fail(error) from None
     if args.json:
@@ -595,7 +595,7 @@ def _command(sub: Any, name: str, help: str, example: str, run: Callable[..., in
                        epilog=f"example:\n  {example}\n\n{_LIMITS}",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.set_defaults(run=run)
-    return p
+    return cast(argparse.ArgumentParser, p)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,7 +18,7 @@ import io
 import json
 import os
 import time
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Optional, TextIO, cast
 
 if TYPE_CHECKING:  # pragma: no cover - the audit itself is imported when the command runs
     from ._audit import Finding
@@ -49,7 +49,7 @@ class _Progress:
         self._read = getattr(source, "read1", None) or source.read
 
     def read1(self, size: int = -1) -> bytes:
-        data = self._read(size)
+        data: bytes = self._read(size)
         self.bytes += len(data)
         self.draw()
         return data
@@ -188,4 +188,4 @@ def add_parser(sub: Any, prog: str, command: Any) -> argparse.ArgumentParser:
                        help="show a progress bar on standard error (default: when it is a terminal)")
     group.add_argument("--no-progress", dest="progress", action="store_false",
                        help="never show the progress bar")
-    return p
+    return cast(argparse.ArgumentParser, p)

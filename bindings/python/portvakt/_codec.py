@@ -68,7 +68,8 @@ class Decision:
         """The message the asking person may be shown (RULES.md section 4, M1): "" for a permit;
         a reason that reveals a protective measure about the citizen gives anyone but the
         citizen only the generic message."""
-        return _c.message(REASON_TO_C[self.reason], ACTOR_KIND_TO_C[self.asker], language_to_c(language))
+        text: str = _c.message(REASON_TO_C[self.reason], ACTOR_KIND_TO_C[self.asker], language_to_c(language))
+        return text
 
     def to_json(self) -> Dict[str, Any]:
         """The decision as a JSON object (the fields of ``expect`` in RULES.md section 10, the
@@ -213,7 +214,8 @@ class Outcomes(Sequence[Decision]):
         if invalid_count:
             error = InvalidInput(field or "input", detail or "is not valid")
             error.index = first_invalid
-            error.decision = Decision.invalid(error.field, error.detail, ACTOR_KINDS_FROM_C[kinds[first_invalid]])
+            asker = ACTOR_KINDS_FROM_C[kinds[first_invalid]]
+            error.decision = Decision.invalid(error.field, error.detail, asker)  # type: ignore[arg-type]
             self.error = error
 
     def __len__(self) -> int:
@@ -252,7 +254,7 @@ class Outcomes(Sequence[Decision]):
             try:
                 _c.validate(*self._request(i), self._on)
             except InvalidInput as error:
-                return Decision.invalid(error.field, error.detail, asker)
+                return Decision.invalid(error.field, error.detail, asker)  # type: ignore[arg-type]
         return decode(self._records, asker, i * self.RECORD_SIZE)  # type: ignore[arg-type]
 
     def effect(self, index: int) -> Effect:
@@ -265,7 +267,7 @@ class Outcomes(Sequence[Decision]):
 
     def permitted(self, index: int) -> bool:
         """True if request 'index' is permitted, read from the buffer."""
-        return self._records[self._index(index) * self.RECORD_SIZE + EFFECT_AT] == _PERMIT
+        return bool(self._records[self._index(index) * self.RECORD_SIZE + EFFECT_AT] == _PERMIT)
 
     def permitted_count(self) -> int:
         """The number of permitted requests."""

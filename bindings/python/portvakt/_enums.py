@@ -8,7 +8,7 @@ for it and the Python enum has no member for it: the tables ``*_FROM_C`` hold No
 from __future__ import annotations
 
 import enum
-from typing import Callable, Dict, List, Optional, Type, TypeVar
+from typing import Callable, Dict, List, Optional, Sequence, Type, TypeVar
 
 from . import cportvakt as _c
 
@@ -123,7 +123,8 @@ class Reason(_Named):
     @property
     def effect(self) -> "Effect":
         """The effect this reason stands for: permit for the four permit bases."""
-        return EFFECTS_FROM_C[_c.reason_effect(REASON_TO_C[self])]
+        effect: Effect = EFFECTS_FROM_C[_c.reason_effect(REASON_TO_C[self])]
+        return effect
 
 
 class PnrKind(_Named):
@@ -157,7 +158,7 @@ def _from_c(cls: Type[E], count: int, name_of: Callable[[int], Optional[str]]) -
     return members
 
 
-def _to_c(members: List[Optional[E]]) -> Dict[E, int]:
+def _to_c(members: Sequence[Optional[E]]) -> Dict[E, int]:
     """The C value of each member of a table of _from_c."""
     return {m: i for i, m in enumerate(members) if m is not None}
 

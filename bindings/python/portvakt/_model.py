@@ -115,7 +115,7 @@ class _Cached:
     _pv_mirror: Any
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
-        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))
 
 
 def _set_frozen(obj: object, name: str, value: object) -> None:
@@ -386,12 +386,14 @@ class Citizen(_Cached):
         mention first, as the C library finds them (pv_citizen_units). The record is checked on
         'on' (by default the last day of year 9999: the units do not depend on the date);
         raises InvalidInput for a malformed record."""
-        return _c.citizen_units(self._mirror(), _LAST_DAY if on is None else check_on(on))
+        units: Tuple[str, ...] = _c.citizen_units(self._mirror(), _LAST_DAY if on is None else check_on(on))
+        return units
 
     def birth_date_on(self, on: date) -> date:
         """The citizen's birth date on 'on' (A3): ``birth_date``, or the personnummer read
         against 'on' (N4), as the C library reads it (pv_citizen_birth_date)."""
-        return _c.citizen_birth_date(self._mirror(), check_on(on))
+        birth: date = _c.citizen_birth_date(self._mirror(), check_on(on))
+        return birth
 
     def evaluate_all(
         self,

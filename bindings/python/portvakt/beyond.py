@@ -215,8 +215,8 @@ def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
     out: List[AccessRow] = []
     for kind, actor_id, service, unit, channel, record in _c.beyond_who_can_see(_citizen(citizen), on):
         actor_kind = ACTOR_KINDS_FROM_C[kind]
-        svc = Service(SERVICE_KINDS_FROM_C[service], CHANNELS_FROM_C[channel], unit)  # type: ignore[arg-type]
-        out.append(AccessRow(Actor(actor_kind, actor_id), svc, decode(record, actor_kind)))  # type: ignore[arg-type]
+        svc = Service(SERVICE_KINDS_FROM_C[service], CHANNELS_FROM_C[channel], unit)
+        out.append(AccessRow(Actor(actor_kind, actor_id), svc, decode(record, actor_kind)))
     return out
 
 
@@ -407,7 +407,7 @@ class Goal:
             return f"hide-unit:{self.unit}" + (f":{self.from_.isoformat()}" if self.from_ else "")
         if self.kind is GoalKind.HIDE_ENTRIES:
             return f"hide-entries:{self.unit}:{_iso(self.from_)}:{_iso(self.until)}"
-        return self.kind.value
+        return str(self.kind.value)
 
 
 def _seal_json(seal: Seal) -> Dict[str, Any]:
@@ -495,9 +495,9 @@ def _goal_args(goal: object, horizon: object) -> Tuple[Goal, Tuple[Any, ...]]:
     for value, path in ((g.guardian, "goal.guardian"), (g.unit, "goal.unit")):
         if value is not None and not isinstance(value, str):
             raise InvalidType(path, f"must be a str, not {_type_name(value)}")
-    for value, path in ((g.from_, "goal.from"), (g.until, "goal.until"), (horizon, "goal.horizon")):
-        if value is not None and not is_date(value):
-            raise InvalidType(path, f"must be a datetime.date, not {_type_name(value)}")
+    for when, path in ((g.from_, "goal.from"), (g.until, "goal.until"), (horizon, "goal.horizon")):
+        if when is not None and not is_date(when):
+            raise InvalidType(path, f"must be a datetime.date, not {_type_name(when)}")
     return g, (GOAL_KIND_TO_C[g.kind], g.guardian, g.unit, g.from_, g.until, horizon)
 
 

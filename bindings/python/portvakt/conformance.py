@@ -296,7 +296,7 @@ class AuditCase:
         o = _Object(obj, path, ("name", "rules", "records", "log", "expect"))
         files = []
         for key in ("records", "log", "expect"):
-            name = o.string(key, required=True)
+            name = o.string(key, required=True) or ""  # (required: never None)
             if os.path.isabs(name) or ".." in name.replace("\\", "/").split("/"):
                 raise InvalidInput(o.at(key), "must name a file beside the case")
             files.append(os.path.join(base, name))
