@@ -72,3 +72,46 @@ def test_readme_python_examples_run(workdir: Path, monkeypatch, capsys):
     # The first example's expected line, written in the README from RULES.md (G3).
     assert "deny GUARDIAN_BLOCKED G3" in out
     assert (workdir / "timeline.svg").is_file()
+
+
+def test_readme_c_fragment_builds_and_prints_what_it_says(tmp_path: Path):
+    """The C fragment at the top of the README, put in a main() as written (its #include lines
+    first), builds with the project's warnings as errors and prints the line its last comment
+    shows: G3 denies the blocked guardian, with the generic message (M1)."""
+    import shutil
+
+    from portvakt import cportvakt
+
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    build_root = Path(cportvakt.__file__).resolve().parents[3]
+    library = build_root / "src" / "libportvakt.a"
+    if compiler is None or not library.exists():
+        pytest.skip("needs a C compiler and the build tree's static library")
+    fragment = _blocks("c")[0]
+    includes = [line for line in fragment.splitlines() if line.startswith("#include")]
+    body = [line for line in fragment.splitlines() if not line.startswith("#include")]
+    expected = re.search(r"/\* (deny [^*]*?) \*/\s*$", fragment).group(1)
+    source = tmp_path / "fragment.c"
+    source.write_text("\n".join(includes + ["int main(void) {"] + body + ["return 0;", "}"]) + "\n",
+                      encoding="utf-8")
+    program = tmp_path / "fragment"
+    subprocess.run([compiler, "-std=c11", "-Wall", "-Wextra", "-Werror",
+                    f"-I{SOURCE_ROOT / 'include'}", f"-I{build_root / 'include'}",
+                    str(source), str(library), "-o", str(program)], check=True)
+    out = subprocess.run([str(program)], check=True, capture_output=True, text=True).stdout
+    assert out == expected + "\n"
+
+
+def test_gitignore_covers_what_the_readme_steps_leave():
+    """The files the README's steps write in the source tree are ignored by git: the build
+    directories, the wheel and meson-python's files, the venv, the C example and the picture."""
+    import shutil
+
+    if shutil.which("git") is None or not (SOURCE_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    left = ["build/build.ninja", "build-install/build.ninja", "dist/portvakt-0.2.0-cp311.whl",
+            ".mesonpy-native-file.ini", ".mesonpy-x1y2z3/build.ninja", "venv/bin/python",
+            "portal_check", "timeline.svg", "examples/__pycache__/x.pyc", ".hypothesis/x"]
+    proc = subprocess.run(["git", "-C", str(SOURCE_ROOT), "check-ignore", "--no-index", *left],
+                          capture_output=True, text=True)
+    assert sorted(proc.stdout.split()) == sorted(left)
