@@ -15,7 +15,6 @@ from ._model import Actor, Citizen, Service, proxies
 
 __all__ = [
     "Decision",
-    "Access",
     "AccessRow",
     "evaluate",
     "decide",
@@ -143,10 +142,6 @@ class AccessRow:
         decision.pop("detail", None)
         out.update(decision)
         return out
-
-
-#: The name of the rows of :func:`what_can_see` (one class with :class:`AccessRow`).
-Access = AccessRow
 
 
 def what_can_see(
