@@ -20,10 +20,9 @@ field, as :func:`portvakt.evaluate` does.
 
 from __future__ import annotations
 
-import enum
 import itertools
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import cportvakt as _c
@@ -34,22 +33,18 @@ from ._decision import AccessRow, rule_source, rule_summary, what_can_see
 from ._enums import (
     ACTOR_KINDS_FROM_C,
     CHANNELS_FROM_C,
-    EFFECTS_FROM_C,
-    REASONS_FROM_C,
     REQUESTERS_FROM_C,
     SEAL_SCOPES_FROM_C,
     SERVICE_KINDS_FROM_C,
     ActorKind,
     Channel,
-    Effect,
     ServiceKind,
     _from_c,
     _Named,
     _to_c,
 )
 from ._errors import InvalidInput, InvalidType
-from ._model import Actor, Citizen, Interval, LockPeriod, Seal, Service, proxies
-from ._pnr import birthday
+from ._model import Actor, Citizen, Interval, Seal, Service, proxies
 
 __all__ = [
     "AccessRow",
