@@ -83,9 +83,12 @@ class RecordsError(InvalidInput):
     """A record file that cannot be used: ``line`` (from 1) names its line, ``field`` the field
     of that line (``citizen.seals[0].active.from``)."""
 
-    def __init__(self, line: int, field: str, detail: str) -> None:
+    def __init__(self, line: int, field: str, detail: str, value: Any = None) -> None:
         super().__init__(field, detail)
         self.line = line
+        #: The JSON value of the line when it is JSON (so that a caller can say which part of
+        #: the schema records-line it fails), else None.
+        self.value = value
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.field}: {self.detail}"
@@ -326,6 +329,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
     records: Dict[str, Citizen] = {}
     first: Dict[str, int] = {}
     for number, item in enumerate(lines, 1):
+        value: Any = None
         try:
             if item is _TOO_LONG:
                 raise InvalidInput("record", f"is longer than {MAX_RECORD_BYTES} bytes")
@@ -346,7 +350,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
             records[ident] = _checked(citizen_from_json(value.get("citizen"), "citizen"))
             first[ident] = number
         except InvalidInput as error:
-            raise RecordsError(number, error.field, error.detail) from None
+            raise RecordsError(number, error.field, error.detail, value) from None
     return records
 
 

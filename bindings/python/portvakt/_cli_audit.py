@@ -20,6 +20,7 @@ import os
 import time
 from typing import Any, Optional, TextIO
 
+from . import _schema
 from ._audit import MAX_LINE_BYTES, Finding, RecordsError, audit, read_records
 
 __all__ = ["cmd_audit", "add_parser", "MAX_LINE_BYTES"]
@@ -111,7 +112,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
         else:
             records = read_records(args.records)
     except RecordsError as error:
-        raise usage_error(f"{_name(args.records)}: {error}") from None
+        where = _schema.failure("records-line", error.value) if error.value is not None else None
+        raise usage_error(f"{_name(args.records)}: {error}" + (f" ({where})" if where else "")) from None
     except OSError as error:
         raise usage_error(f"{_name(args.records)}: {error.strerror or error}") from None
     try:
