@@ -229,6 +229,9 @@ BEYOND = {
 }
 
 
+QUESTION_ARGUMENTS = sorted({k for arguments, _, _ in BEYOND.values() for k in arguments})
+
+
 def beyond_body(question):
     arguments, required, answer = BEYOND[question]
     properties = {"name": {"type": "string", "minLength": 1}, "rules": {"$ref": "#/$defs/rules"},
@@ -268,10 +271,15 @@ SCHEMAS = {
                      "actor": {"$ref": "#/$defs/actor"}, "service": {"$ref": "#/$defs/service"}},
                     required=["on", "citizen", "actor", "service"]), REQUEST_DEFS, ALL_CANNOT),
     "question": ("The input of portvakt who, timeline, advise, plan and may",
-                 "A citizen and the date the question is asked (a vector file's vector is accepted "
-                 "too: its other members are the question's own).",
+                 "A citizen and the date the question is asked; a vector of tests/conformance/beyond "
+                 "is accepted too (its name, rules, question, expect and the arguments of the "
+                 "questions; each command takes only its own arguments).",
                  {"type": "object", "required": ["citizen"],
-                  "properties": {"on": {"$ref": "#/$defs/date"}, "citizen": {"$ref": "#/$defs/citizen"}}},
+                  "properties": dict({"on": {"$ref": "#/$defs/date"}, "citizen": {"$ref": "#/$defs/citizen"},
+                                      "name": {"type": "string"}, "rules": {"type": "array"},
+                                      "question": {"enum": list(BEYOND)}, "expect": {}},
+                                     **{k: {} for k in QUESTION_ARGUMENTS}),
+                  "additionalProperties": False},
                  CITIZEN_DEFS, CANNOT),
     "vectors": ("A file of conformance vectors (RULES.md section 10)",
                 "A JSON array of vectors: each a named request and its expected decision. A vector may "

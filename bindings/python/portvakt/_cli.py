@@ -50,6 +50,7 @@ from ._enums import ActorKind, Language, ServiceKind
 from ._errors import InvalidInput
 from ._json import MAX_DEPTH, MAX_INPUT_BYTES, InputRefused, Request, Vector, _json_type, check_text, citizen_from_json, parse_date, read_json
 from ._model import Citizen, Service
+from ._reading import Repeated
 from ._pnr import age_on, parse_personnummer
 from .conformance import MAX_MEASURE, load, measure_index, parse, vector_files
 
@@ -333,6 +334,9 @@ class _Input:
             if key not in allowed:
                 raise UsageError(f"{self.source}: {key}: is not a field of '{command}' "
                                  f"(expected {', '.join(allowed)})")
+        if type(obj) is Repeated:  # section 10: a repeated member is malformed
+            raise UsageError(f"{self.source}: {obj.repeated}: is given twice in one object (a repeated "
+                             "member is malformed)")
         if obj.get("citizen") is None:  # null is the same as left out (section 10)
             raise UsageError(f"{self.source}: citizen: is required")
         self.obj: Dict[str, Any] = obj
