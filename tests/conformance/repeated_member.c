@@ -15,7 +15,17 @@
    ten; an object with more has an unknown member (malformed anyway) or is ignored content. */
 #define RM_MAX_KEYS 64
 
+/* What an open object or array is, for the caps of RULES.md section 8. */
+typedef enum rm_role {
+    RM_OTHER,
+    RM_CITIZEN,
+    RM_GUARDIANS,
+    RM_GUARDIAN
+} rm_role;
+
 typedef struct rm_frame {
+    rm_role role;
+    size_t cap; /* an array: the cap of section 8 on its elements, or 0 */
     bool is_object;
     bool want_key;   /* an object: the next string is a member name */
     size_t index;    /* an array: the element being read */
@@ -56,13 +66,66 @@ static void write_path(char *out, size_t size, const rm_frame *frames, size_t de
     }
 }
 
-int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity) {
+/* True if the member name 'key' of 'len' bytes is 'name'. */
+static bool key_is(const char *key, size_t len, const char *name) {
+    return key != NULL && strlen(name) == len && memcmp(key, name, len) == 0;
+}
+
+/* The cap of section 8 on an array that is member 'key' of an object of role 'parent'. */
+static size_t cap_of(rm_role parent, const char *key, size_t len) {
+    if (parent == RM_CITIZEN) {
+        if (key_is(key, len, "guardians") || key_is(key, len, "representatives")) return 16;
+        if (key_is(key, len, "seals") || key_is(key, len, "grants")) return 1024;
+        if (key_is(key, len, "login_locked") || key_is(key, len, "protected_identity")) return 256;
+    } else if (parent == RM_GUARDIAN) {
+        if (key_is(key, len, "blocked") || key_is(key, len, "protected_identity")) return 256;
+    }
+    return 0;
+}
+
+/* Adds the cut [from, to) to 'cuts'; false when there is no memory for it. */
+static bool add_cut(rm_cuts *cuts, size_t from, size_t to) {
+    if (cuts->count == cuts->capacity) {
+        size_t capacity = cuts->capacity ? cuts->capacity * 2 : 8;
+        rm_cut *more = realloc(cuts->items, capacity * sizeof *more);
+        if (more == NULL) return false;
+        cuts->items = more;
+        cuts->capacity = capacity;
+    }
+    cuts->items[cuts->count].from = from;
+    cuts->items[cuts->count].to = to;
+    cuts->count++;
+    return true;
+}
+
+int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity, rm_cuts *cuts) {
     static rm_frame frames[RM_MAX_DEPTH];
     const char *p = text, *end = text + size;
     size_t depth = 0;
+    size_t skip = 0; /* inside an array being cut: its depth, else 0 */
+    size_t cut_from = 0;
     for (size_t i = 0; i < capacity; i++) found[i].path[0] = '\0';
     while (p < end) {
         char c = *p;
+        if (skip > 0) {
+            /* The elements past the cap but one are cut: only the end of the array is sought. */
+            if (c == '"') {
+                p = string_end(p, end);
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                if (depth == RM_MAX_DEPTH) return -1;
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (depth == skip) {
+                    if (!add_cut(cuts, cut_from, (size_t)(p - text))) return -1;
+                    skip = 0;
+                }
+                if (depth > 0) depth--;
+            }
+            p++;
+            continue;
+        }
         if (c == '"') {
             const char *close = string_end(p, end);
             rm_frame *top = depth > 0 ? &frames[depth - 1] : NULL;
@@ -93,7 +156,25 @@ int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity) {
         }
         if (c == '{' || c == '[') {
             if (depth == RM_MAX_DEPTH) return -1;
+            rm_role role = RM_OTHER;
+            size_t cap = 0;
+            if (depth > 0) {
+                const rm_frame *parent = &frames[depth - 1];
+                if (parent->is_object && c == '[') {
+                    cap = cap_of(parent->role, parent->key, parent->key_len);
+                    if (parent->role == RM_CITIZEN &&
+                        key_is(parent->key, parent->key_len, "guardians"))
+                        role = RM_GUARDIANS;
+                } else if (parent->is_object && depth == 2 && !frames[0].is_object &&
+                           key_is(parent->key, parent->key_len, "citizen")) {
+                    role = RM_CITIZEN; /* the citizen of a vector */
+                } else if (!parent->is_object && parent->role == RM_GUARDIANS && c == '{') {
+                    role = RM_GUARDIAN;
+                }
+            }
             rm_frame *f = &frames[depth++];
+            f->role = role;
+            f->cap = cap;
             f->is_object = c == '{';
             f->want_key = f->is_object;
             f->index = 0;
@@ -108,6 +189,12 @@ int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity) {
                 top->want_key = true;
             } else {
                 top->index++;
+                /* Section 8: one element past the cap is kept, so that the reader names the cap;
+                   the rest is cut before jansson builds it. */
+                if (top->cap > 0 && top->index == top->cap + 1) {
+                    skip = depth;
+                    cut_from = (size_t)(p - text);
+                }
             }
         }
         p++;

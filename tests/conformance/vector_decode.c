@@ -777,13 +777,26 @@ int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size) {
        copy (or refuse the whole file), so the members are compared on the text first. */
     size_t capacity = rm_count_elements(text, size);
     rm_found *twice = calloc(capacity, sizeof *twice);
-    if (twice == NULL || rm_scan(text, size, twice, capacity) != 0) {
+    rm_cuts cuts = {NULL, 0, 0};
+    if (twice == NULL || rm_scan(text, size, twice, capacity, &cuts) != 0) {
         free(twice);
+        free(cuts.items);
         free(data);
         return fail(err, err_size, "%s: nested too deeply", path);
     }
+    /* Section 8: an array past its cap keeps one element too many; the rest is left out, so
+       that jansson builds no more than the caps allow. The cuts are in text order. */
+    size_t kept = 0, at = 0;
+    for (size_t i = 0; i < cuts.count; i++) {
+        memmove(data + (text - data) + kept, text + at, cuts.items[i].from - at);
+        kept += cuts.items[i].from - at;
+        at = cuts.items[i].to;
+    }
+    memmove(data + (text - data) + kept, text + at, size - at);
+    kept += size - at;
+    free(cuts.items);
     json_error_t error;
-    out->root = json_loadb(text, size, 0, &error);
+    out->root = json_loadb(text, kept, 0, &error);
     free(data);
     if (out->root == NULL) {
         free(twice);

@@ -321,3 +321,52 @@ def test_section8_a_vector_file_keeps_its_other_vectors_when_one_is_past_a_cap(t
     path.write_text(json.dumps([vector, other]))
     loaded = conformance.load(path)
     assert [v.differences() for v in loaded] == [[], []]
+
+
+def test_section8_the_scan_gives_the_same_text_whatever_the_blocks():
+    # The scan reads a file in blocks: strings with escapes and brackets, arrays past their caps
+    # (cut to one element past the cap) and objects across block boundaries give the same text.
+    import random
+    from portvakt._reading import Scan
+
+    rng = random.Random(3)
+
+    def text():
+        return "".join(rng.choice(['a', '\\', '"', '[', ']', '{', '}', ',', '\n', '\u00e9']) for _ in range(rng.randint(0, 6)))
+
+    citizen = {"birth_date": "2014-03-15",
+               "guardians": [{"id": text(), "blocked": [{"from": text(), "x": [[{}], []]}] * (300 if i == 1 else 1)}
+                             for i in range(40)],
+               "seals": [{"scope": "unit", "unit": text()}] * 1100}
+    data = json.dumps([{"name": "x", "citizen": citizen, "expect": {}}, {"name": "y\\\"[", "citizen": {"guardians": []}}],
+                      ensure_ascii=False).encode()
+    whole = Scan()
+    whole.feed(data)
+    reference = whole.text()
+    read = json.loads(reference)
+    assert len(read[0]["citizen"]["guardians"]) == 17  # 16 and one past the cap
+    assert len(read[0]["citizen"]["guardians"][1]["blocked"]) == 257
+    assert len(read[0]["citizen"]["seals"]) == 1025
+    assert read[1] == {"name": "y\\\"[", "citizen": {"guardians": []}}
+    for size in list(range(1, 60)) + [97, 1000, 4096]:
+        scan = Scan()
+        for i in range(0, len(data), size):
+            scan.feed(data[i:i + size])
+        assert scan.text() == reference, size
+
+
+def test_section8_a_60_mb_vector_file_past_a_cap_is_read_in_bounded_memory(tmp_path):
+    path = tmp_path / "big.json"
+    head = (b'[{"name": "millions", "rules": ["V1"], "on": "2026-03-01", "actor": {"kind": "guardian", "id": "g1"}, '
+            b'"service": {"kind": "e_services"}, "expect": {"effect": "deny", "reason": "INVALID_INPUT", '
+            b'"field": "citizen.guardians"}, "citizen": {"birth_date": "2014-03-15", "guardians": [')
+    one = b'{"id": "g1234567"},'
+    with open(path, "wb") as f:
+        f.write(head)
+        f.write(one * (60 * 1024 * 1024 // len(one)))
+        f.write(b'{"id": "g1"}]}}]')
+    # The file itself is held (60 MB); what is built from it is bounded by the caps.
+    limit = _address_space_of_import() + 200 * 1024 * 1024
+    out = subprocess.run([sys.executable, "-c", _BOUNDED, str(limit), sys.executable, "-m", "portvakt", "check", str(path)],
+                         capture_output=True, text=True, timeout=300).stdout
+    assert out.splitlines()[:2] == ["0", "1 passed, 0 failed"], out

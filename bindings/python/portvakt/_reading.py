@@ -151,22 +151,19 @@ class Scan:
 
     def _tokens(self, data: bytes, base: int) -> int:
         stack = self._stack
-        for m in _TOKEN.finditer(data):
+        pos = 0
+        while True:
+            if self._skip:
+                pos = self._skipped(data, pos, base)
+                if pos < 0:  # the rest of the data is inside the array being cut
+                    return -pos - 1
+                continue
+            m = _TOKEN.search(data, pos)
+            if m is None:
+                return len(data)
+            pos = m.end()
             token = m.group()
             first = token[0]
-            if self._skip:
-                if first == _QUOTE:
-                    if len(token) == 1 or token[-1] != _QUOTE or (m.end() == len(data) and _unclosed(token)):
-                        return m.start()
-                elif first == _OPEN_ARRAY or first == _OPEN_OBJECT:
-                    stack.append([first == _OPEN_OBJECT, None, 0, 0, ""])
-                elif first == _CLOSE_ARRAY or first == _CLOSE_OBJECT:
-                    if len(stack) == self._skip:
-                        self._cuts.append((self._cut_from, base + m.start()))
-                        self._skip = 0
-                    if stack:
-                        stack.pop()
-                continue
             if first == _QUOTE:
                 if len(token) == 1 or token[-1] != _QUOTE or (m.end() == len(data) and _unclosed(token)):
                     return m.start()  # the string goes on in the next block
@@ -209,6 +206,47 @@ class Scan:
                     stack.pop()
         return len(data)
 
+    def _skipped(self, data: bytes, pos: int, base: int) -> int:
+        """Skips what follows 'pos' inside the array being cut. Returns where scanning goes on
+        (after the array), or -1 - where the data ends inside it (what comes after that position
+        is kept for the next block).
+
+        A block that does not close the array is passed over with a few operations on whole
+        bytes (escapes and strings dropped, bracket pairs collapsed), so that a cut costs little
+        more than reading the text; the block that closes it is scanned a token at a time."""
+        stack = self._stack
+        end = _outside_string_end(data, pos)
+        brackets = _brackets(data[pos:end])
+        while True:
+            shorter = brackets.replace(b"{}", b"").replace(b"[]", b"")
+            if len(shorter) == len(brackets):
+                break
+            brackets = shorter
+        openers = brackets.lstrip(b"]}")
+        closers = len(brackets) - len(openers)
+        # The block closes only what was opened inside the array (in an earlier block), not the
+        # array itself: pass it over.
+        if closers <= len(stack) - self._skip:
+            del stack[len(stack) - closers:]
+            for opener in openers:
+                stack.append([opener == _OPEN_OBJECT, None, 0, 0, ""])
+            if len(stack) > MAX_DEPTH:
+                raise InputRefused(f"is nested deeper than {MAX_DEPTH} arrays and objects (the limit)")
+            return -1 - end
+        for m in _TOKEN.finditer(data, pos, end):
+            token = m.group()
+            first = token[0]
+            if first == _OPEN_ARRAY or first == _OPEN_OBJECT:
+                stack.append([first == _OPEN_OBJECT, None, 0, 0, ""])
+            elif first == _CLOSE_ARRAY or first == _CLOSE_OBJECT:
+                if len(stack) == self._skip:
+                    self._cuts.append((self._cut_from, base + m.start()))
+                    self._skip = 0
+                    stack.pop()
+                    return m.end()
+                stack.pop()
+        return -1 - end  # the block closed only what was opened inside the array
+
     def _past_cap(self, frame: List[Any], where: int) -> None:
         """The first element past the cap of the array 'frame' (the top of the stack) begins."""
         if not self._root_array:
@@ -216,6 +254,28 @@ class Scan:
         if frame[1] > frame[3]:  # one element past the cap is kept: cut from here to the end
             self._skip = len(self._stack)
             self._cut_from = where
+
+
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+
+
+def _brackets(text: bytes) -> bytes:
+    """The brackets and braces of the JSON 'text' (which begins and ends outside any string)
+    that lie outside its strings."""
+    if b"\\" in text:
+        text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
+    return b"".join(text.translate(None, _NOT_STRUCTURE).split(b'"')[0::2])
+
+
+def _outside_string_end(data: bytes, pos: int) -> int:
+    """Where the data from 'pos' (outside any string) stops being outside one: len(data), or
+    the opening quote of a string that goes on past the end."""
+    text = data[pos:]
+    if b"\\" in text:
+        text = text.replace(b"\\\\", b"\0\0").replace(b'\\"', b"\0\0")
+    if text.count(b'"') % 2 == 0:
+        return len(data)
+    return pos + text.rindex(b'"')
 
 
 def _unclosed(token: bytes) -> bool:
