@@ -24,17 +24,28 @@ typedef enum rm_role {
 } rm_role;
 
 typedef struct rm_frame {
-    rm_role role;
-    size_t cap; /* an array: the cap of section 8 on its elements, or 0 */
-    bool is_object;
-    bool want_key;   /* an object: the next string is a member name */
-    size_t index;    /* an array: the element being read */
+    const char *keys[RM_MAX_KEYS];
+    size_t key_lens[RM_MAX_KEYS];
     const char *key; /* an object: the member being read (raw text, without quotes) */
     size_t key_len;
     size_t key_count;
-    const char *keys[RM_MAX_KEYS];
-    size_t key_lens[RM_MAX_KEYS];
+    size_t index; /* an array: the element being read */
+    size_t cap;   /* an array: the cap of section 8 on its elements, or 0 */
+    rm_role role;
+    bool is_object;
+    bool want_key; /* an object: the next string is a member name */
 } rm_frame;
+
+/* The state of one scan. */
+typedef struct rm_state {
+    rm_frame frames[RM_MAX_DEPTH];
+    size_t depth;
+    size_t skip;     /* inside an array being cut: its depth, else 0 */
+    size_t cut_from; /* where the cut of that array begins */
+    rm_found *found;
+    size_t capacity;
+    rm_cuts *cuts;
+} rm_state;
 
 /* The end of the string that starts at 'p' (on its opening quote): one past the closing quote,
    or 'end'. */
@@ -98,114 +109,142 @@ static bool add_cut(rm_cuts *cuts, size_t from, size_t to) {
     return true;
 }
 
-int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity, rm_cuts *cuts) {
-    static rm_frame frames[RM_MAX_DEPTH];
-    const char *p = text, *end = text + size;
-    size_t depth = 0;
-    size_t skip = 0; /* inside an array being cut: its depth, else 0 */
-    size_t cut_from = 0;
-    for (size_t i = 0; i < capacity; i++) found[i].path[0] = '\0';
-    while (p < end) {
-        char c = *p;
-        if (skip > 0) {
-            /* The elements past the cap but one are cut: only the end of the array is sought. */
-            if (c == '"') {
-                p = string_end(p, end);
-                continue;
-            }
-            if (c == '{' || c == '[') {
-                if (depth == RM_MAX_DEPTH) return -1;
-                depth++;
-            } else if (c == '}' || c == ']') {
-                if (depth == skip) {
-                    if (!add_cut(cuts, cut_from, (size_t)(p - text))) return -1;
-                    skip = 0;
-                }
-                if (depth > 0) depth--;
-            }
-            p++;
-            continue;
+/* A member name of 'len' bytes at 'key' in the object on top: compared with the names before
+   it, and the path of the first repeated one kept for its vector. */
+static void on_key(rm_state *st, const char *key, size_t len) {
+    rm_frame *top = &st->frames[st->depth - 1];
+    top->want_key = false;
+    top->key = key;
+    top->key_len = len;
+    bool twice = false;
+    for (size_t k = 0; k < top->key_count && !twice; k++) {
+        twice = top->key_lens[k] == len && memcmp(top->keys[k], key, len) == 0;
+    }
+    if (!twice && top->key_count < RM_MAX_KEYS) {
+        top->keys[top->key_count] = key;
+        top->key_lens[top->key_count] = len;
+        top->key_count++;
+    }
+    /* frames[0] is the array of vectors; frames[0].index the vector. */
+    const rm_frame *root = &st->frames[0];
+    if (twice && st->depth >= 2 && !root->is_object && root->index < st->capacity &&
+        st->found[root->index].path[0] == '\0') {
+        write_path(st->found[root->index].path, sizeof st->found->path, st->frames, st->depth);
+    }
+}
+
+/* The role and cap of an array or object opened ('c') inside the frame on top. */
+static void role_of(const rm_state *st, char c, rm_role *role, size_t *cap) {
+    *role = RM_OTHER;
+    *cap = 0;
+    if (st->depth == 0) return;
+    const rm_frame *parent = &st->frames[st->depth - 1];
+    if (parent->is_object && c == '[') {
+        *cap = cap_of(parent->role, parent->key, parent->key_len);
+        if (parent->role == RM_CITIZEN && key_is(parent->key, parent->key_len, "guardians")) {
+            *role = RM_GUARDIANS;
         }
+    } else if (parent->is_object && st->depth == 2 && !st->frames[0].is_object &&
+               key_is(parent->key, parent->key_len, "citizen")) {
+        *role = RM_CITIZEN; /* the citizen of a vector */
+    } else if (!parent->is_object && parent->role == RM_GUARDIANS && c == '{') {
+        *role = RM_GUARDIAN;
+    }
+}
+
+/* An array or object opened; false when the text nests deeper than the scan follows. */
+static bool on_open(rm_state *st, char c) {
+    if (st->depth == RM_MAX_DEPTH) return false;
+    rm_role role;
+    size_t cap;
+    role_of(st, c, &role, &cap);
+    rm_frame *f = &st->frames[st->depth++];
+    f->role = role;
+    f->cap = cap;
+    f->is_object = c == '{';
+    f->want_key = f->is_object;
+    f->index = 0;
+    f->key = NULL;
+    f->key_len = 0;
+    f->key_count = 0;
+    return true;
+}
+
+/* A comma at 'offset': the next member of an object, or the next element of an array. */
+static void on_comma(rm_state *st, size_t offset) {
+    if (st->depth == 0) return;
+    rm_frame *top = &st->frames[st->depth - 1];
+    if (top->is_object) {
+        top->want_key = true;
+        return;
+    }
+    top->index++;
+    /* Section 8: one element past the cap is kept, so that the reader names the cap; the rest
+       is cut before jansson builds it. */
+    if (top->cap > 0 && top->index == top->cap + 1) {
+        st->skip = st->depth;
+        st->cut_from = offset;
+    }
+}
+
+/* One character 'c' at 'offset' inside an array being cut: only its end is sought. Returns
+   false when the text nests too deeply or memory runs out. */
+static bool skip_step(rm_state *st, char c, size_t offset) {
+    if (c == '{' || c == '[') {
+        if (st->depth == RM_MAX_DEPTH) return false;
+        st->depth++;
+    } else if (c == '}' || c == ']') {
+        if (st->depth == st->skip) {
+            if (!add_cut(st->cuts, st->cut_from, offset)) return false;
+            st->skip = 0;
+        }
+        if (st->depth > 0) st->depth--;
+    }
+    return true;
+}
+
+int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity, rm_cuts *cuts) {
+    rm_state *st = calloc(1, sizeof *st);
+    if (st == NULL) return -1;
+    st->found = found;
+    st->capacity = capacity;
+    st->cuts = cuts;
+    for (size_t i = 0; i < capacity; i++) found[i].path[0] = '\0';
+    const char *p = text;
+    const char *end = text + size;
+    bool ok = true;
+    while (ok && p < end) {
+        char c = *p;
         if (c == '"') {
             const char *close = string_end(p, end);
-            rm_frame *top = depth > 0 ? &frames[depth - 1] : NULL;
-            if (top != NULL && top->is_object && top->want_key && close - p >= 2) {
-                top->want_key = false;
-                top->key = p + 1;
-                top->key_len = (size_t)(close - p - 2);
-                bool twice = false;
-                for (size_t k = 0; k < top->key_count; k++) {
-                    if (top->key_lens[k] == top->key_len &&
-                        memcmp(top->keys[k], top->key, top->key_len) == 0) {
-                        twice = true;
-                    }
-                }
-                if (!twice && top->key_count < RM_MAX_KEYS) {
-                    top->keys[top->key_count] = top->key;
-                    top->key_lens[top->key_count] = top->key_len;
-                    top->key_count++;
-                }
-                /* frames[0] is the array of vectors; frames[0].index the vector. */
-                if (twice && depth >= 2 && !frames[0].is_object && frames[0].index < capacity &&
-                    found[frames[0].index].path[0] == '\0') {
-                    write_path(found[frames[0].index].path, sizeof found->path, frames, depth);
-                }
+            const rm_frame *top = st->depth > 0 ? &st->frames[st->depth - 1] : NULL;
+            if (st->skip == 0 && top != NULL && top->is_object && top->want_key && close - p >= 2) {
+                on_key(st, p + 1, (size_t)(close - p - 2));
             }
             p = close;
             continue;
         }
-        if (c == '{' || c == '[') {
-            if (depth == RM_MAX_DEPTH) return -1;
-            rm_role role = RM_OTHER;
-            size_t cap = 0;
-            if (depth > 0) {
-                const rm_frame *parent = &frames[depth - 1];
-                if (parent->is_object && c == '[') {
-                    cap = cap_of(parent->role, parent->key, parent->key_len);
-                    if (parent->role == RM_CITIZEN &&
-                        key_is(parent->key, parent->key_len, "guardians"))
-                        role = RM_GUARDIANS;
-                } else if (parent->is_object && depth == 2 && !frames[0].is_object &&
-                           key_is(parent->key, parent->key_len, "citizen")) {
-                    role = RM_CITIZEN; /* the citizen of a vector */
-                } else if (!parent->is_object && parent->role == RM_GUARDIANS && c == '{') {
-                    role = RM_GUARDIAN;
-                }
-            }
-            rm_frame *f = &frames[depth++];
-            f->role = role;
-            f->cap = cap;
-            f->is_object = c == '{';
-            f->want_key = f->is_object;
-            f->index = 0;
-            f->key = NULL;
-            f->key_len = 0;
-            f->key_count = 0;
+        if (st->skip > 0) {
+            ok = skip_step(st, c, (size_t)(p - text));
+        } else if (c == '{' || c == '[') {
+            ok = on_open(st, c);
         } else if (c == '}' || c == ']') {
-            if (depth > 0) depth--;
-        } else if (c == ',' && depth > 0) {
-            rm_frame *top = &frames[depth - 1];
-            if (top->is_object) {
-                top->want_key = true;
-            } else {
-                top->index++;
-                /* Section 8: one element past the cap is kept, so that the reader names the cap;
-                   the rest is cut before jansson builds it. */
-                if (top->cap > 0 && top->index == top->cap + 1) {
-                    skip = depth;
-                    cut_from = (size_t)(p - text);
-                }
-            }
+            if (st->depth > 0) st->depth--;
+        } else if (c == ',') {
+            on_comma(st, (size_t)(p - text));
         }
         p++;
     }
-    return 0;
+    free(st);
+    return ok ? 0 : -1;
 }
 
 size_t rm_count_elements(const char *text, size_t size) {
     /* An upper bound of the elements of the top-level array: one more than its commas. */
-    const char *p = text, *end = text + size;
-    size_t depth = 0, commas = 0;
+    const char *p = text;
+    const char *end = text + size;
+    size_t depth = 0;
+    size_t commas = 0;
     while (p < end) {
         if (*p == '"') {
             p = string_end(p, end);

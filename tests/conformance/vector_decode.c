@@ -731,7 +731,8 @@ static char *read_file(const char *path, size_t *size, char *err, size_t err_siz
         fail(err, err_size, "%s: cannot be opened", path);
         return NULL;
     }
-    size_t capacity = 1 << 16, used = 0;
+    size_t capacity = 1 << 16;
+    size_t used = 0;
     char *data = malloc(capacity);
     while (data != NULL) {
         used += fread(data + used, 1, capacity - used, f);
@@ -746,7 +747,7 @@ static char *read_file(const char *path, size_t *size, char *err, size_t err_siz
         capacity *= 2;
     }
     bool failed = ferror(f) != 0;
-    fclose(f);
+    failed = fclose(f) != 0 || failed;
     if (data == NULL || failed) {
         free(data);
         fail(err, err_size, "%s: cannot be read", path);
@@ -786,7 +787,8 @@ int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size) {
     }
     /* Section 8: an array past its cap keeps one element too many; the rest is left out, so
        that jansson builds no more than the caps allow. The cuts are in text order. */
-    size_t kept = 0, at = 0;
+    size_t kept = 0;
+    size_t at = 0;
     for (size_t i = 0; i < cuts.count; i++) {
         memmove(data + (text - data) + kept, text + at, cuts.items[i].from - at);
         kept += cuts.items[i].from - at;
