@@ -23,11 +23,15 @@ typedef enum rm_role {
     RM_GUARDIAN
 } rm_role;
 
+/* The bytes of a member name kept (decoded); longer names are compared on these and their
+   length (the names of the format are at most 24 bytes). */
+#define RM_KEY_SIZE 64
+
 typedef struct rm_frame {
-    const char *keys[RM_MAX_KEYS];
+    char keys[RM_MAX_KEYS][RM_KEY_SIZE];
     size_t key_lens[RM_MAX_KEYS];
-    const char *key; /* an object: the member being read (raw text, without quotes) */
-    size_t key_len;
+    char key[RM_KEY_SIZE]; /* an object: the member being read (decoded, cut to RM_KEY_SIZE) */
+    size_t key_len;        /* its whole decoded length */
     size_t key_count;
     size_t index; /* an array: the element being read */
     size_t cap;   /* an array: the cap of section 8 on its elements, or 0 */
@@ -67,7 +71,8 @@ static void write_path(char *out, size_t size, const rm_frame *frames, size_t de
     for (size_t i = 1; i < depth && used < size; i++) {
         int n;
         if (frames[i].is_object) {
-            n = snprintf(out + used, size - used, "%s%.*s", used ? "." : "", (int)frames[i].key_len,
+            size_t len = frames[i].key_len < RM_KEY_SIZE ? frames[i].key_len : RM_KEY_SIZE;
+            n = snprintf(out + used, size - used, "%s%.*s", used ? "." : "", (int)len,
                          frames[i].key);
         } else {
             n = snprintf(out + used, size - used, "[%zu]", frames[i].index);
@@ -79,7 +84,91 @@ static void write_path(char *out, size_t size, const rm_frame *frames, size_t de
 
 /* True if the member name 'key' of 'len' bytes is 'name'. */
 static bool key_is(const char *key, size_t len, const char *name) {
-    return key != NULL && strlen(name) == len && memcmp(key, name, len) == 0;
+    return strlen(name) == len && memcmp(key, name, len) == 0;
+}
+
+/* Appends the UTF-8 of code point 'c' to out[*n] (at most RM_KEY_SIZE bytes are written; *n
+   counts them all). */
+static void put_utf8(char *out, size_t *n, unsigned long c) {
+    unsigned char bytes[4];
+    size_t count;
+    if (c < 0x80) {
+        bytes[0] = (unsigned char)c;
+        count = 1;
+    } else if (c < 0x800) {
+        bytes[0] = (unsigned char)(0xC0 | (c >> 6));
+        bytes[1] = (unsigned char)(0x80 | (c & 0x3F));
+        count = 2;
+    } else if (c < 0x10000) {
+        bytes[0] = (unsigned char)(0xE0 | (c >> 12));
+        bytes[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        bytes[2] = (unsigned char)(0x80 | (c & 0x3F));
+        count = 3;
+    } else {
+        bytes[0] = (unsigned char)(0xF0 | (c >> 18));
+        bytes[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+        bytes[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        bytes[3] = (unsigned char)(0x80 | (c & 0x3F));
+        count = 4;
+    }
+    for (size_t i = 0; i < count; i++, (*n)++) {
+        if (*n < RM_KEY_SIZE) out[*n] = (char)bytes[i];
+    }
+}
+
+/* The four hex digits at 'p' as a number, or -1. */
+static long hex4(const char *p, const char *end) {
+    long value = 0;
+    if (end - p < 4) return -1;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int digit = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+        if (digit < 0) return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+/* Decodes the member name 'raw' (the text between its quotes) into 'out' as JSON reads it, so
+   that "id" and "\u0069d" are one name, as they are to every JSON parser. Returns its whole
+   decoded length (at most RM_KEY_SIZE bytes are written). */
+static size_t decode_key(const char *raw, size_t len, char *out) {
+    const char *p = raw;
+    const char *end = raw + len;
+    size_t n = 0;
+    while (p < end) {
+        if (*p != '\\' || p + 1 >= end) {
+            if (n < RM_KEY_SIZE) out[n] = *p;
+            n++;
+            p++;
+            continue;
+        }
+        char e = p[1];
+        p += 2;
+        if (e != 'u') {
+            static const char from[] = "bfnrt";
+            static const char to[] = "\b\f\n\r\t";
+            const char *at = strchr(from, e);
+            put_utf8(out, &n,
+                     (unsigned long)(unsigned char)(e != '\0' && at != NULL ? to[at - from] : e));
+            continue;
+        }
+        long c = hex4(p, end);
+        if (c < 0) continue; /* not JSON: jansson refuses the text */
+        p += 4;
+        long low = c >= 0xD800 && c <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u'
+                       ? hex4(p + 2, end)
+                       : -1;
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+            p += 6;
+        }
+        put_utf8(out, &n, (unsigned long)c);
+    }
+    return n;
 }
 
 /* The cap of section 8 on an array that is member 'key' of an object of role 'parent'. */
@@ -111,17 +200,18 @@ static bool add_cut(rm_cuts *cuts, size_t from, size_t to) {
 
 /* A member name of 'len' bytes at 'key' in the object on top: compared with the names before
    it, and the path of the first repeated one kept for its vector. */
-static void on_key(rm_state *st, const char *key, size_t len) {
+static void on_key(rm_state *st, const char *raw, size_t raw_len) {
     rm_frame *top = &st->frames[st->depth - 1];
     top->want_key = false;
-    top->key = key;
+    size_t len = decode_key(raw, raw_len, top->key);
+    size_t kept = len < RM_KEY_SIZE ? len : RM_KEY_SIZE;
     top->key_len = len;
     bool twice = false;
     for (size_t k = 0; k < top->key_count && !twice; k++) {
-        twice = top->key_lens[k] == len && memcmp(top->keys[k], key, len) == 0;
+        twice = top->key_lens[k] == len && memcmp(top->keys[k], top->key, kept) == 0;
     }
     if (!twice && top->key_count < RM_MAX_KEYS) {
-        top->keys[top->key_count] = key;
+        memcpy(top->keys[top->key_count], top->key, kept);
         top->key_lens[top->key_count] = len;
         top->key_count++;
     }
@@ -164,8 +254,7 @@ static bool on_open(rm_state *st, char c) {
     f->is_object = c == '{';
     f->want_key = f->is_object;
     f->index = 0;
-    f->key = NULL;
-    f->key_len = 0;
+    f->key_len = (size_t)-1; /* no member read yet: matches no name */
     f->key_count = 0;
     return true;
 }
@@ -218,7 +307,8 @@ int rm_scan(const char *text, size_t size, rm_found *found, size_t capacity, rm_
         if (c == '"') {
             const char *close = string_end(p, end);
             const rm_frame *top = st->depth > 0 ? &st->frames[st->depth - 1] : NULL;
-            if (st->skip == 0 && top != NULL && top->is_object && top->want_key && close - p >= 2) {
+            if (st->skip == 0 && top != NULL && top->is_object && top->want_key && close - p >= 2 &&
+                close[-1] == '"') {
                 on_key(st, p + 1, (size_t)(close - p - 2));
             }
             p = close;
