@@ -210,7 +210,7 @@ def test_h5_log_lines_are_strict_inside_actor_and_service(text, field, as_stream
 
 
 def test_h5_a_log_lines_own_other_members_are_ignored_even_repeated():
-    text = ('{"citizen": "c1", "on": "2027-03-15", "session": 1, "session": 2, '
+    text = ('{"citizen": "c1", "on": "2027-03-15", "trace": 1, "trace": 2, '
             '"actor": {"kind": "guardian", "id": "g1"}, "service": {"kind": "e_services"}}')
     found, _ = audit_lines([text])
     assert [f["kind"] for f in found] == ["denied"]
