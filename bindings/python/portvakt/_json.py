@@ -644,10 +644,10 @@ class Vector:
         # Section 10: a vector may carry top-level members of its own ("comment"), which are
         # ignored; a repeated member of the frame breaks the vector, one of the request part
         # makes the request malformed (the vector is still decided).
-        twice = obj.repeated if type(obj) is Repeated else None
+        twice = obj.repeated if isinstance(obj, Repeated) else None
         if twice in ("name", "rules", "expect"):
-            raise InvalidInput(_join(path, twice), "is given twice in one object (a repeated member is malformed)")
-        o = _Object(obj, path, None) if twice is None else _Object(dict(obj), path, None)
+            raise InvalidInput(_join(path, str(twice)), "is given twice in one object (a repeated member is malformed)")
+        o = _Object(obj, path, None) if not isinstance(obj, Repeated) else _Object(dict(obj), path, None)
         name = o.string("name", required=True)
         rules = read_rules(o)
         expect = Expect.from_json(o.get("expect"), o.at("expect"))
