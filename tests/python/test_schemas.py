@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import portvakt as pv
-from portvakt import _schema
+from portvakt import _schema, conformance
 from portvakt._audit import audit, read_records
 from portvakt._json import Request
 
@@ -341,3 +341,48 @@ def _line_malformed(records, line):
     line = {k: v for k, v in line.items() if not (k == "on" and "at" in line and v is None)}
     found = [f.to_json() for f in audit(records, [json.dumps(line)])]
     return [f["field"] for f in found if f["kind"] == "malformed"]
+
+
+# ---- the C reader and the Python reader read alike ------------------------------------------------
+
+RUN_VECTORS = Path(pv.__file__).resolve().parents[3] / "tests" / "conformance" / "run_vectors"
+
+
+@pytest.mark.skipif(not RUN_VECTORS.is_file(), reason="the C runner is not built beside the package")
+def test_the_c_and_the_python_reader_name_the_same_field_for_every_shape_fault(tmp_path):
+    # Section 10: two readers must never read one file two ways. 600 mutated requests (a fixed
+    # seed) become vectors expecting deny / INVALID_INPUT with the field the Python reader names;
+    # the C runner (jansson, vector_decode.c) must agree on every one.
+    import random
+
+    rng = random.Random(7)
+    vectors = []
+    for i in range(600):
+        request = rng.choice(VALID)
+        faults = [f for f in _faults(request) if f[0] != ("nickname",)]  # a vector's own member is ignored
+        mutated = _mutated(request, rng.choice(faults))
+        field = _reader_field(mutated)
+        assert field is not None
+        vectors.append(dict(mutated, name=f"mutation {i}", rules=["V1"],
+                            expect={"effect": "deny", "reason": "INVALID_INPUT", "field": field}))
+    (tmp_path / "mutations.json").write_text(json.dumps(vectors))
+    out = subprocess.run([str(RUN_VECTORS), str(tmp_path)], capture_output=True, text=True, timeout=120).stdout
+    assert "600 passed, 0 failed" in out, out[-3000:]
+
+
+def test_a_vector_file_schema_and_the_vector_reader_agree_on_mutated_vectors():
+    # A vector whose request part has a shape fault while it expects a decision (not
+    # INVALID_INPUT) fails the vectors schema inside its request part, and the vector reader
+    # keeps an error naming a field inside that path.
+    import random
+
+    rng = random.Random(11)
+    for i in range(300):
+        request = rng.choice(VALID)
+        faults = [f for f in _faults(request) if f[0] != ("nickname",)]
+        mutated = _mutated(request, rng.choice(faults))
+        vector = dict(mutated, name=f"mutation {i}", rules=["V1"], expect={"effect": "permit", "reason": "SELF"})
+        paths = schema_paths("vectors", [vector])
+        read = conformance.Vector.from_json(json.dumps(vector), "[0]")
+        assert read.error is not None, vector
+        assert paths and inside("[0]." + read.error.field if read.error.field else "[0]", paths), (read.error, paths)
