@@ -34,7 +34,8 @@ import itertools
 import json
 from dataclasses import dataclass
 from dataclasses import field as _member
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+import re
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import cportvakt as _c
@@ -42,6 +43,7 @@ from ._codec import EFFECT_AT, Decision, Outcomes
 from ._decision import validate
 from ._errors import InvalidInput, InvalidType
 from ._json import actor_from_json, citizen_from_json, parse_date, _json_type
+from ._reading import BOM, InputRefused, Repeated, loads_strict
 from ._model import Actor, Citizen, Service
 
 __all__ = [
@@ -81,9 +83,12 @@ class RecordsError(InvalidInput):
     """A record file that cannot be used: ``line`` (from 1) names its line, ``field`` the field
     of that line (``citizen.seals[0].active.from``)."""
 
-    def __init__(self, line: int, field: str, detail: str) -> None:
+    def __init__(self, line: int, field: str, detail: str, value: Any = None) -> None:
         super().__init__(field, detail)
         self.line = line
+        #: The JSON value of the line when it is JSON (so that a caller can say which part of
+        #: the schema records-line it fails), else None.
+        self.value = value
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.field}: {self.detail}"
@@ -171,25 +176,57 @@ def _stockholm() -> Any:
     return _zone
 
 
+# H5 (settled 2026-12-06): RFC 3339 date-time. Seconds 00-60 (60, a leap second, reads as 59),
+# an optional fraction of one or more digits, then Z or an offset +HH:MM (hours 00-23, minutes
+# 00-59); T and Z may be lower case. Anything else (a space for T, an offset with seconds or
+# without its colon, no seconds, a '.' without digits, the basic format) is malformed.
+_RFC3339 = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)"
+    r"(?:\.([0-9]+))?(?:[Zz]|([+-])(0[0-9]|1[0-9]|2[0-3]):([0-5][0-9]))",
+    re.ASCII,
+)
+
+
+def parse_timestamp(at: str) -> datetime:
+    """The aware datetime of the RFC 3339 date-time 'at' (H5); InvalidInput naming ``at`` for
+    any other text. A leap second (second 60) reads as second 59; the fraction is dropped below a
+    microsecond (it cannot move the date)."""
+    m = _RFC3339.fullmatch(at)
+    if m is None:
+        raise InvalidInput("at", "is not an RFC 3339 timestamp YYYY-MM-DDTHH:MM:SS[.fraction] with Z "
+                                 "or an offset +HH:MM (H5)")
+    year, month, day, hour, minute, second = (int(g) for g in m.group(1, 2, 3, 4, 5, 6))
+    fraction = m.group(7) or ""
+    offset = timezone.utc
+    if m.group(8) is not None:
+        minutes = int(m.group(9)) * 60 + int(m.group(10))
+        offset = timezone(timedelta(minutes=-minutes if m.group(8) == "-" else minutes))
+    try:
+        return datetime(year, month, day, hour, minute, min(second, 59),
+                        int((fraction + "000000")[:6]), tzinfo=offset)
+    except ValueError:
+        raise InvalidInput("at", "is not a date that exists (years 0001 to 9999)") from None
+
+
 def stockholm_date(at: Union[str, datetime]) -> date:
-    """The calendar date in Sweden (Europe/Stockholm, with its summer time) of the instant 'at':
-    an aware datetime, or ISO 8601 text with a UTC offset (``2026-03-14T23:30:00Z`` is 15 March).
-    InvalidInput naming ``at`` for text that is not such a timestamp or has no offset (H5)."""
+    """The calendar date in Sweden of the instant 'at': the date the tz database gives for
+    Europe/Stockholm (summer time, and before 1900 its offsets that are not whole hours), for an
+    aware datetime or an RFC 3339 timestamp (``2026-03-14T23:30:00Z`` is 15 March). InvalidInput
+    naming ``at`` for text that is not such a timestamp, for a datetime without an offset, and for
+    an instant whose UTC or Swedish date is outside 0001-01-01 ... 9999-12-31 (H5)."""
     if isinstance(at, str):
-        try:
-            moment = datetime.fromisoformat(at)
-        except ValueError:
-            raise InvalidInput("at", "is not an ISO 8601 timestamp") from None
+        moment = parse_timestamp(at)
     elif isinstance(at, datetime):
         moment = at
     else:
-        raise InvalidInput("at", f"must be an ISO 8601 timestamp, not {_json_type(at)}")
+        raise InvalidInput("at", f"must be an RFC 3339 timestamp, not {_json_type(at)}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidInput("at", "has no UTC offset (H5: write it as 2026-03-14T23:30:00Z or +01:00)")
     try:
+        moment.astimezone(timezone.utc)
         return moment.astimezone(_stockholm()).date()
     except (OverflowError, ValueError):
-        raise InvalidInput("at", "is outside the years 1 to 9999 in Swedish time") from None
+        raise InvalidInput("at", "is outside the years 1 to 9999 in UTC or in Swedish time") from None
 
 
 # ---- Reading --------------------------------------------------------------------------------
@@ -203,10 +240,20 @@ def read_log(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
     read = getattr(stream, "read1", None) or stream.read
     carry = b""
     skipping = False  # inside a line longer than the limit
+    first = True
     while True:
         block = read(_BLOCK)
         if not block:
             break
+        if first:
+            # H5: a byte order mark at the very start is ignored (the first block is at least
+            # three bytes long, or the whole stream).
+            while len(block) < 3:
+                more = read(_BLOCK)
+                if not more:
+                    break
+                block += more
+            block, first = _no_bom(block), False
         lines = (carry + block).split(b"\n") if carry else block.split(b"\n")
         carry = lines.pop()
         if skipping and lines:
@@ -240,14 +287,25 @@ def _json_object(text: str, what: str) -> Dict[str, Any]:
     if not text.strip():
         raise InvalidInput(what, "is an empty line")
     try:
-        value = json.loads(text)
-    except RecursionError:
-        raise InvalidInput(what, "is nested too deeply") from None
+        value = loads_strict(text)
+    except InvalidInput:
+        raise
+    except InputRefused as error:
+        raise InvalidInput(what, str(error)) from None
     except ValueError as error:
         raise InvalidInput(what, f"is not JSON: {error}") from None
     if not isinstance(value, dict):
         raise InvalidInput(what, f"must be a JSON object, not {_json_type(value)}")
     return value
+
+
+def _no_bom(item: Any) -> Any:
+    """The first line of a file without a UTF-8 byte order mark (H5: ignored at the very start)."""
+    if isinstance(item, (bytes, bytearray)) and item[:3] == BOM:
+        return item[3:]
+    if isinstance(item, str) and item[:1] == "\ufeff":
+        return item[1:]
+    return item
 
 
 def read_records(source: Any) -> Dict[str, Citizen]:
@@ -271,16 +329,19 @@ def read_records(source: Any) -> Dict[str, Citizen]:
     records: Dict[str, Citizen] = {}
     first: Dict[str, int] = {}
     for number, item in enumerate(lines, 1):
+        value: Any = None
         try:
             if item is _TOO_LONG:
                 raise InvalidInput("record", f"is longer than {MAX_RECORD_BYTES} bytes")
-            text = _line_text(item, "record")
+            text = _line_text(_no_bom(item) if number == 1 else item, "record")
             if not text.strip():
                 continue
             value = _json_object(text, "record")
             unknown = sorted(set(value) - {"id", "citizen"})
             if unknown:
                 raise InvalidInput(unknown[0], "is not a member of a record (id, citizen)")
+            if type(value) is Repeated:
+                raise InvalidInput(value.repeated, "is given twice in one object (a repeated member is malformed)")
             ident = value.get("id")
             if not isinstance(ident, str) or not ident:
                 raise InvalidInput("id", "is required: the record's id, a non-empty string")
@@ -289,7 +350,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
             records[ident] = _checked(citizen_from_json(value.get("citizen"), "citizen"))
             first[ident] = number
         except InvalidInput as error:
-            raise RecordsError(number, error.field, error.detail) from None
+            raise RecordsError(number, error.field, error.detail, value) from None
     return records
 
 
@@ -311,6 +372,15 @@ def _checked(citizen: Citizen) -> Citizen:
 
 
 # ---- The audit ------------------------------------------------------------------------------
+
+
+# Before this instant Stockholm's offset was not a whole hour (+01:12:12, then +01:00:14 until
+# 1900): timestamps of one UTC hour may then fall on two Swedish dates, so they are not cached
+# by their hour (a timestamp text before it sorts before this text).
+_WHOLE_HOURS = "1900-01-02"
+
+# The members of a log line the audit reads (H5); its other members are ignored.
+_LINE_MEMBERS = ("citizen", "on", "at", "actor", "service")
 
 
 class _Malformed(Exception):
@@ -337,6 +407,7 @@ class Audit:
         self._read: Any = None
         self._carry = b""
         self._skipping = False
+        self._first_block = True
         if isinstance(accesses, io.TextIOBase):  # a text stream: its bytes, or its lines
             accesses = getattr(accesses, "buffer", None) or iter(accesses)
         read = getattr(accesses, "read1", None) or getattr(accesses, "read", None)
@@ -407,6 +478,8 @@ class Audit:
             if len(items) < self._chunk:
                 self._done = True
             first = self._lines + 1
+            if first == 1 and items:
+                items[0] = _no_bom(items[0])
             # The fast path (C) reads the lines of the common shape and, when the caches hold
             # all they name, makes their requests; the others come back as their members (a
             # list), or None for a line the json module must read.
@@ -437,6 +510,14 @@ class Audit:
         request, a list of members, the bytes of a line to parse, or Ellipsis for a line longer
         than MAX_LINE_BYTES (skipped without being held)."""
         block = self._read(_BLOCK)
+        if self._first_block:
+            # H5: a byte order mark at the very start of the log is ignored.
+            while block and len(block) < 3:
+                more = self._read(_BLOCK)
+                if not more:
+                    break
+                block += more
+            block, self._first_block = _no_bom(block), False
         first = self._lines + 1
         prefix: List[Any] = []
         if not block:
@@ -469,7 +550,7 @@ class Audit:
             day = self._dates.get(on)
             if day is None:
                 day = self._date(on, None)
-        elif hour is None:
+        elif hour is None or at < _WHOLE_HOURS:
             day = self._stamps.get(at)
             if day is None:
                 day = self._date(None, at)
@@ -498,7 +579,7 @@ class Audit:
         """For the C reader: the date of a line not seen yet, kept in the caches (dates by
         'on', hours by 'hour'); None for a date that is malformed (the line is then read by
         _fast, which reports it) or a timestamp without an hour key."""
-        if at is not None and hour is None:
+        if at is not None and (hour is None or at < _WHOLE_HOURS):
             return None
         try:
             day = self._date(on, at)
@@ -513,10 +594,12 @@ class Audit:
     def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
         """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
         try:
-            obj = read(json.loads(text), path)
+            obj = read(loads_strict(text), path)
             value: Any = (obj, obj._mirror())
         except InvalidInput as error:
             value = _Malformed(error.field, error.detail)
+        except ValueError as error:
+            value = _Malformed(path, f"is not JSON: {error}")
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         cache[text] = value
@@ -573,6 +656,10 @@ class Audit:
             raise _Malformed(error.field, error.detail) from None
         except TypeError:
             raise _Malformed("access", f"must be a line of JSON, not {type(item).__name__}") from None
+        if type(value) is Repeated and value.repeated in _LINE_MEMBERS:
+            # Section 10 / H5: a repeated member is malformed, whichever copy either reader
+            # would take; the line's own other members are ignored, repeated or not.
+            raise _Malformed(value.repeated, "is given twice in one object (a repeated member is malformed)")
         record = value.get("citizen")
         citizen = self._record(record)
         on = self._date(value.get("on"), value.get("at"))

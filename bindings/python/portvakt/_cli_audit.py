@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover - the audit itself is imported when the co
 #: here so that building the parser does not import the audit (test_startup holds them equal).
 MAX_LINE_BYTES = 1024 * 1024
 
+from . import _schema
+
 __all__ = ["cmd_audit", "add_parser", "MAX_LINE_BYTES"]
 
 # How often the progress bar is redrawn (seconds), checked at every block read.
@@ -118,7 +120,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
         else:
             records = read_records(args.records)
     except RecordsError as error:
-        raise usage_error(f"{_name(args.records)}: {error}") from None
+        where = _schema.failure("records-line", error.value) if error.value is not None else None
+        raise usage_error(f"{_name(args.records)}: {error}" + (f" ({where})" if where else "")) from None
     except OSError as error:
         raise usage_error(f"{_name(args.records)}: {error.strerror or error}") from None
     try:
