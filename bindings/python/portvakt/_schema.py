@@ -37,7 +37,7 @@ def text(name: str) -> str:
     """The schema 'name' as it is written (JSON text); SchemaNotFound for another name."""
     if name not in names():
         raise SchemaNotFound(f"no schema named {name!r}; the schemas are: {', '.join(names())}")
-    return (_folder() / (name + _SUFFIX)).read_text(encoding="utf-8")
+    return str((_folder() / (name + _SUFFIX)).read_text(encoding="utf-8"))
 
 
 def load(name: str) -> Any:
