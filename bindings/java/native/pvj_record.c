@@ -56,8 +56,7 @@ static size_t read_count(reader *r) {
    the second pass (a copy), into the bytes in the first, or NULL. */
 static const char *read_string(reader *r) {
     int32_t n = read_int(r);
-    if (n == -1 || r->bad)
-        return NULL;
+    if (n == -1 || r->bad) return NULL;
     if (n < 0 || n >= r->length - r->at || r->bytes[r->at + n] != 0) {
         r->bad = true;
         return NULL;
@@ -65,17 +64,20 @@ static const char *read_string(reader *r) {
     const char *text = (const char *)r->bytes + r->at;
     r->at += n + 1;
     r->string_bytes += (size_t)n + 1;
-    if (r->strings == NULL)
-        return text;
+    if (r->strings == NULL) return text;
     char *copy = r->strings;
     memcpy(copy, text, (size_t)n + 1);
     r->strings += n + 1;
     return copy;
 }
 
-static pv_date read_date(reader *r) { return pvj_unpack_date(read_int(r)); }
+static pv_date read_date(reader *r) {
+    return pvj_unpack_date(read_int(r));
+}
 
-static bool read_flag(reader *r) { return read_int(r) != 0; }
+static bool read_flag(reader *r) {
+    return read_int(r) != 0;
+}
 
 static pv_interval read_interval(reader *r) {
     pv_interval i;
@@ -112,14 +114,12 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         p.when = read_interval(r);
         p.requested_by = (pv_requester)read_int(r);
         p.case_number = read_string(r);
-        if (fill)
-            a->lock[i] = p;
+        if (fill) a->lock[i] = p;
     }
     a->protections = read_count(r);
     for (size_t i = 0; i < a->protections && !r->bad; i++) {
         pv_interval p = read_interval(r);
-        if (fill)
-            a->protection[i] = p;
+        if (fill) a->protection[i] = p;
     }
     a->seals = read_count(r);
     for (size_t i = 0; i < a->seals && !r->bad; i++) {
@@ -130,8 +130,7 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         s.has_content = read_flag(r);
         s.content = read_interval(r);
         s.requested_by = (pv_requester)read_int(r);
-        if (fill)
-            a->seal[i] = s;
+        if (fill) a->seal[i] = s;
     }
     a->guardians = read_count(r);
     size_t period = 0;
@@ -151,15 +150,13 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
             }
             for (size_t j = 0; j < counts[k] && !r->bad; j++) {
                 pv_interval p = read_interval(r);
-                if (fill)
-                    a->period[period] = p;
+                if (fill) a->period[period] = p;
                 period++;
             }
         }
         g.blocked_period_count = counts[0];
         g.protected_identity_period_count = counts[1];
-        if (fill)
-            a->guardian[i] = g;
+        if (fill) a->guardian[i] = g;
     }
     a->periods = period;
     a->grants = read_count(r);
@@ -169,8 +166,7 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         g.unit = read_string(r);
         g.from = read_date(r);
         g.until = read_date(r);
-        if (fill)
-            a->grant[i] = g;
+        if (fill) a->grant[i] = g;
     }
     a->representatives = read_count(r);
     for (size_t i = 0; i < a->representatives && !r->bad; i++) {
@@ -182,13 +178,10 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         p.court_order = read_flag(r);
         p.from = read_date(r);
         p.until = read_date(r);
-        if (fill)
-            a->representative[i] = p;
+        if (fill) a->representative[i] = p;
     }
-    if (r->at != r->length)
-        r->bad = true;
-    if (!fill)
-        return;
+    if (r->at != r->length) r->bad = true;
+    if (!fill) return;
     c->login_lock_periods = a->lock;
     c->login_lock_period_count = a->locks;
     c->protected_identity_periods = a->protection;
@@ -205,8 +198,7 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
 
 static void fail(pv_error *error, pv_status status, pv_rule rule, const char *field,
                  const char *message) {
-    if (error == NULL)
-        return;
+    if (error == NULL) return;
     error->status = status;
     error->rule = rule;
     snprintf(error->field, sizeof error->field, "%s", field);
@@ -280,8 +272,7 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
 }
 
 void pvj_record_free(pvj_record *record) {
-    if (record == NULL)
-        return;
+    if (record == NULL) return;
     free(record->storage);
     free(record);
 }
@@ -358,8 +349,7 @@ static void prefix_field(pv_error *error, int32_t i) {
     int n = snprintf(path, sizeof path, "queries[%d].", (int)i);
     size_t used = n > 0 ? (size_t)n : 0;
     size_t rest = strlen(error->field);
-    if (used + rest >= sizeof path)
-        rest = sizeof path - 1 - used;
+    if (used + rest >= sizeof path) rest = sizeof path - 1 - used;
     memcpy(path + used, error->field, rest);
     path[used + rest] = '\0';
     memcpy(error->field, path, sizeof path);
@@ -405,26 +395,21 @@ int32_t pvj_evaluate_many(const pvj_record *record, const int8_t *queries, int32
 static int32_t actor_index(const pv_citizen *c, pv_actor_kind kind, const char *id) {
     if (kind == PV_ACTOR_GUARDIAN) {
         for (size_t i = 0; i < c->guardian_count; i++)
-            if (c->guardians[i].id == id)
-                return (int32_t)i;
+            if (c->guardians[i].id == id) return (int32_t)i;
     } else if (kind == PV_ACTOR_REPRESENTATIVE) {
         for (size_t i = 0; i < c->representative_count; i++)
-            if (c->representatives[i].id == id)
-                return (int32_t)i;
+            if (c->representatives[i].id == id) return (int32_t)i;
     }
     return -1;
 }
 
 /* The unit of a row as 0 (none), 1 + a seal's index or (1 << 20) + a grant's index. */
 static int64_t unit_ref(const pv_citizen *c, const char *unit) {
-    if (unit == NULL)
-        return 0;
+    if (unit == NULL) return 0;
     for (size_t i = 0; i < c->seal_count; i++)
-        if (c->seals[i].unit == unit)
-            return 1 + (int64_t)i;
+        if (c->seals[i].unit == unit) return 1 + (int64_t)i;
     for (size_t i = 0; i < c->grant_count; i++)
-        if (c->grants[i].unit == unit)
-            return ((int64_t)1 << 20) + (int64_t)i;
+        if (c->grants[i].unit == unit) return ((int64_t)1 << 20) + (int64_t)i;
     return 0;
 }
 
@@ -436,12 +421,10 @@ int32_t pvj_who_can_see(const pvj_record *record, pv_date on, int64_t *rows, int
         return 0;
     }
     pv_status s = pv_who_can_see(&record->citizen, on, NULL, 0, &count, error);
-    if (s == PV_ERR_INVALID_INPUT)
-        return 0;
+    if (s == PV_ERR_INVALID_INPUT) return 0;
     if (count == 0 || (size_t)capacity < 2 * count || rows == NULL) {
         pv_error ok = PV_ERROR_INIT;
-        if (error != NULL)
-            *error = ok;
+        if (error != NULL) *error = ok;
         return (int32_t)count;
     }
     pv_access_row *found = malloc(count * sizeof *found);
@@ -483,12 +466,10 @@ int32_t pvj_timeline(const pvj_record *record, const int8_t *query, int32_t leng
     size_t count = 0;
     pv_status s =
         pv_timeline(&record->citizen, &actor, &service, from, until, NULL, 0, &count, error);
-    if (s == PV_ERR_INVALID_INPUT)
-        return 0;
+    if (s == PV_ERR_INVALID_INPUT) return 0;
     if (count == 0 || (size_t)capacity < 2 * count || steps == NULL) {
         pv_error ok = PV_ERROR_INIT;
-        if (error != NULL)
-            *error = ok;
+        if (error != NULL) *error = ok;
         return (int32_t)count;
     }
     pv_timeline_step *found = malloc(count * sizeof *found);
@@ -498,8 +479,8 @@ int32_t pvj_timeline(const pvj_record *record, const int8_t *query, int32_t leng
     }
     pv_timeline_step init = PV_TIMELINE_STEP_INIT;
     found[0] = init;
-    if (pv_timeline(&record->citizen, &actor, &service, from, until, found, count, &count,
-                    error) != PV_OK) {
+    if (pv_timeline(&record->citizen, &actor, &service, from, until, found, count, &count, error) !=
+        PV_OK) {
         free(found);
         return 0;
     }
