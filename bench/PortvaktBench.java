@@ -157,7 +157,7 @@ public class PortvaktBench {
         Class<?> codecClass = Class.forName("org.portvakt.Codec");
         var make = codecClass.getDeclaredConstructor();
         make.setAccessible(true);
-        var query = codecClass.getDeclaredMethod("query", Actor.class, Service.class, String.class);
+        var query = codecClass.getDeclaredMethod("query", Actor.class, Service.class, int.class);
         query.setAccessible(true);
         var bytes = codecClass.getDeclaredMethod("bytes");
         bytes.setAccessible(true);
@@ -165,7 +165,7 @@ public class PortvaktBench {
         byte[][] queries = new byte[mix.size()][];
         for (int i = 0; i < queries.length; i++) {
           Object codec = make.newInstance();
-          query.invoke(codec, mix.get(i).actor(), mix.get(i).service(), "");
+          query.invoke(codec, mix.get(i).actor(), mix.get(i).service(), -1);
           queries[i] = (byte[]) bytes.invoke(codec);
         }
         var m = java.lang.invoke.MethodHandles.publicLookup().findStatic(

@@ -19,4 +19,12 @@ case "$out" in
   *) echo "85-java: FAIL: $out" >&2; exit 1 ;;
 esac
 java -cp "$jar" examples/java/PortalCheck.java >/dev/null
+# meson install puts the jars under share/java/.
+stage=$(mktemp -d /tmp/portvakt-java-install.XXXXXX)
+trap 'rm -rf "$stage"' EXIT
+DESTDIR="$stage" meson install -C "$dir" --quiet
+installed=$(find "$stage" -path '*/share/java/portvakt-*.jar' | sort)
+echo "85-java: installed: $installed"
+echo "$installed" | grep -q -- '-sources\.jar$' || { echo "85-java: FAIL: no -sources.jar installed" >&2; exit 1; }
+echo "$installed" | grep -q '/portvakt-[0-9.]*\.jar$' || { echo "85-java: FAIL: no jar installed" >&2; exit 1; }
 echo "85-java: OK"

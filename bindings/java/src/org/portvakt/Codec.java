@@ -19,8 +19,18 @@ final class Codec {
   private static final String[] RULES = rules();
   private static final Reason[] REASONS = Reason.values();
 
-  private byte[] out = new byte[256];
+  private byte[] out;
   private int size;
+
+  /** An encoder for a citizen (grows as needed). */
+  Codec() {
+    this(256);
+  }
+
+  /** An encoder starting with room for {@code capacity} bytes (a query needs about 64). */
+  Codec(int capacity) {
+    out = new byte[capacity];
+  }
 
   private static String[] rules() {
     NativeLoader.load();
@@ -88,28 +98,60 @@ final class Codec {
 
   /** Refuses a NUL character or a lone surrogate in {@code text}, naming {@code path}. */
   static void check(String text, String path) {
+    String problem = problem(text);
+    if (problem != null) {
+      throw new InvalidInputException(path, "V1", problem);
+    }
+  }
+
+  /** What UTF-8 cannot carry in {@code text} (a NUL, a lone surrogate), or null. */
+  static String problem(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == 0) {
-        throw new InvalidInputException(path, "V1", "must not contain a NUL character");
+        return "must not contain a NUL character";
       }
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c) && i + 1 < text.length()
             && Character.isLowSurrogate(text.charAt(i + 1))) {
           i++;
         } else {
-          throw new InvalidInputException(path, "V1", "is not Unicode text (a lone surrogate)");
+          return "is not Unicode text (a lone surrogate)";
         }
       }
     }
+    return null;
+  }
+
+  /** Writes a string of a query; its path ("queries[3].actor.id") is made only for an error. */
+  private void string(String s, int index, String key) {
+    if (s != null) {
+      String problem = problem(s);
+      if (problem != null) {
+        throw new InvalidInputException(prefix(index) + key, "V1", problem);
+      }
+    }
+    raw(s);
+  }
+
+  /** The path before the fields of query {@code index} ("" for a single query, -1). */
+  static String prefix(int index) {
+    return index < 0 ? "" : "queries[" + index + "].";
   }
 
   void string(String s, String path) {
+    if (s != null) {
+      check(s, path);
+    }
+    raw(s);
+  }
+
+  /** Writes a string already checked. */
+  private void raw(String s) {
     if (s == null) {
       integer(-1);
       return;
     }
-    check(s, path);
     boolean ascii = true;
     for (int i = 0; i < s.length() && ascii; i++) {
       ascii = s.charAt(i) < 0x80;
@@ -205,22 +247,22 @@ final class Codec {
     }
   }
 
-  /** Writes one query: an actor and a service ('prefix' before their field paths). */
-  void query(Actor a, Service s, String prefix) {
+  /** Writes one query: an actor and a service (of a batch when {@code index} is not -1). */
+  void query(Actor a, Service s, int index) {
     if (a == null) {
-      throw new InvalidInputException(prefix + "actor", "V1", "is required");
+      throw new InvalidInputException(prefix(index) + "actor", "V1", "is required");
     }
     if (s == null) {
-      throw new InvalidInputException(prefix + "service", "V1", "is required");
+      throw new InvalidInputException(prefix(index) + "service", "V1", "is required");
     }
     integer(code(a.kind(), 0));
-    string(a.id(), prefix + "actor.id");
+    string(a.id(), index, "actor.id");
     integer(code(a.eid(), 0));
     flag(a.loginLocked());
     flag(a.journalSealed());
     integer(code(s.kind(), 0));
     integer(code(s.channel(), 0));
-    string(s.unit(), prefix + "service.unit");
+    string(s.unit(), index, "service.unit");
     date(s.entryDate());
   }
 

@@ -55,8 +55,8 @@ public final class Portvakt {
   public static Decision evaluate(Citizen citizen, Actor actor, Service service, LocalDate on) {
     SWIGTYPE_p_pvj_record r = record(citizen, false);
     try {
-      Codec codec = new Codec();
-      codec.query(actor, service, "");
+      Codec codec = new Codec(64);
+      codec.query(actor, service, -1);
       return Codec.decision(PortvaktC.pvj_evaluate(r, codec.bytes(), on), actor.kind());
     } finally {
       PortvaktC.pvj_record_free(r);

@@ -73,8 +73,8 @@ public final class PreparedRecord implements AutoCloseable {
    * @throws InvalidInputException for malformed input, naming the field
    */
   public Decision evaluate(Actor actor, Service service, LocalDate on) {
-    Codec codec = new Codec();
-    codec.query(actor, service, "");
+    Codec codec = new Codec(64);
+    codec.query(actor, service, -1);
     try {
       return Codec.decision(PortvaktC.pvj_evaluate(handle(), codec.bytes(), on), actor.kind());
     } finally {
@@ -88,19 +88,19 @@ public final class PreparedRecord implements AutoCloseable {
    * the others get their answers. Never throws for invalid input.
    */
   public List<Decision> evaluateMany(List<Request> requests, LocalDate on) {
-    Codec codec = new Codec();
+    Codec codec = new Codec(64 * requests.size() + 64);
     int i = 0;
     List<Decision> out = new ArrayList<>(requests.size());
     Decision[] refused = new Decision[requests.size()];
     for (Request r : requests) {
       int mark = codec.size();
       try {
-        codec.query(r.actor(), r.service(), "queries[" + i + "].");
+        codec.query(r.actor(), r.service(), i);
       } catch (InvalidInputException e) {
         // Stands in the batch as a query the library refuses; its own error is kept.
         refused[i] = Decision.invalid(e.field(), e.detail());
         codec.reset(mark);
-        codec.query(new Actor(null, null, null, false, false), Service.eServices(), "");
+        codec.query(new Actor(null, null, null, false, false), Service.eServices(), -1);
       }
       i++;
     }
@@ -126,7 +126,7 @@ public final class PreparedRecord implements AutoCloseable {
       }
       out.add(d);
     }
-    return List.copyOf(out);
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** Who can see what on {@code on}: see {@link Portvakt#whoCanSee}. */
@@ -169,8 +169,8 @@ public final class PreparedRecord implements AutoCloseable {
 
   /** The timeline of one actor and service: see {@link Portvakt#timeline}. */
   public List<TimelineStep> timeline(Actor actor, Service service, LocalDate from, LocalDate until) {
-    Codec codec = new Codec();
-    codec.query(actor, service, "");
+    Codec codec = new Codec(64);
+    codec.query(actor, service, -1);
     byte[] query = codec.bytes();
     try {
       SWIGTYPE_p_pvj_record r = handle();
