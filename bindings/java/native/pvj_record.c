@@ -98,16 +98,10 @@ typedef struct layout {
     pv_interval *period; /* every guardian's periods, one after another */
 } layout;
 
-/* Reads the citizen into 'c'. In the first pass (a->lock == NULL) it only counts. */
-static void read_citizen(reader *r, layout *a, pv_citizen *c) {
-    bool fill = a->lock != NULL || a->seal != NULL || a->guardian != NULL || r->strings != NULL;
-    c->birth_date = read_date(r);
-    c->personnummer = read_string(r);
-    c->protected_identity = read_flag(r);
-    c->login_locked = read_flag(r);
-    c->login_lock_requested_by = (pv_requester)read_int(r);
-    c->login_lock_case_number = read_string(r);
+/* Each reader of an array: the count, then the elements; in the first pass ('fill' false) it
+   only moves the cursor. */
 
+static void read_locks(reader *r, layout *a, bool fill) {
     a->locks = read_count(r);
     for (size_t i = 0; i < a->locks && !r->bad; i++) {
         pv_lock_period p = PV_LOCK_PERIOD_INIT;
@@ -116,11 +110,17 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         p.case_number = read_string(r);
         if (fill) a->lock[i] = p;
     }
+}
+
+static void read_protections(reader *r, layout *a, bool fill) {
     a->protections = read_count(r);
     for (size_t i = 0; i < a->protections && !r->bad; i++) {
         pv_interval p = read_interval(r);
         if (fill) a->protection[i] = p;
     }
+}
+
+static void read_seals(reader *r, layout *a, bool fill) {
     a->seals = read_count(r);
     for (size_t i = 0; i < a->seals && !r->bad; i++) {
         pv_seal s = PV_SEAL_INIT;
@@ -132,33 +132,35 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         s.requested_by = (pv_requester)read_int(r);
         if (fill) a->seal[i] = s;
     }
+}
+
+/* The periods of one fact of a guardian, appended to a->period; returns where they start. */
+static const pv_interval *read_periods(reader *r, layout *a, bool fill, size_t *count) {
+    const pv_interval *first = fill ? a->period + a->periods : NULL;
+    *count = read_count(r);
+    for (size_t j = 0; j < *count && !r->bad; j++) {
+        pv_interval p = read_interval(r);
+        if (fill) a->period[a->periods] = p;
+        a->periods++;
+    }
+    return *count > 0 ? first : NULL;
+}
+
+static void read_guardians(reader *r, layout *a, bool fill) {
     a->guardians = read_count(r);
-    size_t period = 0;
+    a->periods = 0;
     for (size_t i = 0; i < a->guardians && !r->bad; i++) {
         pv_guardian g = PV_GUARDIAN_INIT;
         g.id = read_string(r);
         g.blocked = read_flag(r);
         g.protected_identity = read_flag(r);
-        size_t counts[2];
-        for (int k = 0; k < 2; k++) {
-            counts[k] = read_count(r);
-            if (fill && counts[k] > 0) {
-                if (k == 0)
-                    g.blocked_periods = a->period + period;
-                else
-                    g.protected_identity_periods = a->period + period;
-            }
-            for (size_t j = 0; j < counts[k] && !r->bad; j++) {
-                pv_interval p = read_interval(r);
-                if (fill) a->period[period] = p;
-                period++;
-            }
-        }
-        g.blocked_period_count = counts[0];
-        g.protected_identity_period_count = counts[1];
+        g.blocked_periods = read_periods(r, a, fill, &g.blocked_period_count);
+        g.protected_identity_periods = read_periods(r, a, fill, &g.protected_identity_period_count);
         if (fill) a->guardian[i] = g;
     }
-    a->periods = period;
+}
+
+static void read_grants(reader *r, layout *a, bool fill) {
     a->grants = read_count(r);
     for (size_t i = 0; i < a->grants && !r->bad; i++) {
         pv_grant g = PV_GRANT_INIT;
@@ -168,6 +170,9 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         g.until = read_date(r);
         if (fill) a->grant[i] = g;
     }
+}
+
+static void read_representatives(reader *r, layout *a, bool fill) {
     a->representatives = read_count(r);
     for (size_t i = 0; i < a->representatives && !r->bad; i++) {
         pv_representative p = PV_REPRESENTATIVE_INIT;
@@ -180,6 +185,23 @@ static void read_citizen(reader *r, layout *a, pv_citizen *c) {
         p.until = read_date(r);
         if (fill) a->representative[i] = p;
     }
+}
+
+/* Reads the citizen into 'c', in the order org.portvakt.Codec writes it. In the first pass
+   ('fill' false) it only counts and measures. */
+static void read_citizen(reader *r, layout *a, pv_citizen *c, bool fill) {
+    c->birth_date = read_date(r);
+    c->personnummer = read_string(r);
+    c->protected_identity = read_flag(r);
+    c->login_locked = read_flag(r);
+    c->login_lock_requested_by = (pv_requester)read_int(r);
+    c->login_lock_case_number = read_string(r);
+    read_locks(r, a, fill);
+    read_protections(r, a, fill);
+    read_seals(r, a, fill);
+    read_guardians(r, a, fill);
+    read_grants(r, a, fill);
+    read_representatives(r, a, fill);
     if (r->at != r->length) r->bad = true;
     if (!fill) return;
     c->login_lock_periods = a->lock;
@@ -201,7 +223,7 @@ static void fail(pv_error *error, pv_status status, pv_rule rule, const char *fi
     if (error == NULL) return;
     error->status = status;
     error->rule = rule;
-    snprintf(error->field, sizeof error->field, "%s", field);
+    (void)snprintf(error->field, sizeof error->field, "%s", field);
     error->message = message;
 }
 
@@ -211,13 +233,14 @@ static size_t aligned(size_t size) {
     return (size + a - 1) / a * a;
 }
 
-pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare, pv_error *error) {
+pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
+                           pv_error *problem) {
     reader r = {bytes, length, 0, bytes == NULL || length < 0, NULL, 0};
     layout a = {0};
     pv_citizen probe = PV_CITIZEN_INIT;
-    read_citizen(&r, &a, &probe);
+    read_citizen(&r, &a, &probe, false);
     if (r.bad) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded citizen");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded citizen");
         return NULL;
     }
     size_t size = aligned(sizeof(pvj_record));
@@ -239,7 +262,7 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
     size += r.string_bytes + 1;
     char *block = calloc(1, size);
     if (block == NULL) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
         return NULL;
     }
     pvj_record *record = (pvj_record *)(void *)block;
@@ -253,16 +276,16 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
     a.grant = (pv_grant *)(void *)(block + at_grant);
     a.representative = (pv_representative *)(void *)(block + at_representative);
     reader fill = {bytes, length, 0, false, block + at_strings, 0};
-    read_citizen(&fill, &a, &record->citizen);
+    read_citizen(&fill, &a, &record->citizen, true);
     if (prepare) {
         size_t need = pv_prepared_size(&record->citizen);
         record->storage = malloc(need > 0 ? need : 1);
         if (record->storage == NULL) {
             free(block);
-            fail(error, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
+            fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
             return NULL;
         }
-        if (pv_prepare(&record->citizen, record->storage, need, &record->prepared, error) !=
+        if (pv_prepare(&record->citizen, record->storage, need, &record->prepared, problem) !=
             PV_OK) {
             pvj_record_free(record);
             return NULL;
@@ -329,17 +352,17 @@ static pv_status decide(const pvj_record *record, const pv_actor *actor, const p
 }
 
 int64_t pvj_evaluate(const pvj_record *record, const int8_t *query, int32_t length, pv_date on,
-                     pv_error *error) {
+                     pv_error *problem) {
     pv_decision d = PV_DECISION_INIT;
     pv_actor actor = PV_ACTOR_INIT;
     pv_service service = PV_SERVICE_INIT;
     reader r = {query, length, 0, query == NULL || length < 0, NULL, 0};
     read_query(&r, &actor, &service);
     if (record == NULL || r.bad || r.at != length) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded query");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded query");
         return pvj_pack_decision(&d);
     }
-    (void)decide(record, &actor, &service, on, &d, error);
+    (void)decide(record, &actor, &service, on, &d, problem);
     return pvj_pack_decision(&d);
 }
 
@@ -357,12 +380,12 @@ static void prefix_field(pv_error *error, int32_t i) {
 
 int32_t pvj_evaluate_many(const pvj_record *record, const int8_t *queries, int32_t length,
                           int32_t count, pv_date on, int64_t *outcomes, int32_t capacity,
-                          pv_error *error) {
+                          pv_error *problem) {
     reader r = {queries, length, 0, queries == NULL || length < 0, NULL, 0};
     bool failed = false;
     int32_t i = 0;
     if (record == NULL || count > capacity || outcomes == NULL) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded batch");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded batch");
         return 0;
     }
     for (; i < count; i++) {
@@ -371,22 +394,22 @@ int32_t pvj_evaluate_many(const pvj_record *record, const int8_t *queries, int32
         pv_service service = PV_SERVICE_INIT;
         read_query(&r, &actor, &service);
         if (r.bad) {
-            fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded batch");
+            fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded batch");
             return i;
         }
         pv_error own = PV_ERROR_INIT;
         if (decide(record, &actor, &service, on, &d, &own) != PV_OK && !failed) {
             failed = true;
-            if (error != NULL) {
-                *error = own;
-                prefix_field(error, i);
+            if (problem != NULL) {
+                *problem = own;
+                prefix_field(problem, i);
             }
         }
         outcomes[i] = pvj_pack_decision(&d);
     }
-    if (!failed && error != NULL) {
+    if (!failed && problem != NULL) {
         pv_error ok = PV_ERROR_INIT;
-        *error = ok;
+        *problem = ok;
     }
     return i;
 }
@@ -414,27 +437,27 @@ static int64_t unit_ref(const pv_citizen *c, const char *unit) {
 }
 
 int32_t pvj_who_can_see(const pvj_record *record, pv_date on, int64_t *rows, int32_t capacity,
-                        pv_error *error) {
+                        pv_error *problem) {
     size_t count = 0;
     if (record == NULL) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is missing");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is missing");
         return 0;
     }
-    pv_status s = pv_who_can_see(&record->citizen, on, NULL, 0, &count, error);
+    pv_status s = pv_who_can_see(&record->citizen, on, NULL, 0, &count, problem);
     if (s == PV_ERR_INVALID_INPUT) return 0;
     if (count == 0 || (size_t)capacity < 2 * count || rows == NULL) {
         pv_error ok = PV_ERROR_INIT;
-        if (error != NULL) *error = ok;
+        if (problem != NULL) *problem = ok;
         return (int32_t)count;
     }
     pv_access_row *found = malloc(count * sizeof *found);
     if (found == NULL) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
         return 0;
     }
     pv_access_row init = PV_ACCESS_ROW_INIT;
     found[0] = init;
-    if (pv_who_can_see(&record->citizen, on, found, count, &count, error) != PV_OK) {
+    if (pv_who_can_see(&record->citizen, on, found, count, &count, problem) != PV_OK) {
         free(found);
         return 0;
     }
@@ -454,33 +477,33 @@ int32_t pvj_who_can_see(const pvj_record *record, pv_date on, int64_t *rows, int
 }
 
 int32_t pvj_timeline(const pvj_record *record, const int8_t *query, int32_t length, pv_date from,
-                     pv_date until, int64_t *steps, int32_t capacity, pv_error *error) {
+                     pv_date until, int64_t *steps, int32_t capacity, pv_error *problem) {
     pv_actor actor = PV_ACTOR_INIT;
     pv_service service = PV_SERVICE_INIT;
     reader r = {query, length, 0, query == NULL || length < 0, NULL, 0};
     read_query(&r, &actor, &service);
     if (record == NULL || r.bad || r.at != length) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded query");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_V1, "record", "is not an encoded query");
         return 0;
     }
     size_t count = 0;
     pv_status s =
-        pv_timeline(&record->citizen, &actor, &service, from, until, NULL, 0, &count, error);
+        pv_timeline(&record->citizen, &actor, &service, from, until, NULL, 0, &count, problem);
     if (s == PV_ERR_INVALID_INPUT) return 0;
     if (count == 0 || (size_t)capacity < 2 * count || steps == NULL) {
         pv_error ok = PV_ERROR_INIT;
-        if (error != NULL) *error = ok;
+        if (problem != NULL) *problem = ok;
         return (int32_t)count;
     }
     pv_timeline_step *found = malloc(count * sizeof *found);
     if (found == NULL) {
-        fail(error, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
+        fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
         return 0;
     }
     pv_timeline_step init = PV_TIMELINE_STEP_INIT;
     found[0] = init;
-    if (pv_timeline(&record->citizen, &actor, &service, from, until, found, count, &count, error) !=
-        PV_OK) {
+    if (pv_timeline(&record->citizen, &actor, &service, from, until, found, count, &count,
+                    problem) != PV_OK) {
         free(found);
         return 0;
     }
