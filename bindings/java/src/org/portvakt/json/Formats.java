@@ -99,7 +99,7 @@ public final class Formats {
       if (!(v instanceof String s)) {
         throw new InvalidInputException(at(key), V1, "must be a string, not " + type(v));
       }
-      return s;
+      return text(s, at(key));
     }
 
     LocalDate date(String key) {
@@ -134,6 +134,20 @@ public final class Formats {
       List<Object> items = (List<Object>) list;
       return items.size() > READ_LIMIT ? items.subList(0, READ_LIMIT) : items;
     }
+  }
+
+  /** {@code s} if UTF-8 can carry it: a lone surrogate (JSON can spell one, "\ud800") is
+      refused naming the field, as soon as it is read. */
+  static String text(String s, String path) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidInputException(path, V1, "is not Unicode text (a lone surrogate)");
+      }
+    }
+    return s;
   }
 
   static String at(String path, String key) {
@@ -242,10 +256,11 @@ public final class Formats {
   /** A citizen from its JSON object at {@code path}. */
   public static Citizen citizen(Object value, String path) {
     O o = new O(value, path, CITIZEN);
-    LocalDate birth = o.date("birth_date");
-    String pnr = o.string("personnummer", false);
+    // The order of the Python reader, so that both name the same field first.
     Fact<Interval> prot = fact(o, "protected_identity");
     Fact<LockPeriod> lock = lockFact(o, "login_locked");
+    LocalDate birth = o.date("birth_date");
+    String pnr = o.string("personnummer", false);
     Requester requestedBy = o.choice("login_lock_requested_by", Requester::fromJson,
         names(Requester.values()), Requester.CARE);
     String caseNumber = o.string("login_lock_case_number", false);
