@@ -11,6 +11,8 @@
  *   jni-trivial         a SWIG call that does nothing (pv_date_is_leap_year): the crossing
  *   jni-prepared-raw    the prepared call's JNI entry with the query pre-encoded and the
  *                       decision left packed: the crossing plus the C decision, no Java layer
+ *   jni-many-raw        the batch entry, 1,000 pre-encoded queries a crossing, decisions left
+ *                       packed: about the C decision alone (the crossing shared by 1,000)
  */
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,6 +133,12 @@ public class PortvaktBench {
           }
           return k;
         });
+        measure("jni-many-raw", n / 1000, k -> {
+          for (int i = 0; i < k; i++) {
+            sink += raw.batch();
+          }
+          return (long) k * 1000;
+        });
       }
     }
     System.out.println("(checksum " + sink + ")");
@@ -140,13 +148,32 @@ public class PortvaktBench {
       encoder and the record handle are package-private in org.portvakt). */
   static final class RawCall {
     private final java.lang.invoke.MethodHandle call;
+    private final java.lang.invoke.MethodHandle many;
     private final Object handle;
     private final byte[][] queries;
+    private final byte[] thousand;
+    private final long[] words = new long[1000];
 
-    private RawCall(java.lang.invoke.MethodHandle call, Object handle, byte[][] queries) {
+    private RawCall(java.lang.invoke.MethodHandle call, java.lang.invoke.MethodHandle many,
+        Object handle, byte[][] queries) {
       this.call = call;
+      this.many = many;
       this.handle = handle;
       this.queries = queries;
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 1000; i++) {
+        all.writeBytes(queries[i % queries.length]);
+      }
+      this.thousand = all.toByteArray();
+    }
+
+    long batch() {
+      try {
+        int n = (int) many.invoke(handle, thousand, 1000, ON, words);
+        return n + (words[n - 1] & 0xFF);
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
     }
 
     static RawCall of(PreparedRecord record) {
@@ -171,7 +198,11 @@ public class PortvaktBench {
         var m = java.lang.invoke.MethodHandles.publicLookup().findStatic(
             org.portvakt.jni.PortvaktC.class, "pvj_evaluate",
             java.lang.invoke.MethodType.methodType(long.class, handle.getClass(), byte[].class, LocalDate.class));
-        return new RawCall(m, handle, queries);
+        var batch = java.lang.invoke.MethodHandles.publicLookup().findStatic(
+            org.portvakt.jni.PortvaktC.class, "pvj_evaluate_many",
+            java.lang.invoke.MethodType.methodType(int.class, handle.getClass(), byte[].class,
+                int.class, LocalDate.class, long[].class));
+        return new RawCall(m, batch, handle, queries);
       } catch (ReflectiveOperationException | RuntimeException e) {
         System.out.println("jni-prepared-raw: not measured (" + e + ")");
         return null;
