@@ -276,6 +276,13 @@ PVJ_ARRAY(pv_interval)
                                             (int64_t *rows, int32_t capacity),
                                             (int64_t *steps, int32_t capacity) };
 
+/* The JNI class loads the library (from java.library.path, else from the jar) when first used. */
+%pragma(java) jniclasscode=%{
+  static {
+    org.portvakt.jni.NativeLibrary.load();
+  }
+%}
+
 %include "portvakt.i"
 
 %ignore pvj_pack_date;

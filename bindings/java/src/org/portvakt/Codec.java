@@ -33,7 +33,6 @@ final class Codec {
   }
 
   private static String[] rules() {
-    NativeLoader.load();
     int count = pv_rule.PV_RULE_COUNT.swigValue();
     String[] names = new String[count];
     for (int i = 0; i < count; i++) {

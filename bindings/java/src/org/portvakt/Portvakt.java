@@ -21,10 +21,6 @@ import org.portvakt.jni.pv_reason;
  * the Python package).
  */
 public final class Portvakt {
-  static {
-    NativeLoader.load();
-  }
-
   private Portvakt() {}
 
   /** The version of the library ("0.1.0"). */

@@ -11,16 +11,16 @@ class LoaderTest {
   @Test
   void loadsFromWhereItShould() {
     String expect = System.getProperty("portvakt.loader", "jar");
-    String from = NativeLoader.loadedFrom();
+    String from = org.portvakt.jni.NativeLibrary.loadedFrom();
     System.out.println("portvakt: JNI library loaded from " + from);
     if (expect.equals("path")) {
       assertEquals("java.library.path", from);
     } else {
       assertNotEquals("java.library.path", from);
     }
-    assertEquals(Version.VERSION, Portvakt.version());
+    assertEquals(org.portvakt.jni.Version.VERSION, Portvakt.version());
     if (System.getProperty("os.arch").equals("amd64")) {
-      assertEquals("linux-x86-64", NativeLoader.platform());
+      assertEquals("linux-x86-64", org.portvakt.jni.NativeLibrary.platform());
     }
   }
 }

@@ -20,10 +20,6 @@ import org.portvakt.jni.pv_service_kind;
 class TypemapTest {
   static final LocalDate ON = LocalDate.of(2026, 11, 22);
 
-  static {
-    NativeLoader.load();
-  }
-
   @Test
   void datesCrossAsLocalDate() {
     for (LocalDate d : new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(1970, 1, 1),

@@ -1,4 +1,4 @@
-package org.portvakt;
+package org.portvakt.jni;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,26 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import org.portvakt.jni.PortvaktC;
 
 /**
- * Loads the JNI library once, as the SQLite JDBC driver does: from java.library.path when it
+ * Loads the JNI library once (the class PortvaktCJNI calls {@link #load()} when it is first
+ * used, so any use of the binding, low-level or not, loads it), as the SQLite JDBC driver does: from java.library.path when it
  * is there ({@code System.loadLibrary("portvakt_jni")}), otherwise from the jar, where it lies
  * under {@code org/portvakt/native/<os>-<arch>/} (linux-x86-64): copied to a temporary file
- * (deleted when the JVM exits) and loaded from there. The library found must be of the same
+ * in java.io.tmpdir (or the directory of the system property org.portvakt.tmpdir, for a
+ * tmpdir mounted noexec), loaded from there and deleted. The library found must be of the same
  * version as the classes, or loading fails: a stale copy on java.library.path is never used
  * silently.
  */
-final class NativeLoader {
+public final class NativeLibrary {
   /** The name of the library (libportvakt_jni.so). */
-  static final String NAME = "portvakt_jni";
+  public static final String NAME = "portvakt_jni";
   private static boolean loaded;
   private static String from;
 
-  private NativeLoader() {}
+  private NativeLibrary() {}
 
   /** The platform folder of this JVM: "linux-x86-64", "linux-aarch64" ... */
-  static String platform() {
+  public static String platform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "mac"
@@ -39,13 +40,13 @@ final class NativeLoader {
   }
 
   /** Where the library was loaded from: "java.library.path" or the extracted file. */
-  static synchronized String loadedFrom() {
+  public static synchronized String loadedFrom() {
     load();
     return from;
   }
 
   /** Loads the library if it is not loaded yet. */
-  static synchronized void load() {
+  public static synchronized void load() {
     if (loaded) {
       return;
     }
@@ -54,18 +55,27 @@ final class NativeLoader {
       from = "java.library.path";
     } catch (UnsatisfiedLinkError notOnPath) {
       String resource = "/org/portvakt/native/" + platform() + "/" + System.mapLibraryName(NAME);
-      try (InputStream in = NativeLoader.class.getResourceAsStream(resource)) {
+      try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
         if (in == null) {
           UnsatisfiedLinkError e = new UnsatisfiedLinkError("portvakt: no " + NAME
               + " on java.library.path and none for " + platform() + " in the jar (" + resource + ")");
           e.addSuppressed(notOnPath);
           throw e;
         }
-        Path file = Files.createTempFile("portvakt-" + Version.VERSION + "-", "-" + System.mapLibraryName(NAME));
+        String dir = System.getProperty("org.portvakt.tmpdir", System.getProperty("java.io.tmpdir"));
+        Path file = Files.createTempFile(Path.of(dir), "portvakt-" + Version.VERSION + "-",
+            "-" + System.mapLibraryName(NAME));
         file.toFile().deleteOnExit();
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         System.load(file.toAbsolutePath().toString());
         from = file.toString();
+        // Once loaded the file is not needed (Linux keeps the mapping): no copy is left behind,
+        // even if the JVM is killed. Where it cannot be deleted yet, deleteOnExit does it.
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException stillInUse) {
+          // deleteOnExit above
+        }
       } catch (IOException io) {
         UnsatisfiedLinkError e = new UnsatisfiedLinkError("portvakt: could not extract " + resource + ": " + io);
         e.addSuppressed(notOnPath);
