@@ -121,8 +121,11 @@ static char *pvj_utf8(JNIEnv *jenv, jstring text, const char *field) {
 
 /* ---- Errors ------------------------------------------------------------------------------------ */
 
+/* The strings copied for the call are freed before the wrapper is left ($cleanup: the freearg
+   typemaps, which a return here would otherwise skip). */
 %define PV_RAISE_ERROR(ERR, FIELD)
     pvj_throw(jenv, ERR, FIELD);
+    $cleanup
     return $null;
 %enddef
 

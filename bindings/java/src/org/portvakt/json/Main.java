@@ -56,9 +56,14 @@ public final class Main {
   /** Runs the command line; returns the exit status. */
   public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     try {
-      if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-        out.println("usage: java -jar portvakt.jar check [-v] FILE|DIR|-... | eval [FILE|-] | version");
-        return args.length == 0 ? 2 : 0;
+      String usage = "usage: java -jar portvakt-" + Portvakt.version()
+          + ".jar check [-v] FILE|DIR|-... | eval [FILE|-] | version";
+      if (args.length == 0) {
+        throw new UsageError(usage);
+      }
+      if (args[0].equals("-h") || args[0].equals("--help")) {
+        out.println(usage);
+        return 0;
       }
       return switch (args[0]) {
         case "check" -> check(List.of(args).subList(1, args.length), stdin, out);
