@@ -77,6 +77,40 @@ class TypemapTest {
   }
 
   @Test
+  void aRawCallThatFailsThrowsNamingItsArgument() {
+    // pv_date_parse: 2023 is a common year (the text is freed before the throw: $cleanup).
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> PortvaktC.pv_date_parse("2023-02-29", new org.portvakt.jni.pv_date()));
+    assertEquals("V1", e.rule());
+    org.portvakt.jni.pv_date out = new org.portvakt.jni.pv_date();
+    PortvaktC.pv_date_parse("2024-02-29", out);
+    assertEquals(29, out.getDay());
+  }
+
+  @Test
+  void evaluateManyNamesEachInvalidQueryAndAnswersTheRest() {
+    Citizen child = Citizen.builder().birthDate(LocalDate.of(2016, 1, 1)).guardian(new Guardian("anna")).build();
+    Citizen adult = Citizen.born(LocalDate.of(1990, 1, 1));
+    java.util.List<Decision> ds = Portvakt.evaluateMany(java.util.List.of(
+        new Query(child, Actor.guardian("anna"), Service.eServices()),
+        new Query(child, Actor.guardian("a b"), Service.eServices()),
+        new Query(child, Actor.guardian("an\0na"), Service.eServices()),
+        new Query(adult, Actor.self(), Service.journal()),
+        new Query(adult, Actor.guardian("anna"), Service.journal())), ON);
+    // G1: a guardian of a child under 13; V1 for the malformed ids; S2: an adult reads the
+    // journal; R0: an id not in the record.
+    assertEquals(Reason.GUARDIAN_PROXY, ds.get(0).reason());
+    assertEquals("queries[1].actor.id", ds.get(1).field());
+    assertEquals("queries[2].actor.id", ds.get(2).field());
+    assertEquals(Reason.SELF, ds.get(3).reason());
+    assertEquals(Reason.NOT_RELATED, ds.get(4).reason());
+    Citizen broken = Citizen.builder().birthDate(LocalDate.of(2010, 1, 1))
+        .guardian(new Guardian("x"), new Guardian("x")).build();
+    assertEquals(Reason.INVALID_INPUT, Portvakt.evaluateMany(java.util.List.of(
+        new Query(broken, Actor.self(), Service.eServices())), ON).get(0).reason());
+  }
+
+  @Test
   void errorsNameTheFieldAndFailClosed() {
     Citizen c = Citizen.builder().birthDate(LocalDate.of(2010, 1, 1))
         .seal(Seal.unit("U1").activeDuring(new Interval(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1))))
