@@ -49,6 +49,18 @@ class JsonStrictTest {
   }
 
   @Test
+  void theReaderStopsOnePastACap() throws Exception {
+    // Section 8: at most 16 guardians. The 18th is malformed too, but the reader stops at the
+    // 17th and the library names the array.
+    StringBuilder g = new StringBuilder();
+    for (int i = 0; i < 17; i++) {
+      g.append("{\"id\": \"g").append(i).append("\"}, ");
+    }
+    g.append("{\"id\": \"g17\", \"nickname\": 1}");
+    malformed("{\"birth_date\": \"2000-01-01\", \"guardians\": [" + g + "]}", "citizen.guardians");
+  }
+
+  @Test
   void flagsAreBooleansOnly() throws Exception {
     for (String v : new String[] {"0", "1", "\"false\"", "\"true\""}) {
       malformed("{\"birth_date\": \"2000-01-01\", \"protected_identity\": " + v + "}", "citizen.protected_identity");

@@ -36,8 +36,13 @@ import org.portvakt.ServiceKind;
  */
 public final class Formats {
   private static final String V1 = "V1";
-  /** One past the largest cap of section 8 (1,024 seals or grants): the reader stops there. */
-  private static final int READ_LIMIT = 1025;
+  /** The caps of RULES.md section 8 (PV_MAX_*): a reader reads one element past a cap, which the
+      library then refuses naming the array, and no further. */
+  static final int MAX_SEALS = 1024;
+  static final int MAX_GRANTS = 1024;
+  static final int MAX_GUARDIANS = 16;
+  static final int MAX_REPRESENTATIVES = 16;
+  static final int MAX_PERIODS = 256;
 
   private Formats() {}
 
@@ -122,7 +127,7 @@ public final class Formats {
       return e;
     }
 
-    List<Object> array(String key) {
+    List<Object> array(String key, int cap) {
       Object v = get(key);
       if (v == null) {
         return List.of();
@@ -132,7 +137,7 @@ public final class Formats {
       }
       @SuppressWarnings("unchecked")
       List<Object> items = (List<Object>) list;
-      return items.size() > READ_LIMIT ? items.subList(0, READ_LIMIT) : items;
+      return items.size() > cap + 1 ? items.subList(0, cap + 1) : items;
     }
   }
 
@@ -216,7 +221,7 @@ public final class Formats {
     }
     List<Interval> out = new ArrayList<>();
     int i = 0;
-    for (Object item : o.array(key)) {
+    for (Object item : o.array(key, MAX_PERIODS)) {
       out.add(interval(item, at(o.at(key), i++)));
     }
     return new Fact<>(false, out);
@@ -229,7 +234,7 @@ public final class Formats {
     }
     List<LockPeriod> out = new ArrayList<>();
     int i = 0;
-    for (Object item : o.array(key)) {
+    for (Object item : o.array(key, MAX_PERIODS)) {
       O p = new O(item, at(o.at(key), i++), Set.of("from", "until", "requested_by", "case_number"));
       out.add(new LockPeriod(p.date("from"), p.date("until"),
           p.choice("requested_by", Requester::fromJson, names(Requester.values()), Requester.CARE),
@@ -266,7 +271,7 @@ public final class Formats {
     String caseNumber = o.string("login_lock_case_number", false);
     List<Seal> seals = new ArrayList<>();
     int i = 0;
-    for (Object item : o.array("seals")) {
+    for (Object item : o.array("seals", MAX_SEALS)) {
       O s = new O(item, at(o.at("seals"), i++), Set.of("scope", "unit", "active", "content", "requested_by"));
       Object active = s.get("active");
       Object content = s.get("content");
@@ -279,7 +284,7 @@ public final class Formats {
     }
     List<Guardian> guardians = new ArrayList<>();
     i = 0;
-    for (Object item : o.array("guardians")) {
+    for (Object item : o.array("guardians", MAX_GUARDIANS)) {
       O g = new O(item, at(o.at("guardians"), i++), Set.of("id", "blocked", "protected_identity"));
       Fact<Interval> blocked = fact(g, "blocked");
       Fact<Interval> protectedIdentity = fact(g, "protected_identity");
@@ -288,7 +293,7 @@ public final class Formats {
     }
     List<Grant> grants = new ArrayList<>();
     i = 0;
-    for (Object item : o.array("grants")) {
+    for (Object item : o.array("grants", MAX_GRANTS)) {
       O g = new O(item, at(o.at("grants"), i++), Set.of("holder", "unit", "from", "until"));
       String holder = g.string("holder", false);
       grants.add(new Grant(holder == null ? Grant.SELF : holder, g.string("unit", true),
@@ -296,7 +301,7 @@ public final class Formats {
     }
     List<Representative> representatives = new ArrayList<>();
     i = 0;
-    for (Object item : o.array("representatives")) {
+    for (Object item : o.array("representatives", MAX_REPRESENTATIVES)) {
       O r = new O(item, at(o.at("representatives"), i++),
           Set.of("id", "kind", "cares_for_person", "consent", "court_order", "from", "until"));
       representatives.add(new Representative(r.string("id", true),

@@ -166,7 +166,7 @@ public final class Vectors {
     if (o.get("reasons") != null) {
       List<Object> reasons = new ArrayList<>();
       int i = 0;
-      for (Object r : o.array("reasons")) {
+      for (Object r : o.array("reasons", Integer.MAX_VALUE - 1)) {
         String at = o.at("reasons") + "[" + i++ + "]";
         if (!(r instanceof String s)) {
           throw new InvalidInputException(at, "V1", "must be a string, not " + Formats.type(r));
