@@ -63,4 +63,26 @@ class ConformanceTest {
     assertTrue(tests.size() >= 100, "decision vectors found: " + tests.size());
     return tests.stream();
   }
+
+  /** The questions of tests/conformance/beyond/ that Java answers: who can see, timeline. */
+  @TestFactory
+  Stream<DynamicTest> whoAndTimelineVectors() throws Exception {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String name : List.of("who.json", "timeline.json")) {
+      Object data;
+      try (InputStream in = Files.newInputStream(root().resolve("beyond").resolve(name))) {
+        data = JsonText.read(in);
+      }
+      int i = 0;
+      for (Object item : (List<?>) data) {
+        String at = "[" + i++ + "]";
+        tests.add(DynamicTest.dynamicTest(name + at, () -> {
+          org.portvakt.json.Questions.Result r = org.portvakt.json.Questions.run((JsonText.Obj) item, at);
+          assertTrue(r.differences().isEmpty(), r.name() + ": " + r.differences());
+        }));
+      }
+    }
+    assertTrue(tests.size() >= 10, "who and timeline vectors found: " + tests.size());
+    return tests.stream();
+  }
 }

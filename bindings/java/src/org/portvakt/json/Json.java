@@ -63,7 +63,7 @@ public final class Json {
   private static void write(StringBuilder out, Object v, int indent, int depth) {
     if (v == null || v == JsonText.NULL) {
       out.append("null");
-    } else if (v instanceof Boolean || v == JsonText.NUMBER) {
+    } else if (v instanceof Boolean || v instanceof Number || v == JsonText.NUMBER) {
       out.append(v);
     } else if (v instanceof String s) {
       string(out, s);

@@ -21,9 +21,10 @@ import org.portvakt.Portvakt;
  *   check [-v] FILE|DIR|-...   run the decision vectors of RULES.md section 10; prints
  *                              "N passed, N failed"; a directory stands for its *.json files
  *                              (recursed, sorted, each directory's files before its
- *                              subdirectories). Vectors of tests/conformance/beyond/ (with
- *                              "question") and audit cases (an object with "log") are
- *                              skipped with a "skip" line: the Python runner checks them.
+ *                              subdirectories). Of the questions of tests/conformance/beyond/
+ *                              ("question"), who and timeline are answered; advise, plan and
+ *                              may, and the audit cases (an object with "log"), are skipped
+ *                              with a "skip" line: the Python runner checks them.
  *   eval [FILE|-]              one request -> its decision as JSON
  *   version                    the version
  * </pre>
@@ -222,47 +223,64 @@ public final class Main {
         throw new UsageError(name(path) + ": file: a vector file must hold an array, not "
             + Formats.type(data));
       }
-      List<Vectors.Vector> vectors = new ArrayList<>();
-      List<String> skipped = new ArrayList<>();
+      // Read every vector of the file first (a broken one makes the file unusable), then run.
+      List<Object> vectors = new ArrayList<>();
       int index = 0;
       for (Object item : items) {
-        String at = "[" + index + "]";
+        String at = "[" + index++ + "]";
         if (!(item instanceof JsonText.Obj v)) {
           throw new UsageError(name(path) + ": " + at + ": a vector must be an object, not " + Formats.type(item));
         }
-        if (v.members.containsKey("question")) {
-          Object n = v.members.get("name");
-          skipped.add("skip " + (n instanceof String s ? s : "?") + " (" + name(path) + " " + at
-              + "): a question beyond a yes/no: the Python runner checks it");
-          vectors.add(null);
-        } else {
-          try {
+        try {
+          if (!v.members.containsKey("question")) {
             vectors.add(Vectors.vector(v, at));
+          } else if (Questions.answers(v.members.get("question"))) {
+            vectors.add(v);
+          } else {
+            Object n = v.members.get("name");
+            vectors.add("skip " + (n instanceof String s ? s : "?") + " (" + name(path) + " " + at
+                + "): the question '" + v.members.get("question") + "': the Python runner checks it");
+          }
+        } catch (Vectors.Broken e) {
+          throw new UsageError(name(path) + ": " + e.getMessage());
+        }
+      }
+      for (int i = 0; i < vectors.size(); i++) {
+        Object item = vectors.get(i);
+        if (item instanceof String skip) {
+          out.println(skip);
+          continue;
+        }
+        String where = "(" + name(path) + " [" + i + "])";
+        String vectorName;
+        String input = null;
+        List<Vectors.Difference> differences;
+        if (item instanceof Vectors.Vector vector) {
+          vectorName = vector.name();
+          differences = vector.differences();
+          if (vector.request().error() != null) {
+            input = vector.request().error().field() + ": " + vector.request().error().detail();
+          }
+        } else {
+          Questions.Result result;
+          try {
+            result = Questions.run((JsonText.Obj) item, "[" + i + "]");
           } catch (Vectors.Broken e) {
             throw new UsageError(name(path) + ": " + e.getMessage());
           }
+          vectorName = result.name();
+          differences = result.differences();
         }
-        index++;
-      }
-      int skip = 0;
-      for (int i = 0; i < vectors.size(); i++) {
-        Vectors.Vector vector = vectors.get(i);
-        if (vector == null) {
-          out.println(skipped.get(skip++));
-          continue;
-        }
-        List<Vectors.Difference> differences = vector.differences();
-        String where = "(" + name(path) + " [" + i + "])";
         if (differences.isEmpty()) {
           passed++;
           if (verbose) {
-            out.println("ok   " + vector.name() + " " + where);
+            out.println("ok   " + vectorName + " " + where);
           }
         } else {
           failed++;
-          out.println("FAIL " + vector.name() + " " + where);
-          if (vector.request().error() != null) {
-            out.println("  input: " + vector.request().error().field() + ": " + vector.request().error().detail());
+          out.println("FAIL " + vectorName + " " + where);
+          if (input != null) {
+            out.println("  input: " + input);
           }
           for (Vectors.Difference d : differences) {
             out.println("  " + d);
