@@ -27,4 +27,19 @@ installed=$(find "$stage" -path '*/share/java/portvakt-*.jar' | sort)
 echo "85-java: installed: $installed"
 echo "$installed" | grep -q -- '-sources\.jar$' || { echo "85-java: FAIL: no -sources.jar installed" >&2; exit 1; }
 echo "$installed" | grep -q '/portvakt-[0-9.]*\.jar$' || { echo "85-java: FAIL: no jar installed" >&2; exit 1; }
+# The pom inside the jar: `mvn install:install-file -Dfile=JAR` needs nothing else. Run when
+# Maven and Debian's install plugin are here (maven, libmaven-install-plugin-java), offline:
+# Debian's local repository is the only mirror.
+plugin=/usr/share/maven-repo/org/apache/maven/plugins/maven-install-plugin
+if command -v mvn >/dev/null && [ -d "$plugin" ]; then
+  printf '%s\n' '<settings><mirrors><mirror><id>debian</id><mirrorOf>*</mirrorOf>' \
+    '<url>file:///usr/share/maven-repo</url></mirror></mirrors></settings>' > "$stage/settings.xml"
+  mvn -B -q -s "$stage/settings.xml" -Dmaven.repo.local="$stage/m2" install:install-file -Dfile="$jar"
+  version=$(basename "$jar" .jar); version=${version#portvakt-}
+  [ -f "$stage/m2/org/portvakt/portvakt/$version/portvakt-$version.pom" ] ||
+    { echo "85-java: FAIL: mvn install:install-file did not install org.portvakt:portvakt:$version" >&2; exit 1; }
+  echo "85-java: mvn install:install-file -Dfile=$jar: org.portvakt:portvakt:$version"
+else
+  echo "85-java: mvn install:install-file not tried (no mvn or no $plugin)"
+fi
 echo "85-java: OK"
