@@ -34,6 +34,16 @@ def swig(args):
     shutil.rmtree(src, ignore_errors=True)
     os.makedirs(src)
     run([swig_prog, "-java", "-package", "org.portvakt.jni", "-outdir", src, "-o", wrap_c] + args[4:])
+    # SWIG 4.1 has no pragma for the comment of the constants interface: it is added here.
+    constants = os.path.join(src, "PortvaktCConstants.java")
+    if os.path.exists(constants):
+        with open(constants, encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace("public interface PortvaktCConstants",
+                            "/** The constants of include/portvakt.h (PV_MAX_SEALS ...), as SWIG wraps them. */\n"
+                            "public interface PortvaktCConstants", 1)
+        with open(constants, "w", encoding="utf-8") as f:
+            f.write(text)
     with open(stamp, "w") as f:
         f.write("\n".join(java_files(src)) + "\n")
 
