@@ -13,4 +13,4 @@ if [ -e "$dir/bindings/python/portvakt/cportvakt.py" ] || ls "$dir"/bindings/jav
   exit 1
 fi
 meson test -C "$dir" --print-errorlogs
-echo "05-c-only: OK: built and tested without SWIG and Python bindings"
+echo "05-c-only: OK: built and tested without SWIG, the Python bindings and Java"

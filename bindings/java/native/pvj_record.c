@@ -4,6 +4,7 @@
  */
 #include "pvj_record.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,9 @@
 /* The packed decision keeps 24 reason bits and 7 rule bits: a library with more must widen it. */
 _Static_assert(PV_REASON_COUNT <= 24, "pvj_pack_decision keeps 24 reason bits");
 _Static_assert(PV_RULE_COUNT <= 128, "pvj_pack_decision keeps 7 rule bits");
+
+/* Records made and not yet freed (pvj_record_live): the one counter of the binding, atomic. */
+static atomic_llong live_records;
 
 struct pvj_record {
     pv_citizen citizen;
@@ -266,6 +270,7 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
         return NULL;
     }
     pvj_record *record = (pvj_record *)(void *)block;
+    atomic_fetch_add(&live_records, 1);
     pv_citizen init = PV_CITIZEN_INIT;
     record->citizen = init;
     a.lock = (pv_lock_period *)(void *)(block + at_lock);
@@ -281,7 +286,7 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
         size_t need = pv_prepared_size(&record->citizen);
         record->storage = malloc(need > 0 ? need : 1);
         if (record->storage == NULL) {
-            free(block);
+            pvj_record_free(record);
             fail(problem, PV_ERR_INVALID_INPUT, PV_RULE_NONE, "memory", "could not be allocated");
             return NULL;
         }
@@ -296,8 +301,13 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
 
 void pvj_record_free(pvj_record *record) {
     if (record == NULL) return;
+    atomic_fetch_sub(&live_records, 1);
     free(record->storage);
     free(record);
+}
+
+int64_t pvj_record_live(void) {
+    return (int64_t)atomic_load(&live_records);
 }
 
 int32_t pvj_record_prepared(const pvj_record *record) {

@@ -34,6 +34,10 @@ pvj_record *pvj_record_new(const int8_t *bytes, int32_t length, int32_t prepare,
 /** Frees a record (NULL is ignored). */
 void pvj_record_free(pvj_record *record);
 
+/** The number of records made and not yet freed, in this process: for tests and monitoring of
+    the Java binding (that the Cleaner frees what nobody closed). */
+int64_t pvj_record_live(void);
+
 /** Returns 1 if 'record' was prepared. */
 int32_t pvj_record_prepared(const pvj_record *record);
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.portvakt.jni.PortvaktC;
 
 /** Native memory does not grow over 10 M calls (the resident size is printed before and after
     each of two windows of 10 M; a leak of even 2 bytes a call would add 20 MB to the second). The
@@ -65,5 +66,31 @@ class MemoryTest {
     }
     assertTrue(rss[2] - rss[1] < 16 * 1024, "resident size grew by " + (rss[2] - rss[1]) + " kB");
     assertTrue(sink > 0);
+  }
+
+  @Test
+  void theCleanerFreesRecordsNobodyClosed() throws Exception {
+    // 20,000 records left unclosed: once they are unreachable the Cleaner frees every one (the
+    // native side counts the records made and not yet freed). The wait is for the collector and
+    // the Cleaner's thread, not a measure of time.
+    Citizen c = ThreadsTest.household();
+    LocalDate on = LocalDate.of(2026, 11, 22);
+    long before = PortvaktC.pvj_record_live();
+    long sink = 0;
+    for (int i = 0; i < 20_000; i++) {
+      PreparedRecord record = Portvakt.prepare(c);
+      sink += record.evaluate(Actor.self(), Service.eServices(), on).reason().ordinal();
+    }
+    long made = PortvaktC.pvj_record_live() - before;
+    long left = made;
+    for (int tries = 0; tries < 200 && left > 0; tries++) {
+      System.gc();
+      Thread.sleep(50);
+      left = PortvaktC.pvj_record_live() - before;
+    }
+    System.out.printf("portvakt: 20,000 unclosed records: %d live after the loop, %d after the Cleaner%n",
+        made, left);
+    assertTrue(made > 0 && left <= 0, left + " of " + made + " unclosed records not freed");
+    assertTrue(sink >= 0);
   }
 }
