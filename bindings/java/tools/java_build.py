@@ -72,7 +72,10 @@ def jar(args):
                 f"Class-Path: file:{jackson}\n"
                 "Implementation-Title: portvakt\n"
                 f"Implementation-Version: {version}\n"
-                "Automatic-Module-Name: org.portvakt\n")
+                "Automatic-Module-Name: org.portvakt\n"
+                # JDK 22 and later warn when a library loads native code unless allowed; for
+                # java -jar this attribute allows it (older JDKs ignore it).
+                "Enable-Native-Access: ALL-UNNAMED\n")
     for path in (out_jar, out_sources):
         if os.path.exists(path):
             os.remove(path)
