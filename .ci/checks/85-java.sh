@@ -27,6 +27,9 @@ installed=$(find "$stage" -path '*/share/java/portvakt-*.jar' | sort)
 echo "85-java: installed: $installed"
 echo "$installed" | grep -q -- '-sources\.jar$' || { echo "85-java: FAIL: no -sources.jar installed" >&2; exit 1; }
 echo "$installed" | grep -q '/portvakt-[0-9.]*\.jar$' || { echo "85-java: FAIL: no jar installed" >&2; exit 1; }
+# The installed jar keeps its manifest (Class-Path to jackson-core): its check runs.
+java -jar "$(echo "$installed" | grep '/portvakt-[0-9.]*\.jar$')" check tests/conformance/age.json |
+  grep -q ' passed, 0 failed$' || { echo "85-java: FAIL: the installed jar's check" >&2; exit 1; }
 # The pom inside the jar: `mvn install:install-file -Dfile=JAR` needs nothing else. Run when
 # Maven and Debian's install plugin are here (maven, libmaven-install-plugin-java), offline:
 # Debian's local repository is the only mirror.

@@ -5,6 +5,8 @@ file per C type, whose names are not known in advance):
     swig   SWIG OUTDIR WRAP_C STAMP ARGS...    runs SWIG into OUTDIR/jni-src (emptied first)
     jar    see jar()                           compiles the classes and writes the jars
     tests  see tests()                         compiles the JUnit tests against the jar
+    install DIR FILE...                        copies the jars to DESTDIR/prefix/DIR (meson's
+                                               own install of a .jar drops its Class-Path)
 """
 
 import os
@@ -103,5 +105,18 @@ def tests(args):
         f.write("ok\n")
 
 
+def install(args):
+    subdir, *files = args
+    prefix = os.environ["MESON_INSTALL_DESTDIR_PREFIX"]
+    target = os.path.join(prefix, subdir)
+    os.makedirs(target, exist_ok=True)
+    for f in files:
+        out = os.path.join(target, os.path.basename(f))
+        shutil.copyfile(f, out)
+        os.chmod(out, 0o644)
+        if not os.environ.get("MESON_INSTALL_QUIET"):
+            print(f"Installing {f} to {target}")
+
+
 if __name__ == "__main__":
-    {"swig": swig, "jar": jar, "tests": tests}[sys.argv[1]](sys.argv[2:])
+    {"swig": swig, "jar": jar, "tests": tests, "install": install}[sys.argv[1]](sys.argv[2:])
