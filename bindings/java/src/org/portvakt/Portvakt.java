@@ -76,7 +76,8 @@ public final class Portvakt {
 
   /**
    * The decisions of many queries on {@code on}, in order: the answers of {@link #evaluate},
-   * each run of queries with the same citizen prepared once. An invalid query gets the
+   * each run of queries with the same citizen (the same object) prepared once, in one call into
+   * the library a run. An invalid query gets the
    * fail-closed deny naming its field ({@code queries[7].actor.id}); never throws for it.
    */
   public static List<Decision> evaluateMany(List<Query> queries, LocalDate on) {
@@ -92,7 +93,9 @@ public final class Portvakt {
       for (Query q : queries.subList(start, end)) {
         run.add(new Request(q.actor(), q.service()));
       }
-      try (PreparedRecord record = prepare(citizen)) {
+      // A run of one query is validated by pv_evaluate; a longer run is prepared once.
+      try (PreparedRecord record = end - start == 1
+          ? new PreparedRecord(citizen, record(citizen, false)) : prepare(citizen)) {
         List<Decision> answers = record.evaluateMany(run, on);
         for (int i = 0; i < answers.size(); i++) {
           Decision d = answers.get(i);
