@@ -1,6 +1,6 @@
 /*
  * portvakt_batch.i — many requests in one call into C (pv_evaluate_many) for portvakt.cportvakt.
- * Included by portvakt.i before the headers.
+ * Included by cportvakt.i before ../portvakt.i.
  *
  *   batch_evaluate_many(requests, on)
  *       requests: a sequence of (citizen, actor, service) triples of struct proxies

@@ -1,7 +1,7 @@
 /*
  * portvakt_beyond.i — the questions beyond a yes/no in portvakt.cportvakt: who can see what,
  * timelines, advice, plans and who may change a measure (pv_who_can_see, pv_timeline,
- * pv_advise, pv_plan_measures, pv_may_change). Included by portvakt.i before the headers.
+ * pv_advise, pv_plan_measures, pv_may_change). Included by cportvakt.i before ../portvakt.i.
  *
  * The C functions write into caller-sized buffers; each wrapper here asks the library for the
  * size, fills a buffer of that size, and returns plain Python values built in one call, so that

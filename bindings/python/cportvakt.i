@@ -1,7 +1,8 @@
 /*
- * portvakt.i — the SWIG interface of the low-level module portvakt.cportvakt: the one thin layer
- * between the C library and the package portvakt. It imports nothing of the package and calls
- * nothing in it; the package stands on it.
+ * cportvakt.i — the Python interface of the low-level module portvakt.cportvakt: the one thin
+ * layer between the C library and the package portvakt. It imports nothing of the package and
+ * calls nothing in it; the package stands on it. It adds Python's names and typemaps to the
+ * language-neutral interface ../portvakt.i (which it includes at the end).
  *
  * The module mirrors include/portvakt_core.h, portvakt_batch.h and portvakt_beyond.h with the
  * pv_ / PV_ prefix dropped (pv_evaluate is cportvakt.evaluate, PV_REASON_UNIT_SEALED is
@@ -35,8 +36,6 @@
 #include "portvakt.h"
 %}
 
-%include <stdint.i>
-
 /* ---- Names ------------------------------------------------------------------------------- */
 
 %rename("%(regex:/^(pv_|PV_)(.*)/\\2/)s") "";
@@ -56,126 +55,10 @@
 %ignore pv_decision_reason_count;
 %ignore pv_decision_reason_at;
 %ignore pv_decision_reason_rule;
-
-/* The arrays of a citizen are set whole, with their length (the generic typemap below): the
-   pointer members are not wrapped and the counts are read-only, so no count can disagree with
-   its array. */
-%ignore pv_citizen::seals;
-%ignore pv_citizen::guardians;
-%ignore pv_citizen::grants;
-%ignore pv_citizen::representatives;
-/* The periods of section 11 (H1) likewise: set whole, with their length, on the citizen and on a
-   guardian (which owns its copies; a citizen keeps the guardian proxies it was given alive). */
-%ignore pv_citizen::login_lock_periods;
-%ignore pv_citizen::protected_identity_periods;
-%ignore pv_guardian::blocked_periods;
-%ignore pv_guardian::protected_identity_periods;
-%immutable pv_citizen::login_lock_period_count;
-%immutable pv_citizen::protected_identity_period_count;
-%immutable pv_guardian::blocked_period_count;
-%immutable pv_guardian::protected_identity_period_count;
-%immutable pv_citizen::seal_count;
-%immutable pv_citizen::guardian_count;
-%immutable pv_citizen::grant_count;
-%immutable pv_citizen::representative_count;
-
-/* Dates and intervals are values: members of these types are read and written as copies. */
-%naturalvar pv_date;
-%naturalvar pv_interval;
-
-/* Strings the library returns are static and valid for the life of the program. */
-%immutable pv_pnr::normalized;
-
-/* pv_error is filled inside the wrappers (the typemap below): no proxy for it. */
-%ignore pv_error;
-
-/* ---- Versions ------------------------------------------------------------------------------- */
-
-/* The PV_<NAME>_INIT macros are brace initialisers, which SWIG cannot wrap. */
-%ignore PV_ERROR_INIT;
-%ignore PV_PNR_INIT;
-%ignore PV_SEAL_INIT;
-%ignore PV_GUARDIAN_INIT;
-%ignore PV_LOCK_PERIOD_INIT;
-%ignore PV_GRANT_INIT;
-%ignore PV_REPRESENTATIVE_INIT;
-%ignore PV_CITIZEN_INIT;
-%ignore PV_ACTOR_INIT;
-%ignore PV_SERVICE_INIT;
-%ignore PV_DECISION_INIT;
-%ignore PV_QUERY_INIT;
-%ignore PV_OUTCOME_INIT;
-%ignore PV_ACCESS_ROW_INIT;
-%ignore PV_TIMELINE_STEP_INIT;
-%ignore PV_ADVICE_INIT;
-%ignore PV_GOAL_INIT;
-%ignore PV_MEASURE_INIT;
-%ignore PV_PLAN_INIT;
-%ignore PV_PERMISSION_INIT;
-
-/* Every input struct made from Python starts as its INIT macro makes it, its version set, so
-   that a proxy is never the all-zero struct the library refuses (version 0). The memory is
-   calloc'ed, as SWIG's own constructors do, and freed by SWIG's default destructor. */
-%define PV_VERSIONED_CONSTRUCTOR(TYPE, INIT)
-%extend TYPE {
-    TYPE() {
-        TYPE *p = (TYPE *)calloc(1, sizeof *p);
-        if (p != NULL) {
-            TYPE init = INIT;
-            *p = init;
-        }
-        return p;
-    }
-}
-%enddef
-PV_VERSIONED_CONSTRUCTOR(pv_seal, PV_SEAL_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_lock_period, PV_LOCK_PERIOD_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_grant, PV_GRANT_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_representative, PV_REPRESENTATIVE_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_actor, PV_ACTOR_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_service, PV_SERVICE_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_goal, PV_GOAL_INIT)
-PV_VERSIONED_CONSTRUCTOR(pv_pnr, PV_PNR_INIT)
-/* pv_query has no proxy: portvakt_batch.i builds the queries in C. */
-
-/* A citizen owns the copies of its arrays (set_seals ... below) and frees them with itself. */
-%extend pv_citizen {
-    pv_citizen() {
-        pv_citizen *p = (pv_citizen *)calloc(1, sizeof *p);
-        if (p != NULL) {
-            pv_citizen init = PV_CITIZEN_INIT;
-            *p = init;
-        }
-        return p;
-    }
-    ~pv_citizen() {
-        free((void *)$self->seals);
-        free((void *)$self->guardians);
-        free((void *)$self->grants);
-        free((void *)$self->representatives);
-        free((void *)$self->login_lock_periods);
-        free((void *)$self->protected_identity_periods);
-        free($self);
-    }
-}
-
-/* A guardian owns the copies of its periods (_set_blocked_periods ... below). */
-%extend pv_guardian {
-    pv_guardian() {
-        pv_guardian *p = (pv_guardian *)calloc(1, sizeof *p);
-        if (p != NULL) {
-            pv_guardian init = PV_GUARDIAN_INIT;
-            *p = init;
-        }
-        return p;
-    }
-    ~pv_guardian() {
-        free((void *)$self->blocked_periods);
-        free((void *)$self->protected_identity_periods);
-        free($self);
-    }
-}
-
+/* A prepared record is made and held by the extension's own type (prepare). */
+%ignore pv_prepare;
+%ignore pv_evaluate_prepared;
+%ignore pv_prepared_check;
 
 /* ---- Helpers of the typemaps ---------------------------------------------------------------- */
 
@@ -353,24 +236,14 @@ static int pv_exceptions_init(PyObject *module) {
 
 /* ---- The error channel ---------------------------------------------------------------------- */
 
-/* The last argument of every function returning pv_status: a local pv_error, no Python argument.
-   Its argout runs after those of the out-parameters (which add to the result only on PV_OK):
-   a status other than PV_OK drops what was built and raises InvalidInput(field, message). */
-%typemap(in, numinputs=0) pv_error *error (pv_error err) {
-    {
-        pv_error init = PV_ERROR_INIT;
-        err = init;
-    }
-    $1 = &err;
-}
-%typemap(argout) pv_error *error {
-    if (result != PV_OK) {
-        pv_raise($1, "input");
-        Py_XDECREF($result);
-        $result = NULL;
-        SWIG_fail;
-    }
-}
+/* The hook of ../portvakt.i: a status other than PV_OK drops what the out-parameters built and
+   raises InvalidInput(field, message). */
+%define PV_RAISE_ERROR(ERR, FIELD)
+pv_raise(ERR, FIELD);
+Py_XDECREF($result);
+$result = NULL;
+SWIG_fail;
+%enddef
 
 /* ---- Structs in: InvalidType naming the argument ------------------------------------------- */
 
@@ -560,36 +433,6 @@ PV_ARRAY_TYPEMAP(pv_representative)
 PV_ARRAY_TYPEMAP(pv_lock_period)
 PV_ARRAY_TYPEMAP(pv_interval)
 
-/* citizen._set_seals(items) ...: the array and its count set together, the old copy freed. */
-%define PV_CITIZEN_ARRAY(TYPE, MEMBER, COUNT)
-%extend pv_citizen {
-    void _set_##MEMBER(const TYPE *items, size_t count) {
-        free((void *)$self->MEMBER);
-        $self->MEMBER = items;
-        $self->COUNT = count;
-    }
-}
-%enddef
-PV_CITIZEN_ARRAY(pv_seal, seals, seal_count)
-PV_CITIZEN_ARRAY(pv_guardian, guardians, guardian_count)
-PV_CITIZEN_ARRAY(pv_grant, grants, grant_count)
-PV_CITIZEN_ARRAY(pv_representative, representatives, representative_count)
-PV_CITIZEN_ARRAY(pv_lock_period, login_lock_periods, login_lock_period_count)
-PV_CITIZEN_ARRAY(pv_interval, protected_identity_periods, protected_identity_period_count)
-
-/* guardian._set_blocked_periods(items) ...: as for the citizen (H1). */
-%define PV_GUARDIAN_ARRAY(MEMBER, COUNT)
-%extend pv_guardian {
-    void _set_##MEMBER(const pv_interval *items, size_t count) {
-        free((void *)$self->MEMBER);
-        $self->MEMBER = items;
-        $self->COUNT = count;
-    }
-}
-%enddef
-PV_GUARDIAN_ARRAY(blocked_periods, blocked_period_count)
-PV_GUARDIAN_ARRAY(protected_identity_periods, protected_identity_period_count)
-
 /* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
 %include "portvakt_beyond.i"
 
@@ -597,9 +440,8 @@ PV_GUARDIAN_ARRAY(protected_identity_periods, protected_identity_period_count)
 %include "portvakt_batch.i"
 %include "portvakt_audit.i"
 
-%include "portvakt_core.h"
-%include "portvakt_batch.h"
-%include "portvakt_beyond.h"
+/* The language-neutral interface: the structs, enums and functions of include/. */
+%include "portvakt.i"
 
 /* ---- Python: keeping borrowed strings alive ------------------------------------------------- */
 
@@ -638,7 +480,7 @@ def _pv_array(name, cls=None):
 
     cls = citizen if cls is None else cls
 
-    def setter(self, value, _set=getattr(cls, "_set_" + name)):
+    def setter(self, value, _set=getattr(cls, "set_" + name)):
         _set(self, value)  # InvalidType for anything but a sequence of the struct
         items = () if value is None else tuple(value)
         _pv_keep(self, name, [dict(item.__dict__.get("_pv_refs") or {}) for item in items])
