@@ -1,7 +1,8 @@
 /*
  * names.c — the proof harness of the functions that name things and of the decision accessors:
  * every enum argument of any int value (out of range too), the name readers with any string of
- * up to 65 bytes or NULL, and the accessors with a decision of any content or NULL.
+ * up to 65 bytes or NULL, the accessors with a decision of any content or NULL, and
+ * pv_outcome_to_decision() with an outcome of any content.
  */
 #include "nondet.h"
 
@@ -49,5 +50,15 @@ int main(void) {
     (void)pv_decision_reason_count(d);
     (void)pv_decision_reason_at(d, any_int());
     (void)pv_decision_reason_rule(d, (pv_reason)any_int());
+
+    /* An outcome of any bytes (its version any), or NULL, into a decision of any version (its
+       other members uninitialised) or NULL. */
+    pv_outcome outcome;
+    Frama_C_make_unknown((char *)&outcome, sizeof outcome);
+    outcome.filtered = any_bool();
+    pv_decision out;
+    out.version = any_version();
+    (void)pv_outcome_to_decision(Frama_C_nondet(0, 1) ? &outcome : NULL,
+                                 Frama_C_nondet(0, 1) ? &out : NULL, any_error(&error_storage));
     return 0;
 }

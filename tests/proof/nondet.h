@@ -37,23 +37,21 @@ static inline uint32_t any_version(void) {
     return Frama_C_unsigned_int_interval(0, UINT32_MAX);
 }
 
-/* 'size' bytes of 'buf' as a string of any bytes and any length up to size - 1: every byte
-   unknown (a NUL anywhere ends it), the last one NUL. */
-static inline const char *any_string(char *buf, size_t size) {
-    Frama_C_make_unknown(buf, size - 1);
-    buf[size - 1] = '\0';
-    return buf;
-}
+/* Any string of up to 'size' - 1 bytes, as the tail of 'buf': the bytes are made unknown, the
+   last one NUL, and the string starts at any offset, each offset analysed apart
+   (Frama_C_interval_split). So every length has a state in which the string's NUL is the last
+   byte of its buffer, where a read past the NUL is out of bounds; a NUL earlier (the bytes are
+   any) gives the shorter strings in longer buffers. A macro, so that the states stay apart in
+   the caller (a function would join them when it returns). */
+#define any_string(buf, size)                                                                      \
+    (Frama_C_make_unknown((buf), (size)-1), (buf)[(size)-1] = '\0',                                \
+     (const char *)(buf) + Frama_C_interval_split(0, (int)(size)-1))
 
 /* Room for an id or a unit of any bytes and any length up to 65: one past PV_ID_MAX. */
 #define ANY_ID_SIZE (PV_ID_MAX + 2)
 
-/* NULL or 'buf' holding any string of up to size - 1 bytes. The bytes are made unknown first,
-   whichever is chosen, so that no state has 'buf' uninitialised. */
-static inline const char *any_string_or_null(char *buf, size_t size) {
-    const char *s = any_string(buf, size);
-    return Frama_C_nondet(0, 1) ? s : NULL;
-}
+/* NULL or any string of up to size - 1 bytes in 'buf' (any_string). */
+#define any_string_or_null(buf, size) (Frama_C_nondet(0, 1) ? any_string(buf, size) : NULL)
 
 /* The error argument: NULL, or an error of any content and any version (the right one among
    them), as a caller may pass it. */
