@@ -34,7 +34,7 @@
    or NULL. Which string a field holds is unknown, so two ids may be the same one or not. */
 #define PROOF_STRINGS 3
 static char proof_ids[PROOF_STRINGS][ANY_ID_SIZE];
-static char proof_case_number[PV_CASE_NUMBER_MAX + 2];
+static char proof_case_number[PV_CASE_NUMBER_MAX + 2 + 3];
 
 static pv_seal proof_seals[PROOF_SEALS];
 static pv_grant proof_grants[PROOF_GRANTS];
