@@ -102,6 +102,8 @@ static inline bool error_unknown(const pv_error *e) {
 
 /* Sets 'e' (internal, always usable) to 'status' at 'field' with 'message'. errors.c. */
 void error_set(pv_error *e, pv_status status, pv_rule rule, const char *field, const char *message);
+/* Writes the field path "<array>[<index>]<member>" into 'path' (PV_FIELD_PATH_SIZE bytes). */
+void field_path_at(char *path, const char *array, size_t index, const char *member);
 /* Invalid input (V1) at the field "<array>[<index>]<member>". */
 void error_set_at(pv_error *e, const char *array, size_t index, const char *member,
                   const char *message);
