@@ -43,6 +43,14 @@ static inline uint32_t periods_on(const pv_interval *p, size_t n, pv_date on) {
 /* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
 pv_date date_next_day(pv_date d);
 
+/* A2: the two ages of the rules, each attained on its birthday (A1). Every comparison of an
+   age and every birthday the decision looks for is made with these two. */
+enum {
+    AGE_OWN_LOGIN = 13,  /* S1, G1: the citizen logs in, a guardian's e-services proxy ends;
+                            S2, G2, D1-D3: direct access to the journal begins */
+    AGE_OWN_JOURNAL = 16 /* S2, G2, D3: the citizen's own journal; no guardian, no grant */
+};
+
 /* A1: a birth on 29 February has its anniversary on 28 February in a common year. */
 static inline int anniversary_day(pv_date birth, int year) {
     if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) return 28;
