@@ -155,6 +155,37 @@ typedef enum seal_effect {
     SEAL_EFFECT_COUNT
 } seal_effect;
 
+/* The shape of a journal query as the seals see it: the whole journal, one unit, or one entry
+   of a unit (J1, J2, J4). */
+typedef enum query_shape {
+    QUERY_WHOLE,
+    QUERY_UNIT,
+    QUERY_ENTRY
+} query_shape;
+
+static inline query_shape query_shape_of(const pv_service *q) {
+    if (q->unit == NULL) return QUERY_WHOLE;
+    return date_is_none(q->entry_date) ? QUERY_UNIT : QUERY_ENTRY;
+}
+
+/* J1, J2, J4: what a seal in force does to a query of 'shape' in the seal's scope, by the
+   seal's kind: its scope (the whole journal or one unit) and whether it has a content period.
+   SEAL_HIDES_ENTRY holds only for an entry registered inside the content period (J4), which
+   the caller checks. The one statement of J1, J2 and J4: seal_effect_on() for a seal of the
+   record and the prepared record's unions (seals kept by kind) both read it. Inline: the
+   prepared path asks it with constant kinds. */
+static inline seal_effect seal_kind_effect(bool whole_scope, bool has_content, query_shape shape) {
+    if (!has_content) {
+        /* J1: a whole-journal seal closes the journal to every actor. */
+        if (whole_scope) return SEAL_CLOSES_JOURNAL;
+        /* J2: a unit seal closes that unit; a whole-journal query is shown without it. */
+        return shape == QUERY_WHOLE ? SEAL_FILTERS : SEAL_CLOSES_UNIT;
+    }
+    /* J4: a content period hides the entries registered inside it; a view of the whole journal
+       or of a unit is shown without them. */
+    return shape == QUERY_ENTRY ? SEAL_HIDES_ENTRY : SEAL_FILTERS;
+}
+
 /* The facts of a request that depend on the date, as bits: whether each holds on the date —
    everything steps 1 to 7 read from the date besides the age. The decision on a date is a
    function of these bits and the age. */
