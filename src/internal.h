@@ -355,19 +355,16 @@ bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d);
 /* restrictions.c — what the seal 's' does to the journal query 'q' when in force. */
 seal_effect seal_effect_on(const pv_seal *s, const pv_service *q);
 
-/* procedure.c — the facts of the request on 'on' (one pass over the record). */
-void facts_on(const pv_request *rq, pv_date on, pv_facts *f);
-
 /* procedure.c — steps 1 to 7 on a validated and resolved request, from its facts on a date;
    changes_on untouched (PV_DATE_NONE). */
 void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d);
 
-/* procedure.c — steps 1 to 7 for the date 'on'. */
-void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
+/* facts.c — the facts (FACT_*) of a validated, resolved request that hold on 'on', gathered from
+   its record as facts_gather() (time/view.h) gathers them for every day. */
+uint32_t facts_bits_on(const pv_request *rq, pv_date on);
 
-/* changes_on.c — T1: the first date after 'on' on which the decision differs from 'now' in
-   (effect, reason, filtered), or PV_DATE_NONE. O(n log n) in the record, no allocation. */
-pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now);
+/* procedure.c — steps 1 to 7 for the date 'on' (no T1: changes_on PV_DATE_NONE). */
+void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
 
 /* evaluate.c — a decision the caller passed may be written (not NULL, a known version). */
 bool decision_usable(const pv_decision *d);
