@@ -359,9 +359,9 @@ seal_effect seal_effect_on(const pv_seal *s, const pv_service *q);
    changes_on untouched (PV_DATE_NONE). */
 void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d);
 
-/* facts.c — the facts (FACT_*) of a validated, resolved request that hold on 'on', gathered from
-   its record as facts_gather() (time/view.h) gathers them for every day. */
-uint32_t facts_bits_on(const pv_request *rq, pv_date on);
+/* facts.c — the facts of a validated, resolved request on 'on' (the age and the FACT_* bits),
+   gathered from its record as facts_gather() (time/view.h) gathers them for every day. */
+pv_facts facts_on(const pv_request *rq, pv_date on);
 
 /* procedure.c — steps 1 to 7 for the date 'on' (no T1: changes_on PV_DATE_NONE). */
 void decide_on(const pv_request *rq, pv_date on, pv_decision *d);

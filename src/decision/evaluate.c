@@ -68,7 +68,9 @@ static pv_status evaluate(const pv_citizen *citizen, const pv_actor *actor,
         return PV_OK;
     }
     /* Steps 1 to 7 and T1 from the request's view: its facts as unions of days (view.h). */
-    decide_with_changes_on(&rq, on, out);
+    view v;
+    view_from_record(&v, &rq);
+    decide_view(&rq, &v, on, out, true);
     return PV_OK;
 }
 

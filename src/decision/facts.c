@@ -2,10 +2,10 @@
  * facts.c — the facts of one request (RULES.md H1-H3): which of them can act on it and on which
  * days each holds. Every decision gathers its facts here, through gather(): pv_evaluate(),
  * pv_evaluate_prepared(), pv_evaluate_many(), pv_who_can_see() and the timeline into a view of
- * every day (time/view.h) for T1, pv_decide() for one day. So which facts act on which request
- * (E2, L1, G3, G4, J1-J5, D1-D3, P2) is said once; the sources differ only in where a fact's days
- * are read: the intervals of the caller's record, gathered on each call, or the unions of a
- * prepared record (fast/prepared.h), merged once when it was prepared.
+ * every day (time/view.h) for T1, pv_decide() for one day (facts_on). So which facts act on which
+ * request (E2, L1, G3, G4, J1-J5, D1-D3, P2) is said once; the sources differ only in where a
+ * fact's days are read: the intervals of the caller's record, gathered on each call, or the unions
+ * of a prepared record (fast/prepared.h), merged once when it was prepared.
  *
  * The steps (procedure.c) read each fact only where its rule applies, so a fact that cannot act
  * on the request is not gathered at all.
@@ -21,10 +21,11 @@
 #define GATHER_INLINE static inline
 #endif
 
-/* Where the gathered facts go: the spans of a view of every day ('v'), or, for one day ('v'
-   NULL), the facts that hold on it ('bits'). A local of each entry point, so that with gather()
-   inlined the compiler knows which. */
+/* Where the gathered facts go: the spans of a view of every day ('v'), or, for one day, the
+   facts that hold on it ('bits'). A local of each entry point with 'one_day' a constant, so
+   that with gather() inlined the compiler keeps only the code of the one. */
 typedef struct sink {
+    bool one_day;
     view *v;
     pv_date day;
     bool hit; /* for one day: an interval added since the last sink_close() holds on it */
@@ -33,7 +34,7 @@ typedef struct sink {
 
 /* J3, D3, P2, H2: the closed interval [from, until], either end open. */
 GATHER_INLINE void sink_interval(sink *s, pv_date from, pv_date until) {
-    if (s->v == NULL) {
+    if (s->one_day) {
         s->hit |= interval_contains(from, until, s->day);
     } else {
         view_push(s->v, span_of(from, until));
@@ -42,7 +43,7 @@ GATHER_INLINE void sink_interval(sink *s, pv_date from, pv_date until) {
 
 /* H1: a flag, one period open at both ends. */
 GATHER_INLINE void sink_always(sink *s) {
-    if (s->v == NULL) {
+    if (s->one_day) {
         s->hit = true;
     } else {
         view_push(s->v, (span){0, SPAN_OPEN});
@@ -55,12 +56,12 @@ GATHER_INLINE void sink_span(sink *s, span x) {
 }
 
 GATHER_INLINE uint32_t sink_first(const sink *s) {
-    return s->v == NULL ? 0 : s->v->own_used;
+    return s->one_day ? 0 : s->v->own_used;
 }
 
 /* The spans added since 'first' feed 'fact'. */
 GATHER_INLINE void sink_close(sink *s, uint32_t first, uint32_t fact) {
-    if (s->v == NULL) {
+    if (s->one_day) {
         if (s->hit) s->bits |= fact;
         s->hit = false;
     } else {
@@ -130,6 +131,16 @@ GATHER_INLINE void gather_periods(sink *s, const pv_request *rq, const pv_prepar
    inside the interval, both ends inclusive), one union per effect (seal_effect_on). */
 GATHER_INLINE void record_seals(sink *s, const pv_request *rq) {
     const pv_citizen *c = rq->citizen;
+    if (s->one_day) {
+        /* One day: what each seal in force does (no unions to keep apart). */
+        for (size_t i = 0; i < c->seal_count; i++) {
+            const pv_seal *seal = &c->seals[i];
+            if (interval_contains(seal->active.from, seal->active.until, s->day)) {
+                s->bits |= fact_seal(seal_effect_on(seal, rq->service));
+            }
+        }
+        return;
+    }
     unsigned char effect[PV_MAX_SEALS];
     unsigned present = 0;
     for (size_t i = 0; i < c->seal_count; i++) {
@@ -236,7 +247,7 @@ GATHER_INLINE void gather(sink *s, const pv_request *rq, const pv_prepared *p, c
 }
 
 void facts_gather(view *v, const pv_request *rq, const pv_prepared *p, const prep_unit *u) {
-    sink s = {v, PV_DATE_NONE, false, 0};
+    sink s = {false, v, PV_DATE_NONE, false, 0};
     if (p == NULL) {
         gather(&s, rq, NULL, NULL);
     } else {
@@ -244,8 +255,9 @@ void facts_gather(view *v, const pv_request *rq, const pv_prepared *p, const pre
     }
 }
 
-uint32_t facts_bits_on(const pv_request *rq, pv_date on) {
-    sink s = {NULL, on, false, 0};
+pv_facts facts_on(const pv_request *rq, pv_date on) {
+    sink s = {true, NULL, on, false, 0};
     gather(&s, rq, NULL, NULL);
-    return s.bits;
+    const pv_facts f = {date_age(rq->birth, on), s.bits};
+    return f;
 }

@@ -61,6 +61,6 @@ void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d) {
 }
 
 void decide_on(const pv_request *rq, pv_date on, pv_decision *d) {
-    const pv_facts f = {date_age(rq->birth, on), facts_bits_on(rq, on)};
+    const pv_facts f = facts_on(rq, on);
     decide_facts(rq, &f, d);
 }

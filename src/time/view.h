@@ -100,7 +100,7 @@ static inline void view_close(view *v, uint32_t first, uint32_t fact) {
    J1-J5, D1-D3, P2), added to the begun view 'v': from the prepared record 'p' when not NULL
    ('u' the asked unit among its units, NULL when none is asked or the record has none), else
    from the request's own record. Every decision gathers its facts here (or, for one day,
-   through facts_bits_on(), the same gathering). */
+   through facts_on(), the same gathering). */
 struct prep_unit;
 void facts_gather(view *v, const pv_request *rq, const pv_prepared *p, const struct prep_unit *u);
 
