@@ -2,16 +2,17 @@
  * changes_on.c — T1: the first date after the evaluation date on which the same inputs give
  * another (effect, reason, filtered).
  *
- * The decision depends on the date only through the facts (decision/facts.c): the age band, which
- * changes on the 13th and 16th birthdays, and whether each fact holds, which a view (view.h) keeps
- * as a sorted union of spans. So the first change is found by stepping from one date on which
- * something can turn to the next: the earliest of the next turn of every fact (one binary search
- * each, view_probe), the next birthday that matters and N4's next reading. On each such date the
- * facts are read again; the procedure runs only when what it can tell apart (which facts hold, the
- * age band) differs from the last date it ran on, and the sweep stops at the first date whose
- * answer differs. The procedure is not run for a candidate that leaves every fact as it was (a
- * grant that starts while another is in force, the end of one of two overlapping seals: their
- * unions do not turn there). O(t log n) for t turns in a record of n intervals, no allocation.
+ * The decision depends on the date only through the facts (facts.c): the age band, which
+ * changes on the 13th and 16th birthdays, and whether each fact holds, which a view (view.h)
+ * keeps as a sorted union of spans. So the first change is found by stepping from one date on
+ * which something can turn to the next: the earliest of the next turn of every fact (one binary
+ * search each, view_probe), the next birthday that matters and N4's next reading. On each such
+ * date the facts are read again; the procedure runs only when what it can tell apart (which facts
+ * hold, the age band) differs from the last date it ran on, and the sweep stops at the first
+ * date whose answer differs. The procedure is not run for a candidate that leaves every fact as
+ * it was (a grant that starts while another is in force, the end of one of two overlapping
+ * seals: their unions do not turn there). O(t log n) for t turns in a record of n intervals,
+ * no allocation.
  *
  * The one date that no interval gives is N4's: a ten-digit personnummer read against a later
  * date gives a birth date a century later from 1 January of some year (T1 counts that date). The
