@@ -129,6 +129,11 @@ SWIG_fail;
     $1 = ($1_ltype)ptr;
 }
 
+/* The struct of a member accessor, a set_<member> or a destructor: None (NULL) raises
+   InvalidType, never a read through NULL. */
+%typemap(check) SWIGTYPE *self
+    "if ($1 == NULL) { pv_py_raise_type(\"self\", \"must be a proxy of its cportvakt struct\"); SWIG_fail; }"
+
 /* ---- Strings ------------------------------------------------------------------------------- */
 
 /* A str (borrowed UTF-8, no copy) or None (NULL); nothing is allocated, so nothing is freed. A
