@@ -237,7 +237,8 @@ static bool date_shape(const char *p, size_t size) {
         !digits(p + 8, 2)) {
         return false;
     }
-    int month = number(p + 5, 2), day = number(p + 8, 2);
+    int month = number(p + 5, 2);
+    int day = number(p + 8, 2);
     return number(p, 4) >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 

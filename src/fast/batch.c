@@ -219,8 +219,7 @@ pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out, pv
     return PV_OK;
 }
 
-pv_status pv_outcome_from_decision(const pv_decision *decision, pv_outcome *out,
-                                   pv_error *error) {
+pv_status pv_outcome_from_decision(const pv_decision *decision, pv_outcome *out, pv_error *error) {
     if (error_unknown(error)) {
         /* The error cannot be written; the call fails all the same (never a guess). */
         if (out != NULL && out->version == PV_OUTCOME_VERSION) outcome_invalid(out);

@@ -39,7 +39,9 @@ void pv_py_raise(const pv_error *err, const char *field) {
 /* InvalidInput.__init__(self, field, detail) and __str__(self): the exception keeps its field and
    detail as attributes (decision and index start as None; the package fills them). */
 static PyObject *invalid_init(PyObject *unused, PyObject *args) {
-    PyObject *self, *field, *detail;
+    PyObject *self;
+    PyObject *field;
+    PyObject *detail;
     (void)unused;
     if (!PyArg_ParseTuple(args, "OUU:InvalidInput", &self, &field, &detail)) return NULL;
     if (PyObject_SetAttrString(self, "field", field) < 0 ||

@@ -28,7 +28,9 @@ static PyObject *pv_proof_tuple(const pv_plan *plan) {
    the seal are borrowed from the item, which the caller's list keeps alive for the call. */
 static int pv_measure_of(PyObject *item, pv_measure *m) {
     int action = 0;
-    PyObject *guardian, *seal, *condition;
+    PyObject *guardian;
+    PyObject *seal;
+    PyObject *condition;
     pv_measure empty = PV_MEASURE_INIT;
     *m = empty;
     if (!PyTuple_Check(item) ||
@@ -50,7 +52,8 @@ static int pv_measure_of(PyObject *item, pv_measure *m) {
 }
 
 PyObject *pv_beyond_who_can_see(const pv_citizen *citizen, pv_date on) {
-    size_t count = 0, i;
+    size_t count = 0;
+    size_t i;
     pv_access_row probe = PV_ACCESS_ROW_INIT;
     pv_access_row *rows;
     PyObject *list;
@@ -87,7 +90,8 @@ PyObject *pv_beyond_who_can_see(const pv_citizen *citizen, pv_date on) {
 
 PyObject *pv_beyond_timeline(const pv_citizen *citizen, const pv_actor *actor,
                              const pv_service *service, pv_date from, pv_date until) {
-    size_t count = 0, i;
+    size_t count = 0;
+    size_t i;
     pv_timeline_step *steps;
     PyObject *list;
     pv_error err = PV_ERROR_INIT;
@@ -120,7 +124,8 @@ PyObject *pv_beyond_timeline(const pv_citizen *citizen, const pv_actor *actor,
 }
 
 PyObject *pv_beyond_advise(const pv_citizen *citizen, pv_date on) {
-    size_t count = 0, i;
+    size_t count = 0;
+    size_t i;
     pv_advice *items;
     PyObject *list;
     pv_error err = PV_ERROR_INIT;
@@ -210,7 +215,8 @@ PyObject *pv_beyond_prove(const pv_citizen *citizen, int goal_kind, const char *
     pv_plan plan = PV_PLAN_INIT;
     pv_error err = PV_ERROR_INIT;
     PyObject *fast = PySequence_Fast(measures, "must be a sequence");
-    Py_ssize_t i, n;
+    Py_ssize_t i;
+    Py_ssize_t n;
     if (fast == NULL) {
         PyErr_Clear();
         pv_py_raise_type("plan.measures", "must be a sequence of measures");

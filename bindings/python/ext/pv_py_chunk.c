@@ -44,7 +44,8 @@ static int flush(pv_py_chunk *c) {
     char *kind = PyBytes_AS_STRING(c->kinds) + c->done;
     pv_error err = PV_ERROR_INIT;
     pv_status status;
-    size_t invalid = 0, first = 0;
+    size_t invalid = 0;
+    size_t first = 0;
     out[0].version = PV_OUTCOME_VERSION; /* the layout of the whole array */
     Py_BEGIN_ALLOW_THREADS status = pv_evaluate_many(c->queries, n, c->on, out, &err);
     for (size_t i = 0; i < n; i++) {

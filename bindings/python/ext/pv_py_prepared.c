@@ -45,62 +45,86 @@ static PyObject *prepared_evaluate(PyObject *self, PyObject *const *args, Py_ssi
     return pv_py_decision_record(&decision);
 }
 
+/* The report of evaluate_many: the invalid requests and the error of the first. */
+typedef struct report {
+    Py_ssize_t invalid;
+    Py_ssize_t first;
+    char field[PV_FIELD_PATH_SIZE];
+    const char *detail;
+} report;
+
+/* Decides request i, (actors[i], services[i]), into out[i] and kind[i]. 0, or -1 with
+   InvalidType naming the proxy that is not one. */
+static int decide_one(const prepared *p, PyObject *actor_obj, PyObject *service_obj, Py_ssize_t i,
+                      pv_date on, pv_outcome *out, char *kind, report *r) {
+    const pv_actor *actor = pv_py_unwrap(actor_obj, PV_PY_ACTOR, "actors", i, NULL);
+    if (actor == NULL) return -1;
+    const pv_service *service = pv_py_unwrap(service_obj, PV_PY_SERVICE, "services", i, NULL);
+    if (service == NULL) return -1;
+    pv_decision decision = PV_DECISION_INIT;
+    pv_error err = PV_ERROR_INIT;
+    if (pv_evaluate_prepared(p->record, p->citizen, actor, service, on, &decision, &err) != PV_OK &&
+        r->invalid++ == 0) {
+        r->first = i;
+        memcpy(r->field, err.field, sizeof r->field);
+        r->detail = err.message;
+    }
+    pv_py_outcome(&out[i], &decision);
+    kind[i] = (char)actor->kind;
+    return 0;
+}
+
+/* Decides the n requests into the bytes 'outcomes' and 'kinds'. 0, or -1 with an exception. */
+static int decide_into(const prepared *p, PyObject *actors, PyObject *services, Py_ssize_t n,
+                       pv_date on, PyObject *outcomes, PyObject *kinds, report *r) {
+    pv_outcome *out = (pv_outcome *)(void *)PyBytes_AS_STRING(outcomes);
+    char *kind = PyBytes_AS_STRING(kinds);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (decide_one(p, PySequence_Fast_GET_ITEM(actors, i),
+                       PySequence_Fast_GET_ITEM(services, i), i, on, out, kind, r) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The answer of evaluate_many for the sequences (from PySequence_Fast) of n actors and services. */
+static PyObject *decide_all(const prepared *p, PyObject *actors, PyObject *services, Py_ssize_t n,
+                            pv_date on) {
+    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof(pv_outcome)) return PyErr_NoMemory();
+    PyObject *outcomes = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(pv_outcome));
+    PyObject *kinds = outcomes != NULL ? PyBytes_FromStringAndSize(NULL, n) : NULL;
+    PyObject *result = NULL;
+    report r = {0, n, "", NULL};
+    if (kinds != NULL && decide_into(p, actors, services, n, on, outcomes, kinds, &r) == 0) {
+        result = Py_BuildValue("(OOnnNN)", outcomes, kinds, r.invalid, r.first,
+                               pv_py_str_or_none(r.invalid > 0 ? r.field : NULL),
+                               pv_py_str_or_none(r.detail));
+    }
+    Py_XDECREF(outcomes);
+    Py_XDECREF(kinds);
+    return result;
+}
+
 /* evaluate_many(actors, services, on): request i is (actors[i], services[i]). */
 static PyObject *prepared_evaluate_many(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    const prepared *p = (const prepared *)self;
     pv_date on;
-    PyObject *actors = NULL, *services = NULL, *outcomes = NULL, *kinds = NULL, *result = NULL;
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "evaluate_many(actors, services, on) takes 3 arguments");
         return NULL;
     }
     if (pv_py_date_in(args[2], "on", &on) != 0) return NULL;
-    actors = PySequence_Fast(args[0], "actors must be a sequence");
-    services = actors != NULL ? PySequence_Fast(args[1], "services must be a sequence") : NULL;
-    if (services == NULL) goto done;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(actors);
-    if (PySequence_Fast_GET_SIZE(services) != n) {
+    PyObject *result = NULL;
+    PyObject *actors = PySequence_Fast(args[0], "actors must be a sequence");
+    PyObject *services =
+        actors != NULL ? PySequence_Fast(args[1], "services must be a sequence") : NULL;
+    if (services != NULL &&
+        PySequence_Fast_GET_SIZE(services) != PySequence_Fast_GET_SIZE(actors)) {
         pv_py_raise_input("services", "must be as many as the actors");
-        goto done;
+    } else if (services != NULL) {
+        result = decide_all((const prepared *)self, actors, services,
+                            PySequence_Fast_GET_SIZE(actors), on);
     }
-    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof(pv_outcome)) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    outcomes = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(pv_outcome));
-    kinds = PyBytes_FromStringAndSize(NULL, n);
-    if (outcomes == NULL || kinds == NULL) goto done;
-    pv_outcome *out = (pv_outcome *)(void *)PyBytes_AS_STRING(outcomes);
-    Py_ssize_t invalid = 0, first = n;
-    const char *detail = NULL;
-    char field[PV_FIELD_PATH_SIZE] = "";
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const pv_actor *actor =
-            pv_py_unwrap(PySequence_Fast_GET_ITEM(actors, i), PV_PY_ACTOR, "actors", i, NULL);
-        const pv_service *service = actor != NULL
-                                        ? pv_py_unwrap(PySequence_Fast_GET_ITEM(services, i),
-                                                       PV_PY_SERVICE, "services", i, NULL)
-                                        : NULL;
-        if (service == NULL) goto done;
-        pv_decision decision = PV_DECISION_INIT;
-        pv_error err = PV_ERROR_INIT;
-        if (pv_evaluate_prepared(p->record, p->citizen, actor, service, on, &decision, &err) !=
-            PV_OK) {
-            if (invalid++ == 0) {
-                first = i;
-                memcpy(field, err.field, sizeof field);
-                detail = err.message;
-            }
-        }
-        pv_py_outcome(&out[i], &decision);
-        PyBytes_AS_STRING(kinds)[i] = (char)actor->kind;
-    }
-    result =
-        Py_BuildValue("(OOnnNN)", outcomes, kinds, invalid, first,
-                      pv_py_str_or_none(invalid > 0 ? field : NULL), pv_py_str_or_none(detail));
-done:
-    Py_XDECREF(outcomes);
-    Py_XDECREF(kinds);
     Py_XDECREF(actors);
     Py_XDECREF(services);
     return result;
