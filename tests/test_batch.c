@@ -567,6 +567,17 @@ static void test_batch_outcome_from_decision(void) {
     garbage_error(&err);
     CU_ASSERT_EQUAL(pv_outcome_from_decision(&e, &unknown, &err), PV_ERR_INVALID_INPUT);
     CU_ASSERT_STRING_EQUAL(err.field, "out.version");
+    /* An error of a version the library does not know cannot be written: the call fails all the
+       same, and the outcome is the deny (V1), never the decision's permit. */
+    pv_error unknown_error;
+    memset(&unknown_error, 0, sizeof unknown_error);
+    permit = e;
+    permit.effect = PV_EFFECT_PERMIT;
+    pv_outcome refused = PV_OUTCOME_INIT;
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&permit, &refused, &unknown_error),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(refused.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(refused.reason, PV_REASON_INVALID_INPUT);
 }
 
 int register_batch_suite(void) {

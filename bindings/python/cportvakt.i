@@ -85,14 +85,17 @@
 /* ---- The module: its exceptions, and the structs behind its proxies for ext/ ---------------- */
 
 %{
-/* The struct behind 'obj' if it is a proxy of 'kind' (only this file knows SWIG's types). */
-static void *pv_py_swig_unwrap(PyObject *obj, pv_py_kind kind) {
+/* The struct behind 'obj' if it is a proxy of 'kind', and its owner (only this file knows SWIG's
+   types). */
+static void *pv_py_swig_unwrap(PyObject *obj, pv_py_kind kind, PyObject **owner) {
     swig_type_info *const types[PV_PY_KIND_COUNT] = {
         SWIGTYPE_p_pv_citizen, SWIGTYPE_p_pv_actor, SWIGTYPE_p_pv_service,
         SWIGTYPE_p_pv_seal, SWIGTYPE_p_pv_guardian, SWIGTYPE_p_pv_grant,
-        SWIGTYPE_p_pv_representative, SWIGTYPE_p_pv_lock_period, SWIGTYPE_p_pv_interval};
+        SWIGTYPE_p_pv_representative, SWIGTYPE_p_pv_lock_period, SWIGTYPE_p_pv_interval,
+        SWIGTYPE_p_pv_goal};
     void *pointer = NULL;
-    if (SWIG_IsOK(SWIG_ConvertPtr(obj, &pointer, types[kind], 0))) return pointer;
+    *owner = (PyObject *)SWIG_Python_GetSwigThis(obj);
+    if (*owner != NULL && SWIG_IsOK(SWIG_ConvertPtr(*owner, &pointer, types[kind], 0))) return pointer;
     PyErr_Clear();
     return NULL;
 }
@@ -119,15 +122,14 @@ SWIG_fail;
 
 /* A struct argument takes the proxy of its type or None (NULL, which the library refuses as V1);
    any other object raises InvalidType naming the argument ("citizen", "actor" ...). */
-%typemap(in) const pv_citizen *, const pv_actor *, const pv_service *, const pv_goal * {
-    void *ptr = NULL;
-    if ($input != Py_None && !SWIG_IsOK(SWIG_ConvertPtr($input, &ptr, $1_descriptor, 0))) {
-        PyErr_Clear();
-        pv_py_raise_type("$1_name", "must be a proxy of its cportvakt struct or None");
-        SWIG_fail;
-    }
-    $1 = ($1_ltype)ptr;
-}
+%define PV_STRUCT_IN(TYPE, KIND)
+%typemap(in) const TYPE * (int ok = 1)
+    "$1 = ($1_ltype)pv_py_struct_in($input, KIND, \"$1_name\", &ok); if (!ok) { SWIG_fail; }"
+%enddef
+PV_STRUCT_IN(pv_citizen, PV_PY_CITIZEN)
+PV_STRUCT_IN(pv_actor, PV_PY_ACTOR)
+PV_STRUCT_IN(pv_service, PV_PY_SERVICE)
+PV_STRUCT_IN(pv_goal, PV_PY_GOAL)
 
 /* The struct of a member accessor, a set_<member> or a destructor: None (NULL) raises
    InvalidType, never a read through NULL. */
@@ -231,6 +233,14 @@ PV_ARRAY_TYPEMAP(pv_interval, PV_PY_INTERVAL)
 # The exceptions the extension defines (see pv_py_init in ext/pv_py_base.c).
 InvalidInput = _cportvakt.InvalidInput
 InvalidType = _cportvakt.InvalidType
+Prepared = _cportvakt.Prepared
+
+# The functions called once a request: the extension's own, without SWIG's forwarding def.
+evaluate = _cportvakt.evaluate
+decide = _cportvakt.decide
+prepare = _cportvakt.prepare
+batch_evaluate_many = _cportvakt.batch_evaluate_many
+batch_evaluate_compiled = _cportvakt.batch_evaluate_compiled
 
 
 def _pv_keep(obj, key, value):

@@ -25,12 +25,23 @@ typedef enum pv_py_kind {
     PV_PY_REPRESENTATIVE,
     PV_PY_LOCK_PERIOD,
     PV_PY_INTERVAL,
+    PV_PY_GOAL,
     PV_PY_KIND_COUNT
 } pv_py_kind;
 
-/** The struct behind 'obj' if it is a proxy of 'kind', else NULL (no exception set). Only the
-    SWIG wrapper knows its type table: it gives this function at import (pv_py_init). */
-typedef void *(*pv_py_unwrap_fn)(PyObject *obj, pv_py_kind kind);
+/** The struct behind 'obj' if it is a proxy of 'kind', else NULL (no exception set); '*owner'
+    the object that owns the struct (SWIG's SwigPyObject: the struct lives as long as it does),
+    borrowed. Only the SWIG wrapper knows its type table: it gives this function at import
+    (pv_py_init). */
+typedef void *(*pv_py_unwrap_fn)(PyObject *obj, pv_py_kind kind, PyObject **owner);
+
+/** As pv_py_unwrap_fn, through a small cache of the proxies seen last (each held, with its owner,
+    until its slot is taken by another: the cost of a proxy met again is a comparison). */
+void *pv_py_struct(PyObject *obj, pv_py_kind kind);
+
+/** A struct argument: NULL for None (which the library refuses, V1); the struct behind a proxy of
+    'kind'; else NULL with InvalidType naming 'name'. '*ok' is 0 only in that last case. */
+void *pv_py_struct_in(PyObject *obj, pv_py_kind kind, const char *name, int *ok);
 
 /** As pv_py_unwrap_fn; NULL with InvalidType naming the field ("requests[3].actor", "actors[1]",
     "citizen": 'list', then "[index]" when index >= 0, then ".member" when member is not NULL). */

@@ -120,9 +120,55 @@ int pv_py_init(PyObject *module, pv_py_unwrap_fn unwrap) {
 
 /* ---- Proxies ----------------------------------------------------------------------------------- */
 
+/* The proxies seen last, direct-mapped by address, each with a weak reference to it: an entry
+   stands while its proxy lives (a dead proxy's address taken by another object misses), and
+   holds nothing alive. The struct is the one the proxy had when it was seen: a SWIG proxy never
+   changes its struct (only tampering with its 'this' could). */
+enum {
+    CACHE_SLOTS = 4096
+};
+
+typedef struct cached {
+    PyObject *proxy;
+    PyObject *ref; /* a weak reference to 'proxy' */
+    void *pointer;
+    pv_py_kind kind;
+} cached;
+
+static cached cache[CACHE_SLOTS];
+
+void *pv_py_struct(PyObject *obj, pv_py_kind kind) {
+    cached *slot = &cache[((size_t)obj >> 4) % CACHE_SLOTS];
+    if (slot->proxy == obj && slot->kind == kind && PyWeakref_GET_OBJECT(slot->ref) == obj) {
+        return slot->pointer;
+    }
+    PyObject *owner = NULL;
+    void *pointer = unwrap_proxy != NULL ? unwrap_proxy(obj, kind, &owner) : NULL;
+    if (pointer == NULL) return NULL;
+    PyObject *ref = PyWeakref_NewRef(obj, NULL);
+    if (ref == NULL) {
+        PyErr_Clear(); /* a proxy without weak references: not kept */
+        return pointer;
+    }
+    PyObject *old = slot->ref;
+    *slot = (cached){obj, ref, pointer, kind};
+    Py_XDECREF(old); /* last: a deallocation may run code that comes back here */
+    return pointer;
+}
+
+void *pv_py_struct_in(PyObject *obj, pv_py_kind kind, const char *name, int *ok) {
+    *ok = 1;
+    if (obj == Py_None) return NULL;
+    void *pointer = pv_py_struct(obj, kind);
+    if (pointer != NULL) return pointer;
+    *ok = 0;
+    pv_py_raise_type(name, "must be a proxy of its cportvakt struct or None");
+    return NULL;
+}
+
 void *pv_py_unwrap(PyObject *obj, pv_py_kind kind, const char *list, Py_ssize_t index,
                    const char *member) {
-    void *pointer = unwrap_proxy != NULL ? unwrap_proxy(obj, kind) : NULL;
+    void *pointer = pv_py_struct(obj, kind);
     if (pointer != NULL) return pointer;
     char field[96];
     if (index < 0) {
@@ -155,7 +201,7 @@ int pv_py_array_in(PyObject *seq, pv_py_kind kind, size_t size, const char *name
         return -1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        const void *item = unwrap_proxy(PySequence_Fast_GET_ITEM(fast, i), kind);
+        const void *item = pv_py_struct(PySequence_Fast_GET_ITEM(fast, i), kind);
         if (item == NULL) {
             free(out);
             Py_DECREF(fast);
@@ -236,10 +282,38 @@ void pv_py_outcome(pv_outcome *out, const pv_decision *decision) {
     (void)status;
 }
 
+/* The records made last, direct-mapped by a hash of their bytes: a decision met again is the same
+   bytes object (immutable), whose hash Python then has already (the package keys its decoded
+   Decisions by record). */
+enum {
+    RECORD_SLOTS = 1024
+};
+static PyObject *records[RECORD_SLOTS];
+
+static size_t record_slot(const pv_outcome *outcome) {
+    unsigned char bytes[sizeof *outcome];
+    memcpy(bytes, outcome, sizeof bytes);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < sizeof bytes; i++) h = (h ^ bytes[i]) * 16777619u;
+    return h % RECORD_SLOTS;
+}
+
 PyObject *pv_py_decision_record(const pv_decision *decision) {
     pv_outcome outcome;
     pv_py_outcome(&outcome, decision);
-    return PyBytes_FromStringAndSize((const char *)&outcome, (Py_ssize_t)sizeof outcome);
+    PyObject **slot = &records[record_slot(&outcome)];
+    if (*slot != NULL && memcmp(PyBytes_AS_STRING(*slot), &outcome, sizeof outcome) == 0) {
+        Py_INCREF(*slot);
+        return *slot;
+    }
+    PyObject *record =
+        PyBytes_FromStringAndSize((const char *)&outcome, (Py_ssize_t)sizeof outcome);
+    if (record == NULL) return NULL;
+    PyObject *old = *slot;
+    Py_INCREF(record);
+    *slot = record;
+    Py_XDECREF(old);
+    return record;
 }
 
 PyObject *pv_py_str_tuple(const char *const *units, size_t count) {

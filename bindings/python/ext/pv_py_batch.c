@@ -47,6 +47,92 @@ PyObject *pv_batch_evaluate_many(PyObject *requests, pv_date on) {
     return result;
 }
 
+/* The objects of a compiled batch seen in this call, direct-mapped by address: the struct behind
+   the proxy each holds. The requests hold the objects and 'keep' their proxies for the call. */
+enum {
+    SEEN_SLOTS = 1024
+};
+
+typedef struct seen_slot {
+    PyObject *holder;
+    const void *pointer;
+} seen_slot;
+
+typedef struct compiled_batch {
+    seen_slot seen[3][SEEN_SLOTS]; /* citizens, actors, services */
+    PyObject *attribute;
+    PyObject *keep; /* a list of the proxies read */
+} compiled_batch;
+
+/* The struct behind the proxy that 'holder' holds in the attribute; NULL (no exception) when it
+   holds none of 'kind', or on error (an exception set). */
+static const void *compiled_struct(compiled_batch *b, int which, PyObject *holder,
+                                   pv_py_kind kind) {
+    seen_slot *slot = &b->seen[which][((size_t)holder >> 4) % SEEN_SLOTS];
+    if (slot->holder == holder) return slot->pointer;
+    PyObject *proxy = PyObject_GetAttr(holder, b->attribute);
+    if (proxy == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    const void *pointer = proxy != Py_None ? pv_py_struct(proxy, kind) : NULL;
+    if (pointer != NULL && PyList_Append(b->keep, proxy) != 0) pointer = NULL;
+    Py_DECREF(proxy);
+    if (pointer != NULL) *slot = (seen_slot){holder, pointer};
+    return pointer;
+}
+
+/* Adds the compiled request 'q' to the chunk: 1, or 0 when it is not one (no exception), or -1
+   with an exception set. */
+static int add_compiled(pv_py_chunk *c, compiled_batch *b, PyObject *q) {
+    if (!PyTuple_CheckExact(q) || PyTuple_GET_SIZE(q) != 3) return 0;
+    const pv_citizen *citizen = compiled_struct(b, 0, PyTuple_GET_ITEM(q, 0), PV_PY_CITIZEN);
+    const pv_actor *actor =
+        citizen != NULL ? compiled_struct(b, 1, PyTuple_GET_ITEM(q, 1), PV_PY_ACTOR) : NULL;
+    const pv_service *service =
+        actor != NULL ? compiled_struct(b, 2, PyTuple_GET_ITEM(q, 2), PV_PY_SERVICE) : NULL;
+    if (service == NULL) return PyErr_Occurred() ? -1 : 0;
+    return pv_py_chunk_add(c, citizen, actor, service) == 0 ? 1 : -1;
+}
+
+/* The answer of the compiled batch 'seq' (a tuple), or None. */
+static PyObject *compiled_result(pv_py_chunk *c, compiled_batch *b, PyObject *seq) {
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int added = add_compiled(c, b, PySequence_Fast_GET_ITEM(seq, i));
+        if (added < 0) return NULL;
+        if (added == 0) Py_RETURN_NONE;
+    }
+    return pv_py_chunk_result(c);
+}
+
+PyObject *pv_batch_evaluate_compiled(PyObject *requests, pv_date on, PyObject *attribute) {
+    if (!PyUnicode_Check(attribute)) {
+        pv_py_raise_type("attribute", "must be a str");
+        return NULL;
+    }
+    if (!PyList_CheckExact(requests) && !PyTuple_CheckExact(requests)) Py_RETURN_NONE;
+    /* A tuple of its own: the objects stay as they are while the GIL is released to decide. */
+    PyObject *seq = PySequence_Tuple(requests);
+    if (seq == NULL) return NULL;
+    PyObject *result = NULL;
+    compiled_batch *b = PyMem_Calloc(1, sizeof *b);
+    pv_py_chunk *c = b != NULL ? PyMem_Malloc(sizeof *c) : NULL;
+    if (c == NULL) {
+        PyErr_NoMemory();
+    } else if ((b->keep = PyList_New(0)) != NULL &&
+               pv_py_chunk_init(c, PySequence_Fast_GET_SIZE(seq), on) == 0) {
+        b->attribute = attribute;
+        result = compiled_result(c, b, seq);
+    }
+    if (c != NULL) pv_py_chunk_clear(c);
+    if (b != NULL) Py_XDECREF(b->keep);
+    PyMem_Free(c);
+    PyMem_Free(b);
+    Py_DECREF(seq);
+    return result;
+}
+
 /* The struct behind one proxy of a list of the grid. */
 typedef struct grid_item {
     const void *pointer;

@@ -17,6 +17,13 @@
  * dropped (both None when all are valid). A proxy of another type raises InvalidType naming it
  * ("requests[3].actor", "actors[1]").
  *
+ *   batch_evaluate_compiled(requests, on, attribute)
+ *       As batch_evaluate_many for a list or tuple of (citizen, actor, service) tuples of objects
+ *       that each hold their struct proxy in the attribute named 'attribute' (the package's
+ *       compiled inputs): the proxies are read here, each object once per call, with no Python
+ *       code run per request. None when an input holds no proxy of its kind there (the caller
+ *       then takes the way of batch_evaluate_many, which names what is wrong).
+ *
  * The requests are decided 256 at a time (pv_evaluate_many on a chunk on the stack: no
  * allocation grows with the batch but the answers), with the GIL released while C decides. The
  * proxies are held by the caller's sequences, which are held for the call.
@@ -27,6 +34,7 @@
 #include "pv_py.h"
 
 PyObject *pv_batch_evaluate_many(PyObject *requests, pv_date on);
+PyObject *pv_batch_evaluate_compiled(PyObject *requests, pv_date on, PyObject *attribute);
 PyObject *pv_batch_evaluate_grid(const pv_citizen *citizen, PyObject *actors, PyObject *services,
                                  pv_date on);
 
