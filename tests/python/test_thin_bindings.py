@@ -143,3 +143,20 @@ def test_timeline_lanes_and_birthdays_come_from_c():
         what = "e-services" if row.unit is None and row.service.kind is pv.ServiceKind.E_SERVICES else (
             "journal" if row.unit is None else f"journal {row.unit}")
         assert f"{who} · {what}<" in svg
+
+
+def test_the_stub_of_the_extension_names_what_it_exports():
+    # cportvakt.pyi (for mypy --strict over the package) names every public function, struct,
+    # exception and constant of portvakt.cportvakt, and nothing else.
+    tree = ast.parse((PACKAGE / "cportvakt.pyi").read_text(encoding="utf-8"))
+    stubbed = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            stubbed.add(node.name)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            stubbed.add(node.target.id)
+    exported = {n for n, v in vars(c).items() if not n.startswith("_") and not inspect.ismodule(v)}
+    assert stubbed == exported, (sorted(exported - stubbed), sorted(stubbed - exported))
+    # The calls the package makes once a request are typed precisely.
+    functions = {n.name: ast.unparse(n.returns) for n in tree.body if isinstance(n, ast.FunctionDef)}
+    assert functions["evaluate"] == "bytes" and functions["prepare"] == "Prepared"

@@ -39,6 +39,9 @@ typedef void *(*pv_py_unwrap_fn)(PyObject *obj, pv_py_kind kind, PyObject **owne
     until its slot is taken by another: the cost of a proxy met again is a comparison). */
 void *pv_py_struct(PyObject *obj, pv_py_kind kind);
 
+/** As pv_py_unwrap_fn, without the cache (for a caller that keeps its own). */
+void *pv_py_struct_uncached(PyObject *obj, pv_py_kind kind);
+
 /** A struct argument: NULL for None (which the library refuses, V1); the struct behind a proxy of
     'kind'; else NULL with InvalidType naming 'name'. '*ok' is 0 only in that last case. */
 void *pv_py_struct_in(PyObject *obj, pv_py_kind kind, const char *name, int *ok);

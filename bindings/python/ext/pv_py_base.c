@@ -156,6 +156,11 @@ void *pv_py_struct(PyObject *obj, pv_py_kind kind) {
     return pointer;
 }
 
+void *pv_py_struct_uncached(PyObject *obj, pv_py_kind kind) {
+    PyObject *owner = NULL;
+    return unwrap_proxy != NULL ? unwrap_proxy(obj, kind, &owner) : NULL;
+}
+
 void *pv_py_struct_in(PyObject *obj, pv_py_kind kind, const char *name, int *ok) {
     *ok = 1;
     if (obj == Py_None) return NULL;
@@ -291,11 +296,11 @@ enum {
 static PyObject *records[RECORD_SLOTS];
 
 static size_t record_slot(const pv_outcome *outcome) {
-    unsigned char bytes[sizeof *outcome];
-    memcpy(bytes, outcome, sizeof bytes);
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < sizeof bytes; i++) h = (h ^ bytes[i]) * 16777619u;
-    return h % RECORD_SLOTS;
+    uint32_t words[sizeof *outcome / sizeof(uint32_t)];
+    memcpy(words, outcome, sizeof words);
+    uint32_t h = 2166136261u; /* FNV-1a, a word at a time */
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) h = (h ^ words[i]) * 16777619u;
+    return (h ^ (h >> 15)) % RECORD_SLOTS;
 }
 
 PyObject *pv_py_decision_record(const pv_decision *decision) {

@@ -75,7 +75,7 @@ static const void *compiled_struct(compiled_batch *b, int which, PyObject *holde
         PyErr_Clear();
         return NULL;
     }
-    const void *pointer = proxy != Py_None ? pv_py_struct(proxy, kind) : NULL;
+    const void *pointer = proxy != Py_None ? pv_py_struct_uncached(proxy, kind) : NULL;
     if (pointer != NULL && PyList_Append(b->keep, proxy) != 0) pointer = NULL;
     Py_DECREF(proxy);
     if (pointer != NULL) *slot = (seen_slot){holder, pointer};
