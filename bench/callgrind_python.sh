@@ -34,6 +34,7 @@ for mode in evaluate prepared many; do
   a=$(total "$mode" "$low")
   b=$(total "$mode" "$high")
   n=$(sed -n 's/^mode=.* decisions_per_pass=\([0-9]*\)$/\1/p' "$out/$mode.$high.stdout")
-  awk -v m="$mode" -v a="$a" -v b="$b" -v n="$n" -v p=$((high - low)) \
-    'BEGIN { printf "%-10s %9.1f instructions/decision  (%d decisions a pass)\n", m, (b - a) / (p * n), n }'
+  awk -v m="$mode" -v a="$a" -v b="$b" -v n="${n:-0}" -v p=$((high - low)) \
+    'BEGIN { if (n == 0) printf "%-10s       n/a (the package has no such path)\n", m;
+             else printf "%-10s %9.1f instructions/decision  (%d decisions a pass)\n", m, (b - a) / (p * n), n }'
 done

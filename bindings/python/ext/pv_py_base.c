@@ -6,6 +6,7 @@
 
 #include <datetime.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 /* The exception classes of the module (made once, at import) and the wrapper's proxy reader. */
@@ -137,8 +138,14 @@ typedef struct cached {
 
 static cached cache[CACHE_SLOTS];
 
+/* The slot of an address: Fibonacci hashing, so that objects laid out at regular strides do not
+   fall on the same slots. */
+static size_t address_slot(const void *address, size_t slots) {
+    return (size_t)(((uint64_t)(uintptr_t)address * UINT64_C(0x9E3779B97F4A7C15)) >> 32) % slots;
+}
+
 void *pv_py_struct(PyObject *obj, pv_py_kind kind) {
-    cached *slot = &cache[((size_t)obj >> 4) % CACHE_SLOTS];
+    cached *slot = &cache[address_slot(obj, CACHE_SLOTS)];
     if (slot->proxy == obj && slot->kind == kind && PyWeakref_GET_OBJECT(slot->ref) == obj) {
         return slot->pointer;
     }
