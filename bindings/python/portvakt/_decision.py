@@ -107,10 +107,10 @@ class Prepared:
     ``pv_evaluate_prepared``): :meth:`evaluate` answers as :func:`evaluate` does for this
     citizen, without checking the whole record again on every call.
 
-    Lifetime: the prepared record belongs to this object and reads the citizen's C form as it
-    was when it was prepared; it lives as long as the object. A citizen changed afterwards is not
-    followed: :meth:`evaluate` then refuses (InvalidInput naming ``citizen``) until the citizen is
-    prepared again. Made by :func:`prepare`; InvalidInput when the record is malformed on every
+    Lifetime: the prepared record belongs to this object, with the C form of the citizen it was
+    prepared from, and lives as long as the object. It answers for the citizen as it was when it
+    was prepared: a change made to the Citizen afterwards is not followed (prepare it again).
+    Made by :func:`prepare`; InvalidInput naming the field when the record is malformed on every
     date (section 8)."""
 
     __slots__ = ("citizen", "_record", "_evaluate")
@@ -122,8 +122,10 @@ class Prepared:
         self._record = _c.prepare(citizen._mirror())
         self._evaluate = self._record.evaluate
 
-    def evaluate(self, actor: Actor, service: Service, on: date, *, raise_on_invalid: bool = True) -> Decision:
-        """As ``evaluate(self.citizen, actor, service, on)``."""
+    def evaluate(self, actor: Actor, service: Service, on: date, raise_on_invalid: bool = True) -> Decision:
+        """As ``evaluate(self.citizen, actor, service, on)``. (``raise_on_invalid`` may also be
+        given by position here: CPython 3.11 does not specialise a call of a function with a
+        keyword-only parameter, which costs this method more than the C decision.)"""
         try:
             if on.__class__ is not date:
                 check_on(on)
