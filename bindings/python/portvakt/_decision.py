@@ -123,9 +123,8 @@ class Prepared:
         self._evaluate = self._record.evaluate
 
     def evaluate(self, actor: Actor, service: Service, on: date, raise_on_invalid: bool = True) -> Decision:
-        """As ``evaluate(self.citizen, actor, service, on)``. (``raise_on_invalid`` may also be
-        given by position here: CPython 3.11 does not specialise a call of a function with a
-        keyword-only parameter, which costs this method more than the C decision.)"""
+        """As ``evaluate(self.citizen, actor, service, on)`` (``raise_on_invalid`` may also be
+        given by position here)."""
         try:
             if on.__class__ is not date:
                 check_on(on)
