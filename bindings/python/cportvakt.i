@@ -27,22 +27,32 @@
  *     length together, so no count can disagree with its array. The citizen owns the copy.
  *   - Every struct proxy made from Python starts as its PV_<NAME>_INIT macro makes it, version
  *     included (the macros themselves are not wrapped).
+ *   - What Python needs beyond the headers (many requests in one call, the questions beyond a
+ *     yes/no as Python values, a prepared record, the audit's line reader) is C of its own in
+ *     ext/ (pv_py_*.c, one header each, wrapped here by %include) and ../common/: no C is
+ *     written in this file but the short bodies of its typemaps.
  */
 %module(package="portvakt") cportvakt
 
 %{
 #include <string.h>
-#include <datetime.h>
 #include "portvakt.h"
+#include "pv_py.h"
+#include "pv_py_audit.h"
+#include "pv_py_batch.h"
+#include "pv_py_beyond.h"
+#include "pv_py_prepared.h"
+#include "pv_py_prepared_type.h"
 %}
 
-/* ---- Names ------------------------------------------------------------------------------- */
+/* ---- Names --------------------------------------------------------------------------------- */
 
 %rename("%(regex:/^(pv_|PV_)(.*)/\\2/)s") "";
 %rename(from_) from;
+%rename(prepare) pv_py_prepare;
 
-/* The decision struct and its accessors are replaced by the tuple of the decision functions; the
-   other output structs by the lists and tuples their functions return (portvakt_beyond.i), so
+/* The decision struct and its accessors are replaced by the record of the decision functions;
+   the other output structs by the lists and tuples their functions return (pv_py_beyond.h), so
    that no Python object ever holds a pointer into a caller's buffer or record. */
 %ignore pv_decision;
 %ignore pv_access_row;
@@ -55,343 +65,127 @@
 %ignore pv_decision_reason_count;
 %ignore pv_decision_reason_at;
 %ignore pv_decision_reason_rule;
-/* A prepared record is made and held by the extension's own type (prepare). */
+%ignore pv_who_can_see;
+%ignore pv_timeline;
+%ignore pv_advise;
+%ignore pv_plan_measures;
+%ignore pv_prove_plan;
+%ignore pv_may_change;
+/* Many requests go through batch_evaluate_many (pv_py_batch.h) and a prepared record through
+   prepare (pv_py_prepared.h): their C forms are not wrapped. */
+%ignore pv_query;
+%ignore pv_outcome;
+%ignore pv_evaluate_many;
+%ignore pv_outcome_to_decision;
+%ignore pv_outcome_from_decision;
 %ignore pv_prepare;
 %ignore pv_evaluate_prepared;
 %ignore pv_prepared_check;
 
-/* ---- Helpers of the typemaps ---------------------------------------------------------------- */
+/* ---- The module: its exceptions, and the structs behind its proxies for ext/ ---------------- */
 
-%fragment("pv_common", "header") {
-/* The exception classes of the module (made once, at import: see %init). */
-static PyObject *pv_invalid_input_class = NULL;
-static PyObject *pv_invalid_type_class = NULL;
-
-/* Raises 'cls'(field, detail). */
-SWIGINTERN void pv_raise_class(PyObject *cls, const char *field, const char *detail) {
-    PyObject *exc = PyObject_CallFunction(cls, "ss", field, detail);
-    if (exc != NULL) {
-        PyErr_SetObject(cls, exc);
-        Py_DECREF(exc);
-    }
+%{
+/* The struct behind 'obj' if it is a proxy of 'kind', and its owner (only this file knows SWIG's
+   types). */
+static void *pv_py_swig_unwrap(PyObject *obj, pv_py_kind kind, PyObject **owner) {
+    swig_type_info *const types[PV_PY_KIND_COUNT] = {
+        SWIGTYPE_p_pv_citizen, SWIGTYPE_p_pv_actor, SWIGTYPE_p_pv_service,
+        SWIGTYPE_p_pv_seal, SWIGTYPE_p_pv_guardian, SWIGTYPE_p_pv_grant,
+        SWIGTYPE_p_pv_representative, SWIGTYPE_p_pv_lock_period, SWIGTYPE_p_pv_interval,
+        SWIGTYPE_p_pv_goal};
+    void *pointer = NULL;
+    *owner = (PyObject *)SWIG_Python_GetSwigThis(obj);
+    if (*owner != NULL && SWIG_IsOK(SWIG_ConvertPtr(*owner, &pointer, types[kind], 0))) return pointer;
+    PyErr_Clear();
+    return NULL;
 }
-
-/* Raises InvalidInput with the field and message of 'err' ('field' if it names none). */
-SWIGINTERN void pv_raise(const pv_error *err, const char *field) {
-    pv_raise_class(pv_invalid_input_class, err->field[0] != '\0' ? err->field : field,
-                   err->message != NULL ? err->message : "is not valid");
-}
-
-/* A str copied from 'text', or None for NULL. */
-SWIGINTERN PyObject *pv_str_or_none(const char *text) {
-    if (text == NULL) Py_RETURN_NONE;
-    return PyUnicode_FromString(text);
-}
-
-/* A datetime.date, or None for PV_DATE_NONE. */
-SWIGINTERN PyObject *pv_date_or_none(pv_date date) {
-    if (pv_date_is_none(date)) Py_RETURN_NONE;
-    return PyDate_FromDate(date.year, date.month, date.day);
-}
-
-/* The decision as the bytes of one pv_outcome: the one encoding of a decision the module has
-   (the package decodes it with the layout of pv_layout()). */
-SWIGINTERN PyObject *pv_decision_record(const pv_decision *d) {
-    pv_outcome o;
-    memset(&o, 0, sizeof o);
-    o.version = PV_OUTCOME_VERSION;
-    o.reasons = d->reasons;
-    o.changes_on = d->changes_on;
-    o.effect = (uint8_t)d->effect;
-    o.reason = (uint8_t)d->reason;
-    o.rule = (uint8_t)d->rule;
-    o.filtered = d->filtered;
-    memcpy(o.reason_rules, d->reason_rules, sizeof o.reason_rules);
-    return PyBytes_FromStringAndSize((const char *)&o, (Py_ssize_t)sizeof o);
-}
-
-/* Copies the structs of the sequence 'seq' of proxies of 'type' into a new array (malloc'ed;
-   NULL when empty) and gives its length: the one conversion of an array and its length. */
-SWIGINTERN int pv_array_from_sequence(PyObject *seq, swig_type_info *type, size_t size,
-                                      const char *name, void **items, size_t *count) {
-    PyObject *fast;
-    Py_ssize_t i, n;
-    char *out = NULL;
-    *items = NULL;
-    *count = 0;
-    if (seq == Py_None) return 0;
-    fast = PySequence_Fast(seq, "must be a sequence");
-    if (fast == NULL) {
-        PyErr_Clear();
-        pv_raise_class(pv_invalid_type_class, name, "must be a sequence of structs");
-        return -1;
-    }
-    n = PySequence_Fast_GET_SIZE(fast);
-    if (n > 0) out = (char *)calloc((size_t)n, size);
-    if (n > 0 && out == NULL) {
-        Py_DECREF(fast);
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (i = 0; i < n; i++) {
-        void *item = NULL;
-        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(fast, i), &item, type, 0)) ||
-            item == NULL) {
-            free(out);
-            Py_DECREF(fast);
-            PyErr_Clear();
-            pv_raise_class(pv_invalid_type_class, name, "holds an item of another type");
-            return -1;
-        }
-        memcpy(out + (size_t)i * size, item, size);
-    }
-    Py_DECREF(fast);
-    *items = out;
-    *count = (size_t)n;
-    return 0;
-}
-
-/* InvalidInput.__init__(self, field, detail) and __str__(self): the exception keeps its field
-   and detail as attributes (decision and index start as None; the package fills them). */
-static PyObject *pv_invalid_init(PyObject *unused, PyObject *args) {
-    PyObject *self, *field, *detail, *none = Py_None;
-    (void)unused;
-    if (!PyArg_ParseTuple(args, "OUU:InvalidInput", &self, &field, &detail)) return NULL;
-    if (PyObject_SetAttrString(self, "field", field) < 0 ||
-        PyObject_SetAttrString(self, "detail", detail) < 0 ||
-        PyObject_SetAttrString(self, "decision", none) < 0 ||
-        PyObject_SetAttrString(self, "index", none) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
-static PyObject *pv_invalid_str(PyObject *unused, PyObject *self) {
-    PyObject *field, *detail, *text = NULL;
-    (void)unused;
-    field = PyObject_GetAttrString(self, "field");
-    detail = field ? PyObject_GetAttrString(self, "detail") : NULL;
-    if (detail != NULL) text = PyUnicode_FromFormat("%S: %S", field, detail);
-    Py_XDECREF(field);
-    Py_XDECREF(detail);
-    return text;
-}
-
-static PyMethodDef pv_invalid_methods[] = {
-    {"__init__", (PyCFunction)pv_invalid_init, METH_VARARGS, NULL},
-    {"__str__", (PyCFunction)pv_invalid_str, METH_O, NULL},
-};
-
-/* Makes the two exception classes and adds them to 'module'; -1 with an exception on failure. */
-static int pv_exceptions_init(PyObject *module) {
-    PyObject *dict = PyDict_New(), *bases = NULL;
-    size_t i;
-    if (dict == NULL) return -1;
-    for (i = 0; i < sizeof pv_invalid_methods / sizeof pv_invalid_methods[0]; i++) {
-        PyObject *f = PyCFunction_New(&pv_invalid_methods[i], NULL);
-        PyObject *m = f ? PyInstanceMethod_New(f) : NULL;
-        Py_XDECREF(f);
-        if (m == NULL || PyDict_SetItemString(dict, pv_invalid_methods[i].ml_name, m) < 0) {
-            Py_XDECREF(m);
-            Py_DECREF(dict);
-            return -1;
-        }
-        Py_DECREF(m);
-    }
-    pv_invalid_input_class = PyErr_NewExceptionWithDoc(
-        "portvakt.InvalidInput",
-        "Malformed input (RULES.md section 8, rule V1): nothing is guessed.\n\n"
-        "'field' is the path of the offending field in the form of the JSON format\n"
-        "(citizen.seals[2].active.from), 'detail' says what is wrong with it. When the error\n"
-        "comes from an evaluation, 'decision' is the fail-closed decision (deny, INVALID_INPUT,\n"
-        "rule V1), else None; for one request of a batch, 'index' is its index, else None.",
-        PyExc_ValueError, dict);
-    Py_DECREF(dict);
-    if (pv_invalid_input_class == NULL) return -1;
-    bases = Py_BuildValue("(OO)", pv_invalid_input_class, PyExc_TypeError);
-    if (bases == NULL) return -1;
-    pv_invalid_type_class = PyErr_NewExceptionWithDoc(
-        "portvakt.InvalidType",
-        "A value of the wrong Python type: an InvalidInput naming the field, and a TypeError.",
-        bases, NULL);
-    Py_DECREF(bases);
-    if (pv_invalid_type_class == NULL) return -1;
-    Py_INCREF(pv_invalid_input_class);
-    Py_INCREF(pv_invalid_type_class);
-    if (PyModule_AddObject(module, "InvalidInput", pv_invalid_input_class) < 0 ||
-        PyModule_AddObject(module, "InvalidType", pv_invalid_type_class) < 0)
-        return -1;
-    return 0;
-}
-}
-
-%fragment("pv_common");
-
-%init %{
-    PyDateTime_IMPORT;
-    if (PyDateTimeAPI == NULL || pv_exceptions_init(m) < 0) return NULL;
 %}
-
-/* pv_status carries no information once the pv_error typemap below has checked it. */
-%typemap(out) pv_status "$result = SWIG_Py_Void();"
+%init %{
+    if (pv_py_init(m, pv_py_swig_unwrap) < 0 || pv_py_prepared_init(m) < 0) return NULL;
+%}
 
 /* ---- The error channel ---------------------------------------------------------------------- */
 
 /* The hook of ../portvakt.i: a status other than PV_OK drops what the out-parameters built and
    raises InvalidInput(field, message). */
 %define PV_RAISE_ERROR(ERR, FIELD)
-pv_raise(ERR, FIELD);
+pv_py_raise(ERR, FIELD);
 Py_XDECREF($result);
 $result = NULL;
 SWIG_fail;
 %enddef
 
+/* pv_status carries no information once the pv_error typemap has checked it. */
+%typemap(out) pv_status "$result = SWIG_Py_Void();"
+
 /* ---- Structs in: InvalidType naming the argument ------------------------------------------- */
 
 /* A struct argument takes the proxy of its type or None (NULL, which the library refuses as V1);
    any other object raises InvalidType naming the argument ("citizen", "actor" ...). */
-%typemap(in) const pv_citizen *, const pv_actor *, const pv_service *, const pv_goal * {
-    void *ptr = NULL;
-    if ($input != Py_None && !SWIG_IsOK(SWIG_ConvertPtr($input, &ptr, $1_descriptor, 0))) {
-        PyErr_Clear();
-        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a proxy of its cportvakt struct or None");
-        SWIG_fail;
-    }
-    $1 = ($1_ltype)ptr;
-}
+%define PV_STRUCT_IN(TYPE, KIND)
+%typemap(in) const TYPE * (int ok = 1)
+    "$1 = ($1_ltype)pv_py_struct_in($input, KIND, \"$1_name\", &ok); if (!ok) { SWIG_fail; }"
+%enddef
+PV_STRUCT_IN(pv_citizen, PV_PY_CITIZEN)
+PV_STRUCT_IN(pv_actor, PV_PY_ACTOR)
+PV_STRUCT_IN(pv_service, PV_PY_SERVICE)
+PV_STRUCT_IN(pv_goal, PV_PY_GOAL)
+
+/* The struct of a member accessor, a set_<member> or a destructor: None (NULL) raises
+   InvalidType, never a read through NULL. */
+%typemap(check) SWIGTYPE *self
+    "if ($1 == NULL) { pv_py_raise_type(\"self\", \"must be a proxy of its cportvakt struct\"); SWIG_fail; }"
 
 /* ---- Strings ------------------------------------------------------------------------------- */
 
-/* A str (borrowed UTF-8, no copy) or None (NULL). */
-%typemap(in) const char * {
-    if ($input == Py_None) {
-        $1 = NULL;
-    } else if (PyUnicode_Check($input)) {
-        Py_ssize_t size = 0;
-        $1 = ($1_ltype)PyUnicode_AsUTF8AndSize($input, &size);
-        if ($1 == NULL) SWIG_fail;
-        if (strlen($1) != (size_t)size) {
-            pv_raise_class(pv_invalid_input_class, "$1_name", "must not contain a NUL character");
-            SWIG_fail;
-        }
-    } else {
-        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a str or None");
-        SWIG_fail;
-    }
-}
-%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
-    $1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;
-}
-/* Nothing was allocated, so nothing is freed. */
+/* A str (borrowed UTF-8, no copy) or None (NULL); nothing is allocated, so nothing is freed. A
+   member keeps the borrowed pointer; the proxy keeps the str alive (see the end). */
+%typemap(in) const char * (const char *text = NULL)
+    "if (pv_py_text_in($input, \"$1_name\", &text) != 0) { SWIG_fail; } $1 = ($1_ltype)text;"
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char *
+    "$1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;"
 %typemap(freearg) const char * ""
-/* A member keeps the borrowed pointer; the proxy keeps the str alive (see the end). */
 %typemap(memberin) const char * "$1 = $input;"
 
 /* ---- Dates --------------------------------------------------------------------------------- */
 
-/* A date value from a datetime.date (not a datetime), None (PV_DATE_NONE) or an int (days since
-   1970-01-01, as pv_date_to_days() gives). Anything else raises InvalidType naming the argument;
-   an int outside the years 1 to 9999 raises InvalidInput. */
-%typemap(in) pv_date {
-    if ($input == Py_None) {
-        $1.year = 0;
-        $1.month = 0;
-        $1.day = 0;
-    } else if (PyDate_Check($input) && !PyDateTime_Check($input)) {
-        $1.year = (int16_t)PyDateTime_GET_YEAR($input);
-        $1.month = (uint8_t)PyDateTime_GET_MONTH($input);
-        $1.day = (uint8_t)PyDateTime_GET_DAY($input);
-    } else if (PyLong_Check($input) && !PyBool_Check($input)) {
-        long days = PyLong_AsLong($input);
-        if (days == -1 && PyErr_Occurred()) PyErr_Clear();
-        $1 = days < INT32_MIN || days > INT32_MAX ? pv_date_from_days(INT32_MIN)
-                                                  : pv_date_from_days((int32_t)days);
-        if ($1.year == 0) {
-            pv_raise_class(pv_invalid_input_class, "$1_name", "is outside the years 1 to 9999");
-            SWIG_fail;
-        }
-    } else {
-        pv_raise_class(pv_invalid_type_class, "$1_name", "must be a datetime.date or None");
-        SWIG_fail;
-    }
-}
-%typemap(typecheck) pv_date {
-    $1 = ($input == Py_None || (PyLong_Check($input) && !PyBool_Check($input)) ||
-          (PyDate_Check($input) && !PyDateTime_Check($input))) ? 1 : 0;
-}
-/* Out, as a member or a result: a datetime.date, or None for PV_DATE_NONE. */
-%typemap(out) pv_date {
-    $result = pv_date_or_none($1);
-    if ($result == NULL) SWIG_fail;
-}
+/* A datetime.date (not a datetime), None (PV_DATE_NONE) or an int (days since 1970-01-01). */
+%typemap(in) pv_date "if (pv_py_date_in($input, \"$1_name\", &$1) != 0) SWIG_fail;"
+%typemap(typecheck) pv_date "$1 = pv_py_date_check($input);"
+%typemap(out) pv_date "if (($result = pv_py_date_or_none($1)) == NULL) SWIG_fail;"
 
-/* ---- Out-parameters ------------------------------------------------------------------------ */
+/* ---- Out-parameters: added to the result on PV_OK ------------------------------------------ */
 
-%typemap(in, numinputs=0) pv_date *out (pv_date temp) {
-    temp.year = 0;
-    temp.month = 0;
-    temp.day = 0;
-    $1 = &temp;
-}
-%typemap(argout) pv_date *out {
-    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, pv_date_or_none(*$1));
-}
+%typemap(in, numinputs=0) pv_date *out (pv_date temp = {0, 0, 0}) "$1 = &temp;"
+%typemap(argout) pv_date *out
+    "if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, pv_py_date_or_none(*$1));"
 
 %typemap(in, numinputs=0) int *out (int temp = 0) "$1 = &temp;"
-%typemap(argout) int *out {
-    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyLong_FromLong(*$1));
-}
-
 %typemap(in, numinputs=0) pv_reason *out (pv_reason temp = PV_REASON_INVALID_INPUT) "$1 = &temp;"
 %typemap(in, numinputs=0) pv_rule *out (pv_rule temp = PV_RULE_NONE) "$1 = &temp;"
-%typemap(argout) pv_reason *out, pv_rule *out {
-    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)*$1));
-}
+%typemap(argout) int *out, pv_reason *out, pv_rule *out
+    "if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyLong_FromLong((long)*$1));"
 
 /* pv_date_format: the buffer is local, the result a str. */
-%typemap(in, numinputs=0) (char *buf, size_t size) (char temp[PV_DATE_STRING_SIZE]) {
-    $1 = temp;
-    $2 = sizeof temp;
-}
-%typemap(argout) (char *buf, size_t size) {
-    if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));
-}
+%typemap(in, numinputs=0) (char *buf, size_t size) (char temp[PV_DATE_STRING_SIZE])
+    "$1 = temp; $2 = sizeof temp;"
+%typemap(argout) (char *buf, size_t size)
+    "if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString($1));"
 
 /* pv_citizen_units: a tuple of str (copies), the buffer local and as large as any record. */
 %typemap(in, numinputs=0) (const char **units, size_t capacity, size_t *count)
-    (const char *temp[PV_MAX_SEALS + PV_MAX_GRANTS], size_t n = 0) {
-    $1 = temp;
-    $2 = sizeof temp / sizeof temp[0];
-    $3 = &n;
-}
-%typemap(argout) (const char **units, size_t capacity, size_t *count) {
-    if (result == PV_OK) {
-        PyObject *units = PyTuple_New((Py_ssize_t)*$3);
-        size_t i;
-        for (i = 0; units != NULL && i < *$3; i++) {
-            PyObject *text = PyUnicode_FromString($1[i]);
-            if (text == NULL) Py_CLEAR(units);
-            else PyTuple_SET_ITEM(units, (Py_ssize_t)i, text);
-        }
-        if (units == NULL) SWIG_fail;
-        $result = SWIG_Python_AppendOutput($result, units);
-    }
-}
+    (const char *temp[PV_MAX_SEALS + PV_MAX_GRANTS], size_t n = 0)
+    "$1 = ($1_ltype)temp; $2 = sizeof temp / sizeof temp[0]; $3 = &n;"
+%typemap(argout) (const char **units, size_t capacity, size_t *count)
+    "if (result == PV_OK) $result = SWIG_Python_AppendOutput($result, pv_py_str_tuple((const char *const *)$1, *$3));"
 
-/* pv_pnr_parse: a cportvakt.pnr, or InvalidInput("text", the library's sentence). */
-%typemap(in, numinputs=0) pv_pnr *out (pv_pnr temp) {
-    {
-        pv_pnr init = PV_PNR_INIT;
-        temp = init;
-    }
-    $1 = &temp;
-}
+/* pv_pnr_parse: a cportvakt.pnr of its own (a copy), or InvalidInput("text", the sentence). */
+%typemap(in, numinputs=0) pv_pnr *out (pv_pnr temp)
+    "{ const pv_pnr init = PV_PNR_INIT; temp = init; } $1 = &temp;"
 %typemap(argout) pv_pnr *out {
     if (result == PV_OK) {
-        pv_pnr *copy = (pv_pnr *)malloc(sizeof(pv_pnr));
-        if (copy == NULL) {
-            PyErr_NoMemory();
-            SWIG_fail;
-        }
+        pv_pnr *copy = (pv_pnr *)malloc(sizeof *copy);
+        if (copy == NULL) SWIG_fail;
         *copy = *$1;
         $result = SWIG_Python_AppendOutput($result,
             SWIG_NewPointerObj(copy, $descriptor(pv_pnr *), SWIG_POINTER_OWN));
@@ -399,56 +193,54 @@ SWIG_fail;
 }
 
 /* The decision functions: the record of the decision (bytes, see the top). */
-%typemap(in, numinputs=0) pv_decision *out (pv_decision decision) {
-    {
-        pv_decision init = PV_DECISION_INIT;
-        decision = init;
-    }
-    $1 = &decision;
-}
+%typemap(in, numinputs=0) pv_decision *out (pv_decision decision)
+    "{ const pv_decision init = PV_DECISION_INIT; decision = init; } $1 = &decision;"
 %typemap(argout) pv_decision *out {
     if (result == PV_OK) {
         Py_XDECREF($result);
-        $result = pv_decision_record($1);
-        if ($result == NULL) SWIG_fail;
+        if (($result = pv_py_decision_record($1)) == NULL) SWIG_fail;
     }
 }
 
 /* ---- Arrays with their length ---------------------------------------------------------------- */
 
-/* The one typemap for an array and its length: a sequence of proxies of TYPE (or None), copied
-   into a new C array; the function it is given to owns the copy. */
-%define PV_ARRAY_TYPEMAP(TYPE)
-%typemap(in) (const TYPE *items, size_t count) {
-    void *items = NULL;
-    if (pv_array_from_sequence($input, $descriptor(TYPE *), sizeof(TYPE), "items", &items, &$2) < 0)
-        SWIG_fail;
-    $1 = (const TYPE *)items;
-}
+/* The one typemap for an array and its length (../portvakt.i's set_<member>): a sequence of
+   proxies of TYPE (or None), copied into a new C array that the struct then owns. */
+%define PV_ARRAY_TYPEMAP(TYPE, KIND)
+%typemap(in) (const TYPE *items, size_t count) (void *items = NULL)
+    "if (pv_py_array_in($input, KIND, sizeof(TYPE), \"items\", &items, &$2) < 0) { SWIG_fail; }
+     $1 = ($1_ltype)items;"
 %enddef
-PV_ARRAY_TYPEMAP(pv_seal)
-PV_ARRAY_TYPEMAP(pv_guardian)
-PV_ARRAY_TYPEMAP(pv_grant)
-PV_ARRAY_TYPEMAP(pv_representative)
-PV_ARRAY_TYPEMAP(pv_lock_period)
-PV_ARRAY_TYPEMAP(pv_interval)
+PV_ARRAY_TYPEMAP(pv_seal, PV_PY_SEAL)
+PV_ARRAY_TYPEMAP(pv_guardian, PV_PY_GUARDIAN)
+PV_ARRAY_TYPEMAP(pv_grant, PV_PY_GRANT)
+PV_ARRAY_TYPEMAP(pv_representative, PV_PY_REPRESENTATIVE)
+PV_ARRAY_TYPEMAP(pv_lock_period, PV_PY_LOCK_PERIOD)
+PV_ARRAY_TYPEMAP(pv_interval, PV_PY_INTERVAL)
 
-/* who_can_see, timeline, advise, plan_measures and may_change as Python values. */
-%include "portvakt_beyond.i"
+/* ---- The API: the language-neutral interface, then what Python adds ------------------------- */
 
-/* evaluate_many and evaluate_grid: many requests in one call (pv_evaluate_many). */
-%include "portvakt_batch.i"
-%include "portvakt_audit.i"
-
-/* The language-neutral interface: the structs, enums and functions of include/. */
 %include "portvakt.i"
+
+%include "pv_py_batch.h"
+%include "pv_py_beyond.h"
+%include "pv_py_prepared.h"
+%include "pv_py_audit.h"
 
 /* ---- Python: keeping borrowed strings alive ------------------------------------------------- */
 
 %pythoncode %{
-# The exceptions the extension defines (see pv_exceptions_init).
+# The exceptions the extension defines (see pv_py_init in ext/pv_py_base.c).
 InvalidInput = _cportvakt.InvalidInput
 InvalidType = _cportvakt.InvalidType
+Prepared = _cportvakt.Prepared
+
+# The functions called once a request: the extension's own, without SWIG's forwarding def.
+evaluate = _cportvakt.evaluate
+decide = _cportvakt.decide
+prepare = _cportvakt.prepare
+batch_evaluate_many = _cportvakt.batch_evaluate_many
+batch_evaluate_compiled = _cportvakt.batch_evaluate_compiled
 
 
 def _pv_keep(obj, key, value):

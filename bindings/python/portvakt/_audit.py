@@ -374,11 +374,6 @@ def _checked(citizen: Citizen) -> Citizen:
 # ---- The audit ------------------------------------------------------------------------------
 
 
-# Before this instant Stockholm's offset was not a whole hour (+01:12:12, then +01:00:14 until
-# 1900): timestamps of one UTC hour may then fall on two Swedish dates, so they are not cached
-# by their hour (a timestamp text before it sorts before this text).
-_WHOLE_HOURS = "1900-01-02"
-
 # The members of a log line the audit reads (H5); its other members are ignored.
 _LINE_MEMBERS = ("citizen", "on", "at", "actor", "service")
 
@@ -429,12 +424,14 @@ class Audit:
         self._services: Dict[Any, Any] = {}
         self._dates: Dict[Any, Any] = {}
         self._stamps: Dict[Any, Any] = {}
-        self._hours: Dict[str, date] = {}
+        # What the C reader looks up (audit_read, audit_lines): the days of the day keys it
+        # gives, and the actors and services read (value, proxy) by the text of their JSON
+        # objects; filled by _fast, holding only what was read without fault (the faults are
+        # kept apart, in _bad_text).
+        self._days: Dict[str, date] = {}
         self._actors_by_text: Dict[bytes, Any] = {}
         self._services_by_text: Dict[bytes, Any] = {}
-        # What the C reader looks up (audit_read): the same dicts, filled by _fast.
-        self._caches = (self._records, self._dates, self._hours, self._actors_by_text,
-                        self._services_by_text, self._resolve)
+        self._bad_text: Dict[Any, Any] = {}
 
     @property
     def summary(self) -> Summary:
@@ -484,7 +481,8 @@ class Audit:
             # all they name, makes their requests; the others come back as their members (a
             # list), or None for a line the json module must read.
             results = _c.audit_read([item if type(item) is bytes else _as_bytes(item) for item in items],
-                                    first, self._caches)
+                                    first, self._records, self._days, self._actors_by_text,
+                                    self._services_by_text)
         self._lines += len(results)
         pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
         take = pending.append
@@ -534,88 +532,72 @@ class Audit:
             prefix, block, self._skipping = [Ellipsis], block[end + 1:], False
             first += 1
         data = self._carry + block if self._carry else block
-        results, used = _c.audit_lines(data, first, self._caches, MAX_LINE_BYTES)
+        results, used = _c.audit_lines(data, first, MAX_LINE_BYTES, self._records, self._days,
+                                       self._actors_by_text, self._services_by_text)
         self._carry = data[used:]
         if len(self._carry) > MAX_LINE_BYTES:
             self._carry, self._skipping = b"", True
         return prefix + results if prefix else results  # type: ignore[no-any-return]
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
-        """A line the C scanner read: its members looked up in the caches."""
-        record, on, at, actor_json, service_json, hour = shape
+        """A line the C reader read (its members, and the key of its day: 'on', the hour of
+        'at' with its offset, or 'at'), looked up in the caches and added to them."""
+        record, on, at, actor_json, service_json, key = shape
         known = self._records.get(record)
         if known is None:
             raise _Malformed("citizen", "names no known record")
-        if at is None:
-            day = self._dates.get(on)
-            if day is None:
-                day = self._date(on, None)
-        elif hour is None or at < _WHOLE_HOURS:
-            day = self._stamps.get(at)
-            if day is None:
-                day = self._date(None, at)
-        else:
-            # Every timestamp of this hour and offset has the same date in Sweden (the scanner
-            # checked its minutes and seconds; the first one read checks the rest).
-            day = self._hours.get(hour)
-            if day is None:
-                day = self._date(None, at)
-                if len(self._hours) >= _CACHE_MAX:
-                    self._hours.clear()
-                self._hours[hour] = day
+        day = self._days.get(key)
+        if day is None:
+            day = self._date(on, at)
+            if len(self._days) >= _CACHE_MAX:
+                self._days.clear()
+            self._days[key] = day
         actor = self._actors_by_text.get(actor_json)
         if actor is None:
             actor = self._by_text(self._actors_by_text, actor_json, "actor", actor_from_json)
         service = self._services_by_text.get(service_json)
         if service is None:
             service = self._by_text(self._services_by_text, service_json, "service", _service)
-        if type(actor) is _Malformed:
-            raise actor
-        if type(service) is _Malformed:
-            raise service
-        return (line, record, (known[1], actor[1], service[1], known[2]), actor[0], service[0], day)
-
-    def _resolve(self, on: Any, at: Any, hour: Any) -> Any:
-        """For the C reader: the date of a line not seen yet, kept in the caches (dates by
-        'on', hours by 'hour'); None for a date that is malformed (the line is then read by
-        _fast, which reports it) or a timestamp without an hour key."""
-        if at is not None and (hour is None or at < _WHOLE_HOURS):
-            return None
-        try:
-            day = self._date(on, at)
-        except _Malformed:
-            return None
-        if at is not None:
-            if len(self._hours) >= _CACHE_MAX:
-                self._hours.clear()
-            self._hours[hour] = day
-        return day
+        return (line, record, known, actor, service, day)
 
     def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
-        """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
+        """The value of the JSON object 'text' (its C form) and its proxy, kept; raises the
+        _Malformed it is (kept apart)."""
+        bad = self._bad_text.get((path, text))
+        if bad is not None:
+            raise bad
         try:
             obj = read(loads_strict(text), path)
             value: Any = (obj, obj._mirror())
         except InvalidInput as error:
-            value = _Malformed(error.field, error.detail)
+            if len(self._bad_text) >= _CACHE_MAX:
+                self._bad_text.clear()
+            bad = self._bad_text[(path, text)] = _Malformed(error.field, error.detail)
+            raise bad from None
         except ValueError as error:
-            value = _Malformed(path, f"is not JSON: {error}")
+            if len(self._bad_text) >= _CACHE_MAX:
+                self._bad_text.clear()
+            bad = self._bad_text[(path, text)] = _Malformed(path, f"is not JSON: {error}")
+            raise bad from None
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         cache[text] = value
         return value
 
     def _decide(self, pending: List[Any]) -> List[Finding]:
+        """Decides the requests (line, record id, record, (actor, proxy), (service, proxy), day)
+        of 'pending', one call a date; the findings, in log order."""
         by_date: Dict[date, List[int]] = {}
         for i, item in enumerate(pending):
             if type(item) is tuple:
                 by_date.setdefault(item[5], []).append(i)
         for on, indices in by_date.items():
-            requests = [pending[i][2] for i in indices]
-            if all(q[3] is not None for q in requests):
-                answer = _c.audit_decide(requests, on)  # every record prepared: the fast path
+            items = [pending[i] for i in indices]
+            if all(item[2][2] is not None for item in items):
+                # every record prepared: the fast path
+                answer = _c.audit_decide([(item[2][2], item[3][1], item[4][1]) for item in items], on)
             else:
-                answer = _c.audit_evaluate([q[:3] for q in requests], on)
+                answer = _c.audit_evaluate([(item[2][1], item[3][1], item[4][1]) for item in items], on)
             effects = answer[0][EFFECT_AT::_RECORD_SIZE]
             permitted = effects.count(_PERMIT)
             self._allowed += permitted
@@ -623,7 +605,7 @@ class Audit:
                 for i in indices:
                     pending[i] = None
                 continue
-            outcomes = Outcomes(answer, lambda k: requests[k][:3], on)  # type: ignore[no-any-return]
+            outcomes = Outcomes(answer, lambda k: (items[k][2][1], items[k][3][1], items[k][4][1]), on)
             for k, i in enumerate(indices):
                 pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
         findings = [item for item in pending if item is not None]
@@ -640,12 +622,12 @@ class Audit:
         if decision.field is not None:
             # Section 8 on the access's date (a birth after it, a bad id): the line is malformed.
             return Finding(line, "malformed", citizen=record, field=decision.field, message=decision.detail)
-        return Finding(line, "denied", record, on, decision, actor=actor, service=service)
+        return Finding(line, "denied", record, on, decision, actor=actor[0], service=service[0])
 
     # -- one line --------------------------------------------------------------------------------
 
     def _parse(self, item: Any, line: int) -> Tuple[Any, ...]:
-        """(line, record id, (citizen, actor, service) proxies, actor, service, date)."""
+        """(line, record id, record, (actor, proxy), (service, proxy), date)."""
         if isinstance(item, LogAccess):
             return self._access(item, line)
         try:
@@ -663,9 +645,9 @@ class Audit:
         record = value.get("citizen")
         citizen = self._record(record)
         on = self._date(value.get("on"), value.get("at"))
-        actor, actor_c = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
-        service, service_c = self._cached(self._services, value.get("service"), "service", _service)
-        return (line, record, (citizen[1], actor_c, service_c, citizen[2]), actor, service, on)
+        actor = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
+        service = self._cached(self._services, value.get("service"), "service", _service)
+        return (line, record, citizen, actor, service, on)
 
     def _access(self, access: LogAccess, line: int) -> Tuple[Any, ...]:
         citizen = self._record(access.citizen)
@@ -680,7 +662,7 @@ class Audit:
             raise _Malformed(error.field, error.detail) from None
         except AttributeError:
             raise _Malformed("access", "must hold a portvakt.Actor and a portvakt.Service") from None
-        return (line, access.citizen, (citizen[1], actor_c, service_c, citizen[2]), access.actor, access.service, on)
+        return (line, access.citizen, citizen, (access.actor, actor_c), (access.service, service_c), on)
 
     def _record(self, record: Any) -> Any:
         if record is None:
@@ -753,7 +735,7 @@ def _prepared(proxy: Any) -> Any:
     """The record prepared once for all its accesses (pv_prepare), or None when it cannot be
     (malformed on every date: each of its accesses is then decided, and reported, on its own)."""
     try:
-        return _c.audit_prepare(proxy)
+        return _c.prepare(proxy)
     except InvalidInput:
         return None
 
