@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Dict, Tuple
 from . import cportvakt as cportvakt  # the SWIG module, a name of the package (not in __all__)
 from ._batch import evaluate_many
 from ._codec import Decision, Outcomes
-from ._decision import decide, evaluate, validate
+from ._decision import Prepared, decide, evaluate, prepare, validate
 from ._enums import (
     ActorKind,
     Channel,
@@ -92,6 +92,8 @@ __all__ = [
     # the decision
     "evaluate",
     "evaluate_many",
+    "prepare",
+    "Prepared",
     "decide",
     "validate",
     "Decision",

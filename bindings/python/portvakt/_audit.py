@@ -537,7 +537,7 @@ class Audit:
         self._carry = data[used:]
         if len(self._carry) > MAX_LINE_BYTES:
             self._carry, self._skipping = b"", True
-        return prefix + results if prefix else results  # type: ignore[no-any-return]
+        return prefix + results if prefix else results
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
         """A line the C reader read (its members, and the key of its day: 'on', the hour of

@@ -241,12 +241,12 @@ def message(
         a = ACTOR_KIND_TO_C[ActorKind(asker)]
     except ValueError:
         raise InvalidInput("asker", "is not an actor kind") from None
-    return _c.message(r, a, language_to_c(language))  # type: ignore[no-any-return]
+    return _c.message(r, a, language_to_c(language))
 
 
 def generic_message(language: Union[Language, str] = "sv") -> str:
     """The generic message ("Uppgifterna kan inte visas via 1177 ...")."""
-    return _c.message_generic(language_to_c(language))  # type: ignore[no-any-return]
+    return _c.message_generic(language_to_c(language))
 
 
 def _rule(rule: str) -> int:

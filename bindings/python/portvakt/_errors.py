@@ -9,7 +9,7 @@ comes from an evaluation, ``index`` the request of a batch it concerns (else Non
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 __all__ = ["InvalidInput", "InvalidType"]
 
@@ -27,3 +27,14 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see of the classes of
 
 else:
     from .cportvakt import InvalidInput, InvalidType
+
+
+_T = TypeVar("_T")
+
+
+def given(value: Optional[_T]) -> _T:
+    """A value the C library always sets where it is read (a member of an answer it wrote):
+    None there would be a defect of the library, never of the input."""
+    if value is None:  # pragma: no cover - the library's contract
+        raise AssertionError("the C library left a member of its answer unset")
+    return value

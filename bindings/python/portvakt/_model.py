@@ -53,7 +53,7 @@ from ._enums import (
     ServiceKind,
     _Named,
 )
-from ._errors import InvalidInput, InvalidType
+from ._errors import InvalidInput, InvalidType, given
 from ._pnr import parse_personnummer
 
 __all__ = [
@@ -392,7 +392,7 @@ class Citizen(_Cached):
     def birth_date_on(self, on: date) -> date:
         """The citizen's birth date on 'on' (A3): ``birth_date``, or the personnummer read
         against 'on' (N4), as the C library reads it (pv_citizen_birth_date)."""
-        birth: date = _c.citizen_birth_date(self._mirror(), check_on(on))
+        birth: date = given(_c.citizen_birth_date(self._mirror(), check_on(on)))
         return birth
 
     def evaluate_all(

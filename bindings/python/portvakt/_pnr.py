@@ -8,7 +8,7 @@ from datetime import date
 from . import cportvakt as _c
 from ._enums import PNR_KINDS_FROM_C, PnrKind
 from ._check import check_str, is_date
-from ._errors import InvalidInput, InvalidType
+from ._errors import InvalidInput, InvalidType, given
 
 __all__ = ["Personnummer", "parse_personnummer", "age_on", "birthday"]
 
@@ -54,7 +54,7 @@ def parse_personnummer(text: str, *, on: date, interim: bool = False) -> Personn
         parsed = _c.pnr_parse(text, on, flags)
     except InvalidInput as error:
         raise InvalidInput("personnummer", error.detail) from None
-    return Personnummer(parsed.birth_date, PNR_KINDS_FROM_C[parsed.kind], parsed.normalized)
+    return Personnummer(given(parsed.birth_date), given(PNR_KINDS_FROM_C[parsed.kind]), given(parsed.normalized))
 
 
 def age_on(birth: date, on: date) -> int:

@@ -43,7 +43,7 @@ from ._enums import (
     _Named,
     _to_c,
 )
-from ._errors import InvalidInput, InvalidType
+from ._errors import InvalidInput, InvalidType, given
 from ._model import Actor, Citizen, Interval, Seal, Service, proxies
 
 __all__ = [
@@ -215,11 +215,11 @@ def who_can_see(citizen: Citizen, on: date) -> List[AccessRow]:
     for kind, actor_id, service, unit, channel, record in _c.beyond_who_can_see(_citizen(citizen), on):
         actor = actors.get((kind, actor_id))
         if actor is None:
-            actor = actors[kind, actor_id] = Actor(ACTOR_KINDS_FROM_C[kind], actor_id)
+            actor = actors[kind, actor_id] = Actor(given(ACTOR_KINDS_FROM_C[kind]), actor_id)
         svc = services.get((service, channel, unit))
         if svc is None:
             svc = services[service, channel, unit] = Service(
-                SERVICE_KINDS_FROM_C[service], CHANNELS_FROM_C[channel], unit
+                given(SERVICE_KINDS_FROM_C[service]), given(CHANNELS_FROM_C[channel]), unit
             )
         out.append(AccessRow(actor, svc, decode(record, actor.kind)))
     return out
@@ -308,7 +308,7 @@ def timeline(
     who = actor_named(citizen, actor)
     what = service_named(service, unit, channel)
     steps = _c.beyond_timeline(*proxies(citizen, who, what), start, end)
-    return [TimelineStep(start_of, decode(record, who.kind)) for start_of, record in steps]
+    return [TimelineStep(given(start_of), decode(record, who.kind)) for start_of, record in steps]
 
 
 # ---- Advice -------------------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def advise(citizen: Citizen, on: date) -> List[Advice]:
     check_on(on)
     items = _c.beyond_advise(_citizen(citizen), on)
     return [
-        Advice(ADVICE_KINDS_FROM_C[kind], routine, source, guardian, message)
+        Advice(ADVICE_KINDS_FROM_C[kind], given(routine), given(source), guardian, given(message))
         for kind, routine, source, guardian, message in items
     ]
 
@@ -491,7 +491,7 @@ class Plan:
         }
 
 
-def _goal_args(goal: object, horizon: object) -> Tuple[Goal, Tuple[Any, ...]]:
+def _goal_args(goal: object, horizon: object) -> Tuple[Goal, Tuple[Any, Any, Any, Any, Any, Any]]:
     """The Goal of 'goal' (a Goal or its command-line form) and the goal's arguments of the C
     glue: kind, guardian, unit, from, until, horizon."""
     g = Goal.parse(goal) if isinstance(goal, str) else goal
