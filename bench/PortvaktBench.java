@@ -3,7 +3,7 @@
  * figure the min / median / max of 11 rounds (the machine may be loaded: compare ratios within
  * one run). Prints figures; asserts nothing. Run with nothing but the jar on the class path:
  *
- *   java -cp build/bindings/java/portvakt-0.1.0.jar bench/PortvaktBench.java [--quick] [--cpu]
+ *   java -cp build/bindings/java/portvakt-0.2.0.jar bench/PortvaktBench.java [--quick] [--cpu]
  *
  * --cpu measures the CPU time of the thread (ThreadMXBean) instead of the wall clock
  * (System.nanoTime): on a loaded machine it leaves out the time the thread waits for a core.

@@ -3,7 +3,7 @@
  * this citizen's e-services or journal, and if not, why not? Runs with nothing but the jar on
  * the class path (the JNI library comes out of the jar):
  *
- *   java -cp portvakt-0.1.0.jar examples/java/PortalCheck.java
+ *   java -cp portvakt-0.2.0.jar examples/java/PortalCheck.java
  */
 import java.time.LocalDate;
 import org.portvakt.Actor;

@@ -23,7 +23,7 @@ import org.portvakt.jni.pv_reason;
 public final class Portvakt {
   private Portvakt() {}
 
-  /** The version of the library ("0.1.0"). */
+  /** The version of the library ("0.2.0"). */
   public static String version() {
     return PortvaktC.pv_version();
   }
