@@ -239,7 +239,8 @@ def beyond_body(question):
     properties.update(arguments)
     properties["expect"] = {"oneOf": [answer, BEYOND_ERROR]}
     vector = {"type": "object", "required": ["name", "rules", "question", "citizen", "expect"] + required,
-              "properties": properties, "additionalProperties": False,
+              # Section 10: a vector may carry top-level members of its own ("comment").
+              "properties": properties, "additionalProperties": True,
               # The citizen is a record of section 10, unless the vector expects an error (then
               # it may be anything: that is its point).
               "if": {"properties": {"expect": BEYOND_ERROR}},

@@ -13,6 +13,7 @@ from conftest import CONFORMANCE_DIR, SOURCE_ROOT, run_cli
 import portvakt as pv
 from portvakt._cli import main
 from portvakt._json import citizen_from_json
+from portvakt.conformance import BeyondVector
 
 BEYOND_DIR = CONFORMANCE_DIR / "beyond"
 QUESTIONS = ("who", "timeline", "advise", "plan", "may")
@@ -126,7 +127,9 @@ def run_python(vector):
 def run_command_line(vector, tmp_path):
     """(status, stdout, stderr) of `portvakt QUESTION FILE --json`, run in this process."""
     path = tmp_path / "vector.json"
-    path.write_text(json.dumps(vector), encoding="utf-8")
+    # A vector's own members ("comment", RULES.md section 10) belong to the vector file, not to
+    # the question's input, which is read strictly.
+    path.write_text(json.dumps({k: v for k, v in vector.items() if k != "comment"}), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     status = main([vector["question"], str(path), "--json"], out=out, err=err)
     return status, out.getvalue(), err.getvalue()
@@ -179,7 +182,7 @@ def test_each_question_has_at_least_three_vectors(question):
 
 @pytest.mark.parametrize("vector", VECTORS)
 def test_vector_shape_and_rule_ids(vector):
-    allowed = {"name", "rules", "question", "on", "citizen", "expect"}
+    allowed = {"name", "rules", "question", "on", "citizen", "expect", "comment"}
     allowed |= {"timeline": {"actor", "service", "unit", "channel", "from", "to"},
                 "plan": {"goal", "horizon"}, "may": {"requester", "action", "measure"}}.get(vector["question"], set())
     assert set(vector) <= allowed, set(vector) - allowed
@@ -191,6 +194,18 @@ def test_vector_shape_and_rule_ids(vector):
 def test_names_are_unique():
     names = [v.values[0]["name"] for v in VECTORS]
     assert len(names) == len(set(names))
+
+
+def test_a_vector_may_carry_members_of_its_own():
+    """Section 10 (strict reading): a vector's own top-level members are ignored by the runner,
+    and a repeated member the vector defines still makes it unreadable."""
+    vector = next(v.values[0] for v in VECTORS if v.values[0]["question"] == "who")
+    own = dict(vector, comment="ignored", trace={"any": ["thing"]})
+    assert BeyondVector.from_json(json.dumps(own)).differences() == []
+    twice = json.dumps(vector)[:-1] + ', "on": "2026-03-04"}'
+    with pytest.raises(pv.InvalidInput) as info:
+        BeyondVector.from_json(twice)
+    assert info.value.field == "on"
 
 
 def test_the_runner_sees_a_wrong_expectation(tmp_path):
@@ -208,7 +223,9 @@ def test_one_vector_through_a_real_subprocess(tmp_path):
     """The same command line as a separate process (`python3 -m portvakt`)."""
     vector = next(v.values[0] for v in VECTORS if v.values[0]["question"] == "plan")
     path = tmp_path / "vector.json"
-    path.write_text(json.dumps(vector), encoding="utf-8")
+    # A vector's own members ("comment", RULES.md section 10) belong to the vector file, not to
+    # the question's input, which is read strictly.
+    path.write_text(json.dumps({k: v for k, v in vector.items() if k != "comment"}), encoding="utf-8")
     status, out, err = run_cli("plan", path, "--json")
     assert status == 0, err
     assert differences(vector, json.loads(out)) == []

@@ -43,7 +43,9 @@ from ._json import (
     parse_date,
     read_json,
     read_rules,
+    repeated,
 )
+from ._reading import Repeated, loads_strict
 
 __all__ = [
     "AuditCase",
@@ -203,13 +205,18 @@ class BeyondVector:
         vector whose shape cannot be read (the question's own input is read by :meth:`run`, so
         that a vector may expect it to be invalid)."""
         if isinstance(obj, (str, bytes)):
-            obj = json.loads(obj)
+            obj = loads_strict(obj)
         if not isinstance(obj, dict):
             raise InvalidType(path, f"must be an object, not {_json_type(obj)}")
         question = obj.get("question")
         if not isinstance(question, str) or question not in QUESTIONS:
             raise InvalidInput(_join(path, "question"), f"is not one of {', '.join(QUESTIONS)}")
-        o = _Object(obj, path, ("name", "rules", "question", "on", "citizen", "expect") + QUESTIONS[question])
+        defined = ("name", "rules", "question", "on", "citizen", "expect") + QUESTIONS[question]
+        # Section 10: a vector may carry top-level members of its own ("comment"), which runners
+        # ignore; a repeated member the vector defines is malformed.
+        if type(obj) is Repeated:
+            repeated(obj, path, defined)
+        o = _Object({k: v for k, v in obj.items() if k in defined}, path, defined)
         name = o.string("name", required=True)
         expect = o.get("expect")
         if isinstance(expect, dict) and "error" in expect:
