@@ -3,6 +3,7 @@ stuck). Every `python3 -m portvakt ...` line of a ```sh block runs on the files 
 examples/ and exits 0 (1 for `audit`, which finds what the example log holds); every ```python block runs, in order, in one namespace. The C example at
 the top is built and run by tests/header and examples/; the quick start by .ci/run."""
 
+import json
 import os
 import re
 import shlex
@@ -95,9 +96,14 @@ def test_readme_c_fragment_builds_and_prints_what_it_says(tmp_path: Path):
     source.write_text("\n".join(includes + ["int main(void) {"] + body + ["return 0;", "}"]) + "\n",
                       encoding="utf-8")
     program = tmp_path / "fragment"
+    # A library built with a sanitizer or for coverage (the CI checks) needs the same at the link.
+    options = {o["name"]: o["value"] for o in
+               json.loads((build_root / "meson-info" / "intro-buildoptions.json").read_text())}
+    link = [] if options.get("b_sanitize", "none") == "none" else [f"-fsanitize={options['b_sanitize']}"]
+    link += ["--coverage"] if options.get("b_coverage") else []
     subprocess.run([compiler, "-std=c11", "-Wall", "-Wextra", "-Werror",
                     f"-I{SOURCE_ROOT / 'include'}", f"-I{build_root / 'include'}",
-                    str(source), str(library), "-o", str(program)], check=True)
+                    str(source), str(library), *link, "-o", str(program)], check=True)
     out = subprocess.run([str(program)], check=True, capture_output=True, text=True).stdout
     assert out == expected + "\n"
 
