@@ -770,10 +770,6 @@ def audit(
     lines of JSON Lines, see :func:`read_records`; RecordsError names its line and field).
     'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects (dict) or
     :class:`LogAccess` values; each item counts as one line."""
-    from ._records_db import RecordsDatabase, is_database
-
-    if is_database(records):
-        records = RecordsDatabase(records)  # type: ignore[arg-type]
-    elif not isinstance(records, (Mapping, RecordsDatabase)):
-        records = read_records(records)
+    if not isinstance(records, Mapping) and not callable(getattr(records, "citizen", None)):
+        records = read_records(records)  # (a records database, _records_db, has citizen(id))
     return Audit(records, accesses)

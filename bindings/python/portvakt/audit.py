@@ -61,8 +61,13 @@ def run(records: Union[Mapping[str, Citizen], Iterable[Any]], accesses: Iterable
 
     'records' maps record ids to :class:`portvakt.Citizen` values, or is a record file (a path, a
     stream or lines of JSON Lines, see :func:`read_records`; RecordsError names its line and
-    field). 'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects
-    (dict) or :class:`LogAccess` values; each item counts as one line."""
+    field), or a records database. 'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects
+    (dict) or :class:`LogAccess` values; each item counts as one line. A path to a records
+    database (``portvakt records import``, told by SQLite's header) is read record by record."""
+    from ._records_db import RecordsDatabase, is_database
+
+    if is_database(records):
+        records = RecordsDatabase(records)  # type: ignore[assignment,arg-type]
     return _audit(records, accesses)
 
 
