@@ -370,7 +370,7 @@ class Audit:
         self._carry = b""
         self._skipping = False
         self._base = 0  # the number of the line before the first (a block of a log: _audit_jobs)
-        self._stream = accesses  # kept: a text stream closes its buffer when it is collected
+        self._stream: Any = accesses  # kept: a text stream closes its buffer when it is collected
         if isinstance(accesses, io.TextIOBase):  # a text stream: its bytes, or its lines
             accesses = getattr(accesses, "buffer", None) or iter(accesses)
         read = getattr(accesses, "read1", None) or getattr(accesses, "read", None)
@@ -772,4 +772,4 @@ def audit(
     :class:`LogAccess` values; each item counts as one line."""
     if not isinstance(records, Mapping) and not callable(getattr(records, "citizen", None)):
         records = read_records(records)  # (a records database, _records_db, has citizen(id))
-    return Audit(records, accesses)
+    return Audit(records, accesses)  # type: ignore[arg-type]

@@ -67,7 +67,7 @@ def run(records: Union[Mapping[str, Citizen], Iterable[Any]], accesses: Iterable
     from ._records_db import RecordsDatabase, is_database
 
     if is_database(records):
-        records = RecordsDatabase(records)  # type: ignore[assignment,arg-type]
+        records = RecordsDatabase(records)  # type: ignore[assignment]
     return _audit(records, accesses)
 
 
