@@ -14,8 +14,13 @@ The last line is machine-readable:
     audit_lines_per_s=<median> peak_rss_mib=<largest> lines=<n> findings=<n>
 
 Usage: bench_audit.py [--children N] [--lines N] [--runs N] [--dir DIR] [--quick]
+       bench_audit.py --region [--records N] [--lines N] [--runs N] [--jobs 1,2] [--dir DIR]
   --dir DIR   where the generated files go (default: a temporary directory, removed after)
   --quick     a smoke run: 200 children, 20,000 lines, 1 run
+  --region    the audit of a region (bench_region.py): --records records imported into a records
+              database (`portvakt records import`: time, size), two logs of --lines lines with
+              0.5 % and 50 % denials, each audited with every --jobs count under /usr/bin/time -v
+              (lines/s, peak RSS of the largest process and of all of them together)
 """
 
 from __future__ import annotations
@@ -128,7 +133,14 @@ def main() -> int:
     parser.add_argument("--dir")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--region", action="store_true")
+    parser.add_argument("--records", type=int, default=2_500_000)
+    parser.add_argument("--jobs", default="1,2")
     args = parser.parse_args()
+    if args.region:
+        import bench_region
+
+        return bench_region.main(args)
     if args.child:
         run_once(*args.child)
         return 0

@@ -188,6 +188,19 @@ def test_a_row_a_region_wrote_that_does_not_validate_makes_its_accesses_malforme
     assert "citizen.birth_date" in found[0]["message"] and found[3] == dict(found[0], line=4)
 
 
+def test_a_row_with_a_bad_check_digit_fails_closed_on_each_access(tmp_path):
+    # A row a region wrote itself, past the import's checks: section 8 (N2) on each access's date.
+    db = tmp_path / "region.db"
+    import_records(EXAMPLE / "records.jsonl", db)
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT INTO records VALUES ('bad', '{\"personnummer\": \"19121212-1213\"}')")
+    log = [json.dumps({"citizen": "bad", "on": d, "actor": {"kind": "self"}, "service": {"kind": "e_services"}})
+           for d in ("2026-01-10", "2027-01-10")]
+    found = [f.to_json() for f in pv.audit.run(str(db), log)]
+    assert [(f["line"], f["kind"], f["field"]) for f in found] == [
+        (1, "malformed", "citizen.personnummer"), (2, "malformed", "citizen.personnummer")]
+
+
 def test_a_sqlite_file_that_is_not_a_records_database_is_refused(tmp_path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as c:
