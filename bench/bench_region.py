@@ -161,7 +161,7 @@ def main(args: Any) -> int:
             print(f"import: {time.perf_counter() - t:.1f} s, records.jsonl "
                   f"{os.path.getsize(records) / 2**20:.0f} MiB, region.db {os.path.getsize(db) / 2**20:.0f} MiB",
                   flush=True)
-        n_candidates = int(args.lines * 1.8)
+        n_candidates = int(args.lines * 2.5)  # enough denials for a log of 50 %
         t = time.perf_counter()
         write_candidates(candidates, args.records, n_candidates)
         denied = denied_lines(db, candidates)

@@ -380,3 +380,21 @@ def test_a_ten_digit_number_valid_in_some_century_is_kept(number):
     # 1900's does not): such a record is not malformed on every date and is read.
     recs = pv.audit.read_records([json.dumps({"id": "x", "citizen": {"personnummer": number}})])
     assert list(recs) == ["x"]
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_the_text_of_a_denial_is_the_json_of_its_finding(generated, tmp_path, ascii_only):
+    # The --json output is written without a Finding a denial (_audit_jobs.TextAudit): it must be
+    # json.dumps(finding.to_json()) byte for byte, for every finding (ids outside ASCII too).
+    recs = region(400)
+    recs[5]["id"] = "r5-ö\u2028\"q"
+    lines = log_lines(recs, 3000)
+    recs_map = pv.audit.read_records([json.dumps(r) for r in recs])
+    expected = "".join(json.dumps(f.to_json(), ensure_ascii=ascii_only) + "\n"
+                       for f in pv.audit.run(recs_map, lines))
+    data = "".join(x + "\n" for x in lines).encode()
+    got = []
+    totals = _audit_jobs.run_blocks(recs_map, io.BytesIO(data).read1, 1, True, ascii_only,
+                                    lambda text, _: got.append(text), lambda _: None)
+    assert "".join(got) == expected
+    assert '"r5-' in expected and totals.denied > 100

@@ -21,9 +21,17 @@ import multiprocessing
 import os
 import signal
 from dataclasses import dataclass
-from typing import Any, Callable, Deque, Iterator, List, Optional, Tuple
+from json.encoder import encode_basestring, encode_basestring_ascii  # type: ignore[attr-defined]
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 
+from . import cportvakt as _c
 from ._audit import MAX_LINE_BYTES, Audit, Finding
+from ._codec import EFFECT_AT, REASON_AT, Outcomes, decode
+from ._enums import ACTOR_KINDS_FROM_C
+
+_RECORD_SIZE = Outcomes.RECORD_SIZE
+_PERMIT = _c.EFFECT_PERMIT
+_INVALID = _c.REASON_INVALID_INPUT
 
 __all__ = ["BLOCK", "Totals", "blocks", "default_jobs", "format_finding", "run_blocks"]
 
@@ -116,11 +124,91 @@ def _table_row(f: Finding) -> str:
     return f"{f.line:>8}  malformed  {f.field}: {f.message}"
 
 
+class TextAudit(Audit):
+    """The audit whose denials, with --json, come out as their line of output at once: no
+    Decision, Finding or dict is built for them (a log of denials then runs at the rate of a log
+    of allowed accesses). The text is the one format_finding gives, byte for byte (the test
+    test_the_text_of_a_denial_is_the_json_of_its_finding holds them equal); a line the decision
+    finds malformed (section 8 on its date) still goes through Finding."""
+
+    as_json = False
+    ascii_only = True
+
+    def _decide(self, pending: List[Any]) -> List[Any]:
+        if not self.as_json:
+            return super()._decide(pending)
+        by_date: Dict[Any, List[int]] = {}
+        for i, item in enumerate(pending):
+            if type(item) is tuple:
+                by_date.setdefault(item[5], []).append(i)
+        size = _RECORD_SIZE
+        quote = encode_basestring_ascii if self.ascii_only else encode_basestring
+        denied = 0
+        for on, indices in by_date.items():
+            requests = [pending[i][2] for i in indices]
+            if all(q[3] is not None for q in requests):
+                answer = _c.audit_decide(requests, on)  # every record prepared: the fast path
+            else:
+                answer = _c.audit_evaluate([q[:3] for q in requests], on)
+            records = answer[0]
+            effects = records[EFFECT_AT::size]
+            permitted = effects.count(_PERMIT)
+            self._allowed += permitted
+            if permitted == len(indices):
+                for i in indices:
+                    pending[i] = None
+                continue
+            day = on.isoformat()
+            outcomes: Any = None
+            for k, i in enumerate(indices):
+                if effects[k] == _PERMIT:
+                    pending[i] = None
+                    continue
+                if records[k * size + REASON_AT] == _INVALID:
+                    if outcomes is None:
+                        outcomes = Outcomes(answer, lambda j: requests[j][:3], on)
+                    pending[i] = self._finding(pending[i], outcomes[k])
+                    continue
+                raw = records[k * size:(k + 1) * size]
+                why = _WHY.get(raw)
+                if why is None:
+                    why = _why(raw, answer[1][k])
+                request = pending[i]
+                pending[i] = (f'{{"line": {request[0]}, "kind": "denied", "citizen": {quote(request[1])}, '
+                              f'"on": "{day}", {why}\n')
+                denied += 1
+        found = [item for item in pending if item is not None]
+        self._denied += denied
+        for f in found:
+            if type(f) is not str:
+                if f.kind == "denied":
+                    self._denied += 1
+                else:
+                    self._malformed += 1
+        return found
+
+
+# The reasons of a denial as JSON text ('"reason": ..., "reasons": [...], "rules": [...]}'), by
+# the bytes of its outcome record: a region's denials have few distinct ones.
+_WHY: Dict[bytes, str] = {}
+
+
+def _why(raw: bytes, kind: int) -> str:
+    d = decode(raw, ACTOR_KINDS_FROM_C[kind])
+    text = json.dumps({"reason": d.reason.value, "reasons": [r.value for r in d.reasons],
+                       "rules": list(d.reason_rules)})[1:]
+    if len(_WHY) >= 4096:
+        _WHY.clear()
+    _WHY[raw] = text
+    return text
+
+
 def decide(first: int, data: bytes, as_json: bool, ascii_only: bool) -> Tuple[str, int, int, int, int, int]:
     """The findings of a block as text, and (lines, allowed, denied, malformed, findings)."""
     run = _template
     run._restart(data, first - 1)
-    text = "".join([format_finding(f, as_json, ascii_only) for f in run])
+    run.as_json, run.ascii_only = as_json, ascii_only
+    text = "".join([f if type(f) is str else format_finding(f, as_json, ascii_only) for f in run])
     s = run.summary
     return text, s.lines, s.allowed, s.denied, s.malformed, s.denied + s.malformed
 
@@ -135,7 +223,7 @@ def run_blocks(records: Any, read: Callable[[int], bytes], jobs: int, as_json: b
     database) with 'jobs' processes; 'write' gets the text of each block's findings in log
     order (with the totals so far), 'tick' is called as the reading goes on (progress)."""
     global _template
-    _template = Audit(records, iter(()))  # the records prepared once, before the workers fork
+    _template = TextAudit(records, iter(()))  # the records prepared once, before the workers fork
     totals = Totals()
 
     def done(result: Tuple[str, int, int, int, int, int], size: int) -> None:
