@@ -166,7 +166,7 @@ class TextAudit(Audit):
                     continue
                 if records[k * size + REASON_AT] == _INVALID:
                     if outcomes is None:
-                        outcomes = Outcomes(answer, lambda j: requests[j][:3], on)
+                        outcomes = Outcomes(answer, lambda j: requests[j][:3], on)  # type: ignore[no-any-return]
                     pending[i] = self._finding(pending[i], outcomes[k])
                     continue
                 raw = records[k * size:(k + 1) * size]
@@ -194,7 +194,7 @@ _WHY: Dict[bytes, str] = {}
 
 
 def _why(raw: bytes, kind: int) -> str:
-    d = decode(raw, ACTOR_KINDS_FROM_C[kind])
+    d = decode(raw, ACTOR_KINDS_FROM_C[kind])  # type: ignore[arg-type]
     text = json.dumps({"reason": d.reason.value, "reasons": [r.value for r in d.reasons],
                        "rules": list(d.reason_rules)})[1:]
     if len(_WHY) >= 4096:
