@@ -277,7 +277,7 @@ def test_cli_interrupt_with_jobs_exits_130_and_leaves_no_worker(tmp_path):
 
 def test_cli_head_1_is_quiet(tmp_path):
     big = tmp_path / "log.jsonl"
-    big.write_bytes((EXAMPLE / "log.jsonl").read_bytes() * 2000)
+    big.write_bytes((EXAMPLE / "log.jsonl").read_bytes() * 8000)  # some blocks: workers run
     proc = subprocess.run(f"{sys.executable} -m portvakt audit {EXAMPLE / 'records.jsonl'} {big} --json | head -1",
                           shell=True, capture_output=True, env=ENV, timeout=300)
     assert proc.stdout.count(b"\n") == 1
