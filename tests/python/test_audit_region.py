@@ -398,3 +398,16 @@ def test_the_text_of_a_denial_is_the_json_of_its_finding(generated, tmp_path, as
                                     lambda text, _: got.append(text), lambda _: None)
     assert "".join(got) == expected
     assert '"r5-' in expected and totals.denied > 100
+
+
+def test_cli_progress_shows_lines_per_second_and_the_time_left(generated, monkeypatch):
+    from portvakt import _cli_audit
+
+    monkeypatch.setattr(_audit_jobs, "BLOCK", 16384)
+    monkeypatch.setattr(_cli_audit, "_REDRAW", 0.0)
+    status, out, err = cli("audit", generated / "records.jsonl", generated / "log.jsonl", "--json",
+                           "--jobs", "1", "--progress")
+    assert status == 1 and all(json.loads(x) for x in out.splitlines())  # stdout: JSON Lines only
+    drawn = err.split("\r")
+    assert any(" lines/s, " in d and " left" in d and "%" in d for d in drawn)
+    assert "6,000 lines" in drawn[-1]
