@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring, encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 
+from . import _audit_records
 from . import cportvakt as _c
 from ._audit import MAX_LINE_BYTES, Audit, Finding
 from ._codec import EFFECT_AT, REASON_AT, Outcomes, decode
@@ -254,8 +255,12 @@ def run_blocks(records: Any, read: Callable[[int], bytes], jobs: int, as_json: b
                 continue
             if pool is None:
                 # fork: the workers start with the records prepared here (a records database
-                # opens its own connection in each).
-                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+                # opens its own connection in each), and share the cache's capacity.
+                _audit_records.SHARES = jobs
+                try:
+                    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+                finally:
+                    _audit_records.SHARES = 1
             window.append((pool.apply_async(decide, (first, data, as_json, ascii_only)), size))
             while window and (len(window) > 2 * jobs or window[0][0].ready()):
                 ready, size = window.popleft()

@@ -6,7 +6,7 @@ decided at the speed of a region held in memory. It is kept in least-recently-us
 record the log names again moves to the end (``touch``, once the cache is nearly full), and when
 the cache is full the least recently used quarter is dropped at once (dropping the oldest entry
 one at a time from a dict costs more and more as its front fills with holes). Memory is bounded
-by CAPACITY records, whatever the size of the region.
+by CAPACITY records (shared by the worker processes of --jobs), whatever the size of the region.
 """
 
 from __future__ import annotations
@@ -15,17 +15,25 @@ from typing import Any, Callable, Dict, List
 
 from ._errors import InvalidInput
 
-#: The most records kept prepared, per process. A prepared record of the benchmark's region
-#: holds about 3 KiB (bench/README.md): 65,536 of them stay far under the memory bound of 1 GB.
+#: The most records kept prepared, by all the processes of an audit together (each of the SHARES
+#: worker processes of --jobs keeps CAPACITY // SHARES, at least 4,096). A prepared record of the
+#: benchmark's region holds about 5 KiB (bench/README.md): 65,536 of them are about 350 MiB.
 CAPACITY = 1 << 16
+#: The number of processes that share CAPACITY (set by _audit_jobs before its workers start).
+SHARES = 1
 #: The records of unusable rows (or ids with no row) kept, so that each is read once.
 UNUSABLE_CAPACITY = 1 << 14
+
+
+def capacity() -> int:
+    """The most records this process keeps."""
+    return max(CAPACITY // SHARES, min(CAPACITY, 4096))
 
 
 def refresh_from() -> int:
     """The size of the cache from which the order of use is kept up (below it nothing is dropped
     soon, and the order costs nothing)."""
-    return CAPACITY * 3 // 4
+    return capacity() * 3 // 4
 
 
 def touch(cache: Dict[str, Any], pending: List[Any]) -> None:
@@ -63,8 +71,9 @@ def load(store: Any, cache: Dict[str, Any], unusable: Dict[str, Any], record: st
         raise bad
     proxy = citizen._mirror()
     known = (citizen, proxy, prepare(proxy))
-    if len(cache) >= CAPACITY:
-        keep = list(cache.items())[CAPACITY // 4:]  # the least recently used quarter goes
+    most = capacity()
+    if len(cache) >= most:
+        keep = list(cache.items())[len(cache) - most * 3 // 4:]  # the least recently used quarter goes
         cache.clear()
         cache.update(keep)
     cache[record] = known
