@@ -30,6 +30,7 @@ import bench_python
 from portvakt._json import citizen_to_json
 
 SEED = 20261206
+LAST_CPU = 0.0
 
 
 def _ids(n: int) -> List[str]:
@@ -122,7 +123,9 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 def timed_audit(db: str, log: str, jobs: int) -> Tuple[float, int, int]:
-    """(seconds, peak RSS of the largest process in KiB (time -v), peak RSS of the tree)."""
+    """(seconds, peak RSS of the largest process in KiB (time -v), peak RSS of the tree); the CPU
+    seconds of all the processes (user + system, time -v) in LAST_CPU."""
+    global LAST_CPU
     command = ["/usr/bin/time", "-v", sys.executable, "-m", "portvakt", "audit", db, log, "--json",
                "--no-progress", "--jobs", str(jobs)]
     started = time.perf_counter()
@@ -134,6 +137,8 @@ def timed_audit(db: str, log: str, jobs: int) -> Tuple[float, int, int]:
     seconds = time.perf_counter() - started
     err = proc.stderr.read() if proc.stderr else ""
     largest = next(int(x.split(":")[1]) for x in err.splitlines() if "Maximum resident set size" in x)
+    LAST_CPU = sum(float(x.split(":")[1]) for x in err.splitlines()
+                   if "User time (seconds)" in x or "System time (seconds)" in x)
     return seconds, largest, peak_tree
 
 
@@ -173,13 +178,15 @@ def main(args: Any) -> int:
             print(f"log {share:.1%} denials: {kept:,} lines ({kept_denied / kept:.2%} denied), "
                   f"{os.path.getsize(log) / 2**20:.0f} MiB", flush=True)
             for j in jobs:
-                rates, largest, tree = [], [], []
+                rates, largest, tree, cpu = [], [], [], []
                 for _ in range(args.runs):
                     seconds, big, whole = timed_audit(db, log, j)
                     rates.append(kept / seconds)
+                    cpu.append(LAST_CPU / kept * 1e6)
                     largest.append(big / 1024)
                     tree.append(whole / 1024)
-                print(f"  --jobs {j}: lines/s {_spread(rates)}; peak RSS largest process MiB "
+                print(f"  --jobs {j}: lines/s {_spread(rates)}; CPU µs/line {_spread(cpu)}; "
+                      f"peak RSS largest process MiB "
                       f"{_spread(largest)}, all processes MiB {_spread(tree)}", flush=True)
                 print(f"region share={share} jobs={j} lines={kept} lines_per_s={statistics.median(rates):.0f} "
                       f"peak_rss_mib={max(largest):.0f} peak_rss_tree_mib={max(tree):.0f}", flush=True)
