@@ -6,6 +6,7 @@ own date against its record; the accesses the rules deny, and the lines that can
     read_log(stream)                  the lines of a log, read in blocks
     stockholm_date(at) -> date        the Swedish date of a timestamp (H5)
     Audit, Finding, LogAccess, Summary, RecordsError
+    TimeZoneMissing                   raised by the audit when Europe/Stockholm's tzdata is missing
     TIME_ZONE, MAX_LINE_BYTES, MAX_RECORD_BYTES
 
 This module is imported when first used (``portvakt.audit`` or ``import portvakt.audit``): a
@@ -32,6 +33,7 @@ from ._audit import (
     LogAccess,
     RecordsError,
     Summary,
+    TimeZoneMissing,
     read_log,
     read_records,
     stockholm_date,
@@ -48,6 +50,7 @@ __all__ = [
     "RecordsError",
     "Summary",
     "TIME_ZONE",
+    "TimeZoneMissing",
     "read_log",
     "read_records",
     "run",
