@@ -13,7 +13,11 @@ The last line is machine-readable:
 
     audit_lines_per_s=<median> peak_rss_mib=<largest> lines=<n> findings=<n>
 
-Usage: bench_audit.py [--children N] [--lines N] [--runs N] [--dir DIR] [--quick]
+With --shuffled the same lines are written a second time in a shuffled order (seeded) and each
+run audits both logs, one after the other: the time order helps the audit's caches of dates and
+hours, the shuffled log shows the cost without it. Both must give the same counts.
+
+Usage: bench_audit.py [--children N] [--lines N] [--runs N] [--dir DIR] [--quick] [--shuffled]
        bench_audit.py --region [--records N] [--lines N] [--runs N] [--jobs 1,2] [--dir DIR]
   --dir DIR   where the generated files go (default: a temporary directory, removed after)
   --quick     a smoke run: 200 children, 20,000 lines, 1 run
@@ -132,6 +136,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--shuffled", action="store_true")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--region", action="store_true")
     parser.add_argument("--records", type=int, default=2_500_000)
@@ -154,19 +159,39 @@ def main() -> int:
         size = os.path.getsize(log)
         print(f"generated {args.children} records and {args.lines:,} log lines "
               f"({size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
-        rates, peaks = [], []
+        logs = {"sorted": log}
+        if args.shuffled:
+            with open(log, "rb") as stream:
+                all_lines = stream.readlines()
+            random.Random(20261206).shuffle(all_lines)
+            logs["shuffled"] = os.path.join(directory, "log-shuffled.jsonl")
+            with open(logs["shuffled"], "wb") as out:
+                out.writelines(all_lines)
+            del all_lines
+        rates = {name: [] for name in logs}
+        counts = {}
+        peaks = []
         lines = findings = 0
         for _ in range(args.runs):
-            out = subprocess.run([sys.executable, __file__, "--child", records, log],
-                                 check=True, capture_output=True, text=True).stdout.split()
-            seconds, lines, findings, peak = float(out[0]), int(out[1]), int(out[2]), int(out[3])
-            rates.append(lines / seconds)
-            peaks.append(peak / 1024)
-            print(f"  {lines:,} lines in {seconds:.2f} s: {lines / seconds:,.0f} lines/s, "
-                  f"{findings:,} findings, peak RSS {peak / 1024:.1f} MiB")
-    print(f"python {sys.version.split()[0]} on {os.uname().machine}; median of {args.runs}: "
-          f"{statistics.median(rates):,.0f} lines/s (min {min(rates):,.0f}, max {max(rates):,.0f})")
-    print(f"audit_lines_per_s={statistics.median(rates):.0f} peak_rss_mib={max(peaks):.1f} "
+            for name, path in logs.items():
+                out = subprocess.run([sys.executable, __file__, "--child", records, path],
+                                     check=True, capture_output=True, text=True).stdout.split()
+                seconds, lines, findings, peak = float(out[0]), int(out[1]), int(out[2]), int(out[3])
+                rates[name].append(lines / seconds)
+                peaks.append(peak / 1024)
+                counts.setdefault(name, (lines, findings))
+                print(f"  {name:8s} {lines:,} lines in {seconds:.2f} s: {lines / seconds:,.0f} lines/s, "
+                      f"{findings:,} findings, peak RSS {peak / 1024:.1f} MiB")
+    if len(set(counts.values())) > 1:
+        print(f"bench_audit: the logs gave different counts: {counts}", file=sys.stderr)
+        return 1
+    for name, values in rates.items():
+        print(f"python {sys.version.split()[0]} on {os.uname().machine}; {name}, median of {args.runs}: "
+              f"{statistics.median(values):,.0f} lines/s (min {min(values):,.0f}, max {max(values):,.0f})")
+    if "shuffled" in rates:
+        ratios = [s / t for s, t in zip(rates["shuffled"], rates["sorted"])]
+        print(f"shuffled / sorted, run by run: {', '.join(f'{r:.2f}' for r in ratios)}")
+    print(f"audit_lines_per_s={statistics.median(rates['sorted']):.0f} peak_rss_mib={max(peaks):.1f} "
           f"lines={lines} findings={findings}")
     return 0
 

@@ -16,10 +16,17 @@ last line is machine-readable:
 
     us_per_call=<median> batch_decisions_per_s=<median of evaluate_many>
 
-Usage: bench_python.py [--children N] [--runs N] [--quick]
+With a prepared record (portvakt._decision.prepare: pv_evaluate_prepared) the per-call list is
+timed again, each child prepared once before the loop.
+
+Usage: bench_python.py [--children N] [--runs N] [--quick] [--callgrind MODE --passes N]
   --children N  children in the region (default 5000)
   --runs N      runs of each measurement (default 7)
   --quick       a smoke run: 50 children, 3 runs, short timings (under a second)
+  --callgrind MODE, --passes N
+                for bench/callgrind_python.sh: build the workloads, warm up once, then run the
+                loop of MODE (evaluate, prepared or many) N times, and print how many decisions
+                one pass makes; nothing is timed
 """
 
 from __future__ import annotations
@@ -125,6 +132,51 @@ def per_call_requests(children: Sequence[pv.Citizen], count: int) -> List[Reques
     return out
 
 
+def prepared_requests(singles: Sequence[Request]) -> List[Tuple[object, pv.Actor, pv.Service]]:
+    """The per-call list with each child's record prepared once (pv_evaluate_prepared); empty
+    with a package that has no prepared record (an older tree, measured beside this one)."""
+    try:
+        from portvakt._decision import prepare
+    except ImportError:
+        return []
+
+    records = {}
+    out = []
+    for c, a, s in singles:
+        if id(c) not in records:
+            records[id(c)] = prepare(c)
+        out.append((records[id(c)], a, s))
+    return out
+
+
+def callgrind(mode: str, passes: int, children_count: int) -> int:
+    """The loops of the benchmark, for counting instructions under callgrind: one warm-up pass,
+    then 'passes' more; bench/callgrind_python.sh subtracts two runs."""
+    children = [child(k) for k in range(children_count)]
+    requests, _ = audit(children)
+    singles = per_call_requests(children, 1000)
+    prepared = prepared_requests(singles) if mode == "prepared" else []
+    evaluate = pv.evaluate
+
+    def one_pass() -> int:
+        if mode == "evaluate":
+            for c, a, s in singles:
+                evaluate(c, a, s, ON)
+            return len(singles)
+        if mode == "prepared":
+            for p, a, s in prepared:
+                p.evaluate(a, s, ON)  # type: ignore[attr-defined]
+            return len(prepared)
+        pv.evaluate_many(requests, ON)
+        return len(requests)
+
+    decisions = one_pass()
+    for _ in range(passes):
+        one_pass()
+    print(f"mode={mode} decisions_per_pass={decisions}")
+    return 0
+
+
 def median_runs(label: str, runs: List[float], unit: str) -> float:
     m = statistics.median(runs)
     print(f"{label:44s} median {m:12,.3f} {unit}  (min {min(runs):,.3f}, max {max(runs):,.3f}; {len(runs)} runs)")
@@ -147,7 +199,11 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--children", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--callgrind", choices=("evaluate", "prepared", "many"))
+    parser.add_argument("--passes", type=int, default=1)
     args = parser.parse_args(argv)
+    if args.callgrind:
+        return callgrind(args.callgrind, args.passes, args.children)
     if args.quick:
         args.children, args.runs = 50, 3
     min_seconds = 0.005 if args.quick else 0.3
@@ -186,10 +242,19 @@ def main(argv: Sequence[str]) -> int:
         o = pv.evaluate_many(requests, ON)
         o.permitted_count()
 
-    call_us, many_rate, child_rate, read_rate = [], [], [], []
+    prepared = prepared_requests(singles)
+
+    def per_call_prepared() -> None:
+        for p, a, s in prepared:
+            p.evaluate(a, s, ON)  # type: ignore[attr-defined]
+
+    call_us, prepared_us, many_rate, child_rate, read_rate = [], [], [], [], []
     for _ in range(args.runs):
         seconds, _ = best_time(per_call, min_seconds)
         call_us.append(seconds / len(singles) * 1e6)
+        if prepared:
+            seconds, _ = best_time(per_call_prepared, min_seconds)
+            prepared_us.append(seconds / len(prepared) * 1e6)
         seconds, _ = best_time(many, min_seconds)
         many_rate.append(len(requests) / seconds)
         seconds, _ = best_time(per_child, min_seconds)
@@ -197,6 +262,9 @@ def main(argv: Sequence[str]) -> int:
         seconds, _ = best_time(many_and_read, min_seconds)
         read_rate.append(len(requests) / seconds)
     us = median_runs("evaluate, per call (prebuilt inputs)", call_us, "us/call")
+    if prepared_us:
+        prepared_median = median_runs("Prepared.evaluate, per call", prepared_us, "us/call")
+        print(f"ratio: Prepared.evaluate / evaluate per call {prepared_median / us:.2f}")
     rate = median_runs("evaluate_many, whole region in one call", many_rate, "decisions/s")
     median_runs("Citizen.evaluate_all, one call per child", child_rate, "decisions/s")
     median_runs("evaluate_many + permitted_count", read_rate, "decisions/s")

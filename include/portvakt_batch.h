@@ -88,6 +88,16 @@ PV_EXPORT PV_NODISCARD pv_status pv_evaluate_many(const pv_query *queries, size_
 PV_EXPORT PV_NODISCARD pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out,
                                                         pv_error *error);
 
+/**
+ * Writes to '*out' the pv_outcome that 'decision' stands for (the compact record of
+ * pv_evaluate_many(): what pv_outcome_to_decision() reads back). '*out' must be initialised with
+ * PV_OUTCOME_INIT (its version says the layout). Returns PV_OK, or PV_ERR_INVALID_INPUT if
+ * 'decision' or 'out' is NULL, of a version the library does not know, or 'decision' holds a value
+ * out of range ('*out' is then the outcome of the deny for invalid input, if it can be written).
+ */
+PV_EXPORT PV_NODISCARD pv_status pv_outcome_from_decision(const pv_decision *decision,
+                                                          pv_outcome *out, pv_error *error);
+
 /** What pv_layout() measures (for bindings that read outcomes as bytes). */
 typedef enum pv_layout_item {
     PV_LAYOUT_OUTCOME_SIZE = 0,       /**< sizeof(pv_outcome): the stride of an outcome array */

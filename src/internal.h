@@ -43,6 +43,14 @@ static inline uint32_t periods_on(const pv_interval *p, size_t n, pv_date on) {
 /* The day after 'd' (valid 'd'); PV_DATE_NONE after 9999-12-31. Defined in date.c. */
 pv_date date_next_day(pv_date d);
 
+/* A2: the two ages of the rules, each attained on its birthday (A1). Every comparison of an
+   age and every birthday the decision looks for is made with these two. */
+enum {
+    AGE_OWN_LOGIN = 13,  /* S1, G1: the citizen logs in, a guardian's e-services proxy ends;
+                            S2, G2, D1-D3: direct access to the journal begins */
+    AGE_OWN_JOURNAL = 16 /* S2, G2, D3: the citizen's own journal; no guardian, no grant */
+};
+
 /* A1: a birth on 29 February has its anniversary on 28 February in a common year. */
 static inline int anniversary_day(pv_date birth, int year) {
     if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) return 28;
@@ -102,6 +110,8 @@ static inline bool error_unknown(const pv_error *e) {
 
 /* Sets 'e' (internal, always usable) to 'status' at 'field' with 'message'. errors.c. */
 void error_set(pv_error *e, pv_status status, pv_rule rule, const char *field, const char *message);
+/* Writes the field path "<array>[<index>]<member>" into 'path' (PV_FIELD_PATH_SIZE bytes). */
+void field_path_at(char *path, const char *array, size_t index, const char *member);
 /* Invalid input (V1) at the field "<array>[<index>]<member>". */
 void error_set_at(pv_error *e, const char *array, size_t index, const char *member,
                   const char *message);
@@ -146,6 +156,37 @@ typedef enum seal_effect {
     SEAL_FILTERS,        /* J2, J4: the view is shown without what the seal hides */
     SEAL_EFFECT_COUNT
 } seal_effect;
+
+/* The shape of a journal query as the seals see it: the whole journal, one unit, or one entry
+   of a unit (J1, J2, J4). */
+typedef enum query_shape {
+    QUERY_WHOLE,
+    QUERY_UNIT,
+    QUERY_ENTRY
+} query_shape;
+
+static inline query_shape query_shape_of(const pv_service *q) {
+    if (q->unit == NULL) return QUERY_WHOLE;
+    return date_is_none(q->entry_date) ? QUERY_UNIT : QUERY_ENTRY;
+}
+
+/* J1, J2, J4: what a seal in force does to a query of 'shape' in the seal's scope, by the
+   seal's kind: its scope (the whole journal or one unit) and whether it has a content period.
+   SEAL_HIDES_ENTRY holds only for an entry registered inside the content period (J4), which
+   the caller checks. The one statement of J1, J2 and J4: seal_effect_on() for a seal of the
+   record and the prepared record's unions (seals kept by kind) both read it. Inline: the
+   prepared path asks it with constant kinds. */
+static inline seal_effect seal_kind_effect(bool whole_scope, bool has_content, query_shape shape) {
+    if (!has_content) {
+        /* J1: a whole-journal seal closes the journal to every actor. */
+        if (whole_scope) return SEAL_CLOSES_JOURNAL;
+        /* J2: a unit seal closes that unit; a whole-journal query is shown without it. */
+        return shape == QUERY_WHOLE ? SEAL_FILTERS : SEAL_CLOSES_UNIT;
+    }
+    /* J4: a content period hides the entries registered inside it; a view of the whole journal
+       or of a unit is shown without them. */
+    return shape == QUERY_ENTRY ? SEAL_HIDES_ENTRY : SEAL_FILTERS;
+}
 
 /* The facts of a request that depend on the date, as bits: whether each holds on the date —
    everything steps 1 to 7 read from the date besides the age. The decision on a date is a
@@ -316,19 +357,16 @@ bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d);
 /* restrictions.c — what the seal 's' does to the journal query 'q' when in force. */
 seal_effect seal_effect_on(const pv_seal *s, const pv_service *q);
 
-/* procedure.c — the facts of the request on 'on' (one pass over the record). */
-void facts_on(const pv_request *rq, pv_date on, pv_facts *f);
-
 /* procedure.c — steps 1 to 7 on a validated and resolved request, from its facts on a date;
    changes_on untouched (PV_DATE_NONE). */
 void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d);
 
-/* procedure.c — steps 1 to 7 for the date 'on'. */
-void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
+/* facts.c — the facts of a validated, resolved request on 'on' (the age and the FACT_* bits),
+   gathered from its record as facts_gather() (time/view.h) gathers them for every day. */
+pv_facts facts_on(const pv_request *rq, pv_date on);
 
-/* changes_on.c — T1: the first date after 'on' on which the decision differs from 'now' in
-   (effect, reason, filtered), or PV_DATE_NONE. O(n log n) in the record, no allocation. */
-pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now);
+/* procedure.c — steps 1 to 7 for the date 'on' (no T1: changes_on PV_DATE_NONE). */
+void decide_on(const pv_request *rq, pv_date on, pv_decision *d);
 
 /* evaluate.c — a decision the caller passed may be written (not NULL, a known version). */
 bool decision_usable(const pv_decision *d);

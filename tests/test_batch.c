@@ -512,6 +512,74 @@ static void test_batch_outcome_to_decision(void) {
     }
 }
 
+/* pv_outcome_from_decision: the outcome of pv_evaluate()'s decision is the outcome
+   pv_evaluate_many() writes for the same request (here S1: the self of a child under 13 is
+   denied e-services), and bad arguments give the outcome of the deny for invalid input (V1). */
+static void test_batch_outcome_from_decision(void) {
+    two_records t;
+    two_records_init(&t);
+    CU_ASSERT_EQUAL(run(&t), PV_OK);
+    pv_decision e = PV_DECISION_INIT;
+    CU_ASSERT_EQUAL(
+        pv_evaluate(t.q[2].citizen, t.q[2].actor, t.q[2].service, D(2026, 11, 29), &e, NULL),
+        PV_OK);
+    pv_outcome o = PV_OUTCOME_INIT;
+    pv_error err;
+    garbage_error(&err);
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&e, &o, &err), PV_OK);
+    CU_ASSERT_EQUAL(err.status, PV_OK);
+    CU_ASSERT_EQUAL(o.version, PV_OUTCOME_VERSION);
+    CU_ASSERT_EQUAL(o.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(o.reason, PV_REASON_UNDER_13);
+    CU_ASSERT_EQUAL(o.reason_rules[PV_REASON_UNDER_13], PV_RULE_S1);
+    CU_ASSERT_EQUAL(o.effect, t.o[2].effect);
+    CU_ASSERT_EQUAL(o.reason, t.o[2].reason);
+    CU_ASSERT_EQUAL(o.rule, t.o[2].rule);
+    CU_ASSERT_EQUAL(o.reasons, t.o[2].reasons);
+    CU_ASSERT_EQUAL(o.filtered, t.o[2].filtered);
+    CU_ASSERT_EQUAL(memcmp(o.reason_rules, t.o[2].reason_rules, sizeof o.reason_rules), 0);
+    CU_ASSERT_EQUAL(pv_date_compare(o.changes_on, t.o[2].changes_on), 0);
+    /* Back again: the same decision. */
+    pv_decision d = PV_DECISION_INIT;
+    CU_ASSERT_EQUAL(pv_outcome_to_decision(&o, &d, NULL), PV_OK);
+    CU_ASSERT_EQUAL(d.reason, e.reason);
+    CU_ASSERT_EQUAL(d.reasons, e.reasons);
+    /* NULL, versions not known and values out of range: never a permit. */
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&e, NULL, NULL), PV_ERR_INVALID_INPUT);
+    garbage_error(&err);
+    pv_decision permit = e;
+    permit.effect = PV_EFFECT_PERMIT;
+    permit.version = 0;
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&permit, &o, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "decision.version");
+    CU_ASSERT_EQUAL(o.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(o.reason, PV_REASON_INVALID_INPUT);
+    garbage_error(&err);
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(NULL, &o, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "decision");
+    permit.version = PV_DECISION_VERSION;
+    permit.reason = (pv_reason)PV_REASON_COUNT;
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&permit, &o, NULL), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(o.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(o.rule, PV_RULE_V1);
+    pv_outcome unknown = PV_OUTCOME_INIT;
+    unknown.version = 0;
+    garbage_error(&err);
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&e, &unknown, &err), PV_ERR_INVALID_INPUT);
+    CU_ASSERT_STRING_EQUAL(err.field, "out.version");
+    /* An error of a version the library does not know cannot be written: the call fails all the
+       same, and the outcome is the deny (V1), never the decision's permit. */
+    pv_error unknown_error;
+    memset(&unknown_error, 0, sizeof unknown_error);
+    permit = e;
+    permit.effect = PV_EFFECT_PERMIT;
+    pv_outcome refused = PV_OUTCOME_INIT;
+    CU_ASSERT_EQUAL(pv_outcome_from_decision(&permit, &refused, &unknown_error),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(refused.effect, PV_EFFECT_DENY);
+    CU_ASSERT_EQUAL(refused.reason, PV_REASON_INVALID_INPUT);
+}
+
 int register_batch_suite(void) {
     static const pv_test_case cases[] = {
         {"batch: every answer that of pv_evaluate (mix)", test_batch_equals_pv_evaluate},
@@ -524,6 +592,7 @@ int register_batch_suite(void) {
          test_batch_invalid_actor_or_service_denies_its_request},
         {"batch, V1: NULL arrays", test_batch_null_arrays},
         {"batch: pv_outcome_to_decision", test_batch_outcome_to_decision},
+        {"batch: pv_outcome_from_decision", test_batch_outcome_from_decision},
         {NULL, NULL},
     };
     return pv_add_suite("many requests at once (pv_evaluate_many)", cases);

@@ -2,6 +2,9 @@
    at. The status is PV_ERR_INVALID_INPUT, the decision a deny with reason INVALID_INPUT alone,
    rule V1, and 'field' names the offending field. Inputs are validated in the order on, citizen
    (fields in struct order, arrays in index order), actor, service; the first error is reported. */
+#include <stdint.h>
+
+#include "../src/internal.h"
 #include "suites.h"
 #include "test_eval_util.h"
 
@@ -763,6 +766,37 @@ static void test_v1_decision_fields_on_invalid_input(void) {
     CU_ASSERT_TRUE(strlen(f.err.field) < PV_FIELD_PATH_SIZE);
 }
 
+/* V1: a field path names the element by its index in decimal, every length of it (section 8's
+   form "citizen.seals[2].active.from"), up to the longest, which PV_FIELD_PATH_SIZE holds
+   (portvakt_core.h); a longer one is cut, never written past the buffer. */
+static void test_v1_field_paths(void) {
+    char path[PV_FIELD_PATH_SIZE];
+    field_path_at(path, "citizen.seals", 0, ".scope");
+    CU_ASSERT_STRING_EQUAL(path, "citizen.seals[0].scope");
+    field_path_at(path, "citizen.seals", 9, ".unit");
+    CU_ASSERT_STRING_EQUAL(path, "citizen.seals[9].unit");
+    field_path_at(path, "citizen.grants", 10, ".holder");
+    CU_ASSERT_STRING_EQUAL(path, "citizen.grants[10].holder");
+    field_path_at(path, "citizen.seals", 1023, ".active.from");
+    CU_ASSERT_STRING_EQUAL(path, "citizen.seals[1023].active.from");
+    field_path_at(path, "queries", SIZE_MAX, ".citizen.representatives");
+    CU_ASSERT_STRING_EQUAL(path, "queries[18446744073709551615].citizen.representatives");
+    /* A guardian's periods: the name of the array is itself a path with an index. */
+    char name[PV_FIELD_PATH_SIZE];
+    field_path_at(name, "citizen.guardians", 15, ".protected_identity");
+    field_path_at(path, name, 255, ".until");
+    CU_ASSERT_STRING_EQUAL(path, "citizen.guardians[15].protected_identity[255].until");
+    /* Longer than the buffer: cut at PV_FIELD_PATH_SIZE - 1 bytes. */
+    char long_name[2 * PV_FIELD_PATH_SIZE];
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    field_path_at(path, long_name, 7, ".from");
+    CU_ASSERT_EQUAL(strlen(path), PV_FIELD_PATH_SIZE - 1);
+    field_path_at(path, "x", 7, long_name);
+    CU_ASSERT_EQUAL(strlen(path), PV_FIELD_PATH_SIZE - 1);
+    CU_ASSERT_EQUAL(strncmp(path, "x[7]aaa", 7), 0);
+}
+
 int register_validation_suite(void) {
     static const pv_test_case cases[] = {
         {"V1: the base fixture is valid", test_v1_valid_full_fixture},
@@ -784,6 +818,7 @@ int register_validation_suite(void) {
         {"V1: the service", test_v1_service},
         {"V1: the first error in order", test_v1_first_error_in_order},
         {"V1: the decision on invalid input", test_v1_decision_fields_on_invalid_input},
+        {"V1: field paths with indices of every length", test_v1_field_paths},
         {NULL, NULL},
     };
     return pv_add_suite("validation (V1, section 8)", cases);

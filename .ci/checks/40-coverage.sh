@@ -29,4 +29,13 @@ if ! report --print-summary --fail-under-line 100 --fail-under-branch 95 --txt /
   exit 1
 fi
 
+# The C of the bindings (bindings/common/, bindings/python/ext/), run by the Python suite:
+# measured and reported on its own (the thresholds above are src/'s).
+gcovr --root . --object-directory "$dir" --filter 'bindings/common/' --filter 'bindings/python/ext/' \
+  --exclude-unreachable-branches --json "$dir/coverage-bindings.json"
+echo "::: the C of the bindings, lines per file:"
+gcovr --root . --add-tracefile "$dir/coverage-bindings.json" --sort-percentage | awk '!/^-+$/'
+echo "::: the C of the bindings, summary:"
+gcovr --root . --add-tracefile "$dir/coverage-bindings.json" --print-summary --txt /dev/null
+
 echo "40-coverage: OK: src/ at 100 % of lines and at least 95 % of branches"

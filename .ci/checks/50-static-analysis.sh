@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Static analysis of src/: clang-tidy with the committed .clang-tidy (bugprone, cert,
-# clang-analyzer, readability; every finding an error) over the compile commands of build/,
-# and cppcheck (warning, style, performance, portability). Any finding fails the check.
+# Static analysis of src/ and of the C of the bindings (bindings/common/, bindings/python/ext/):
+# clang-tidy with the committed .clang-tidy (bugprone, cert, clang-analyzer, readability; every
+# finding an error) over the compile commands of build/ (built with the Python bindings), and
+# cppcheck (warning, style, performance, portability). Any finding fails the check.
 set -euo pipefail
 build=${PV_CI_BUILD_DIR:-build}  # the quick start's build; it holds compile_commands.json
-echo "50-static-analysis: clang-tidy and cppcheck on src/ (compile commands of $build)"
+echo "50-static-analysis: clang-tidy and cppcheck on src/ and bindings/ (compile commands of $build)"
+c_files=(src/*/*.c bindings/common/*.c bindings/python/ext/*.c)
 
 echo "::: $(clang-tidy --version | grep -m1 version)"
 # Two files at a time (two cores); --quiet leaves only findings, which .clang-tidy makes errors.
-printf '%s\n' src/*/*.c | xargs -P 2 -n 1 clang-tidy -p "$build" --quiet
-echo "clang-tidy: no finding in $(ls src/*/*.c | wc -l) files"
+printf '%s\n' "${c_files[@]}" | xargs -P 2 -n 1 clang-tidy -p "$build" --quiet
+echo "clang-tidy: no finding in ${#c_files[@]} files"
 
 echo "::: $(cppcheck --version)"
 cppcheck --error-exitcode=1 --enable=warning,style,performance,portability --inline-suppr \
-  --std=c11 --quiet -I include -I "$build/include" src/
+  --std=c11 --quiet -I include -I "$build/include" src/ bindings/common/
+# The extension's C with the headers of the Python it is built for.
+python_include=$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+cppcheck --error-exitcode=1 --enable=warning,style,performance,portability --inline-suppr \
+  --std=c11 --quiet --suppress=toomanyconfigs -I include -I "$build/include" -I bindings/common \
+  -I bindings/python/ext -I "$python_include" bindings/python/ext/
 echo "cppcheck: no finding"
 
-echo "50-static-analysis: OK: clang-tidy and cppcheck found nothing in src/"
+echo "50-static-analysis: OK: clang-tidy and cppcheck found nothing in src/ and bindings/"

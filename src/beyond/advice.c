@@ -91,7 +91,7 @@ pv_status pv_advise(const pv_citizen *citizen, pv_date on, pv_advice *items, siz
     }
     /* M-GUARD, M-13 (002, 000): a locked login on a child under 13 cuts off every guardian;
        to stop one guardian, block that guardian instead. */
-    if (age < 13 && locked && keeps_guardians) {
+    if (age < AGE_OWN_LOGIN && locked && keeps_guardians) {
         add(&col, PV_ADVICE_CHILD_LOCK_CUTS_ALL_GUARDIANS, "M-13", "seed 002, 000", NULL,
             "The login of a child under 13 is locked while guardians keep their proxy: the lock "
             "cuts every guardian off. To stop one guardian, block that guardian instead.");

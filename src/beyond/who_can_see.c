@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "../internal.h"
+#include "../time/view.h"
 
 /* Decides one row: the request of 'actor' for 'service' on 'on', from a validated record. */
 static void decide_row(const pv_request *record, const pv_actor *actor, const pv_service *service,
@@ -24,8 +24,7 @@ static void decide_row(const pv_request *record, const pv_actor *actor, const pv
     r.service = service->kind;
     r.channel = service->channel;
     r.unit = service->unit;
-    decide_on(&rq, on, &r.decision);
-    r.decision.changes_on = changes_on(&rq, on, &r.decision);
+    decide_with_changes_on(&rq, on, &r.decision);
     *row = r;
 }
 

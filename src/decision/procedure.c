@@ -5,8 +5,8 @@
  *
  * The date enters a decision only through the facts: the age (A1, A2) and which validity
  * intervals contain it (J3 seals, D1-D3 grants, P2 appointments, and the periods of section 11:
- * the citizen's lock and protection, the acting guardian's block and protection, H1, H2). facts_on() reads them from
- * the record in one pass; decide_facts() runs the steps on them.
+ * the citizen's lock and protection, the acting guardian's block and protection, H1, H2).
+ * facts_gather() (facts.c) gathers them; decide_facts() runs the steps on them.
  */
 #include <string.h>
 
@@ -31,42 +31,6 @@ static pv_reason first_reason(uint32_t reasons) {
     while (!(deny_bits & (UINT32_C(1) << r))) r++;
     return (pv_reason)r;
 #endif
-}
-
-void facts_on(const pv_request *rq, pv_date on, pv_facts *f) {
-    const pv_citizen *c = rq->citizen;
-    uint32_t bits = 0;
-    f->age = date_age(rq->birth, on);
-    /* H2: the facts of section 11 are read on the date. E2 (self) and L1 read the citizen's
-       lock; G3 and G4 the acting guardian's block and protection and the citizen's. */
-    if (citizen_locked_on(c, on) > 0) bits |= FACT_CITIZEN_LOCKED;
-    if (citizen_protected_on(c, on) > 0) bits |= FACT_CITIZEN_PROTECTED;
-    if (rq->guardian != NULL) {
-        if (guardian_blocked_on(rq->guardian, on) > 0) bits |= FACT_GUARDIAN_BLOCKED;
-        if (guardian_protected_on(rq->guardian, on) > 0) bits |= FACT_GUARDIAN_PROTECTED;
-    }
-    f->bits = bits;
-    /* J5: seals, grants and appointments act on the journal only. */
-    if (!is_journal(rq)) return;
-    for (size_t i = 0; i < c->seal_count; i++) {
-        const pv_seal *s = &c->seals[i];
-        /* J3: a seal is in force inside its active interval, both ends inclusive. */
-        if (interval_contains(s->active.from, s->active.until, on)) {
-            bits |= fact_seal(seal_effect_on(s, rq->service));
-        }
-    }
-    const char *holder = grant_holder(rq);
-    for (size_t i = 0; holder != NULL && i < c->grant_count; i++) {
-        const pv_grant *g = &c->grants[i];
-        /* D3: a grant has effect only inside its own validity interval. */
-        if (interval_contains(g->from, g->until, on) && grant_counts(rq, holder, g)) {
-            bits |= FACT_GRANTS;
-        }
-    }
-    const pv_representative *r = rq->representative;
-    /* P2: the appointment is in force on the date. */
-    if (r != NULL && interval_contains(r->from, r->until, on)) bits |= FACT_APPOINTMENT;
-    f->bits = bits;
 }
 
 void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d) {
@@ -97,7 +61,6 @@ void decide_facts(const pv_request *rq, const pv_facts *f, pv_decision *d) {
 }
 
 void decide_on(const pv_request *rq, pv_date on, pv_decision *d) {
-    pv_facts f;
-    facts_on(rq, on, &f);
+    const pv_facts f = facts_on(rq, on);
     decide_facts(rq, &f, d);
 }

@@ -11,23 +11,20 @@ static bool same_unit(const char *a, const char *b) {
 }
 
 seal_effect seal_effect_on(const pv_seal *s, const pv_service *q) {
-    const bool whole_query = q->unit == NULL;
-    const bool entry_query = !date_is_none(q->entry_date);
-    /* The seal's scope covers the asked unit: a whole-journal seal covers every unit. */
-    const bool covers_unit = s->scope == PV_SEAL_WHOLE || same_unit(s->unit, q->unit);
-    if (!s->has_content) {
-        /* J1: a whole-journal seal closes the journal to every actor. */
-        if (s->scope == PV_SEAL_WHOLE) return SEAL_CLOSES_JOURNAL;
-        /* J2: a unit seal closes that unit; a whole-journal query is shown without it. */
-        if (whole_query) return SEAL_FILTERS;
-        return covers_unit ? SEAL_CLOSES_UNIT : SEAL_NO_EFFECT;
+    const query_shape shape = query_shape_of(q);
+    const bool whole_scope = s->scope == PV_SEAL_WHOLE;
+    /* A seal acts on a unit or an entry query only when its scope covers the asked unit: a
+       whole-journal seal covers every unit. */
+    if (shape != QUERY_WHOLE && !whole_scope && !same_unit(s->unit, q->unit)) {
+        return SEAL_NO_EFFECT;
     }
-    /* J4: a content period hides only entries registered inside it (inclusive), in its scope. */
-    if (whole_query) return SEAL_FILTERS;
-    if (!covers_unit) return SEAL_NO_EFFECT;
-    if (!entry_query) return SEAL_FILTERS;
-    return interval_contains(s->content.from, s->content.until, q->entry_date) ? SEAL_HIDES_ENTRY
-                                                                               : SEAL_NO_EFFECT;
+    const seal_effect effect = seal_kind_effect(whole_scope, s->has_content, shape);
+    /* J4: a content period hides only entries registered inside it (inclusive). */
+    if (effect == SEAL_HIDES_ENTRY &&
+        !interval_contains(s->content.from, s->content.until, q->entry_date)) {
+        return SEAL_NO_EFFECT;
+    }
+    return effect;
 }
 
 bool step_restrictions(const pv_request *rq, const pv_facts *f, pv_decision *d) {

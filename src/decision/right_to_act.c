@@ -36,15 +36,16 @@ static pv_basis self_right(const pv_request *rq, const pv_facts *f, pv_decision 
     const int age = f->age;
     if (!is_journal(rq)) {
         /* S1: from the 13th birthday the citizen logs in to the e-services. */
-        if (age < 13) deny(d, PV_REASON_UNDER_13, PV_RULE_S1);
+        if (age < AGE_OWN_LOGIN) deny(d, PV_REASON_UNDER_13, PV_RULE_S1);
         return basis(PV_REASON_SELF, PV_RULE_S1);
     }
-    if (age < 13) {
+    if (age < AGE_OWN_LOGIN) {
         /* S2: no journal of one's own under 13. */
         deny(d, PV_REASON_UNDER_13, PV_RULE_S2);
         return basis(PV_REASON_SELF, PV_RULE_S2);
     }
-    if (age >= 16) return basis(PV_REASON_SELF, PV_RULE_S2); /* S2: from 16, one's own journal. */
+    /* S2: from 16, one's own journal. */
+    if (age >= AGE_OWN_JOURNAL) return basis(PV_REASON_SELF, PV_RULE_S2);
     /* D1: 13 to 15, only the units with a direct-access grant held by the citizen. */
     pv_basis b = basis(PV_REASON_DIRECT_ACCESS, PV_RULE_D1);
     /* D3: a grant counts only inside its validity interval (FACT_GRANTS: one in force). */
@@ -57,12 +58,12 @@ static pv_basis guardian_right(const pv_request *rq, const pv_facts *f, pv_decis
     const int age = f->age;
     if (!is_journal(rq)) {
         /* G1: a guardian acts for the child in the e-services until the 13th birthday. */
-        if (age >= 13) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G1);
+        if (age >= AGE_OWN_LOGIN) deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G1);
         return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G1);
     }
-    if (age < 13)
-        return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G2); /* G2: the child's journal until 13. */
-    if (age >= 16) {
+    /* G2: the child's journal until 13. */
+    if (age < AGE_OWN_LOGIN) return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G2);
+    if (age >= AGE_OWN_JOURNAL) {
         /* G2: from 16 no guardian reads the journal; grants have no effect (D3). */
         deny(d, PV_REASON_PROXY_ENDED, PV_RULE_G2);
         return basis(PV_REASON_GUARDIAN_PROXY, PV_RULE_G2);

@@ -219,6 +219,39 @@ pv_status pv_outcome_to_decision(const pv_outcome *outcome, pv_decision *out, pv
     return PV_OK;
 }
 
+pv_status pv_outcome_from_decision(const pv_decision *decision, pv_outcome *out, pv_error *error) {
+    if (error_unknown(error)) {
+        /* The error cannot be written; the call fails all the same (never a guess). */
+        if (out != NULL && out->version == PV_OUTCOME_VERSION) outcome_invalid(out);
+        return PV_ERR_INVALID_INPUT;
+    }
+    if (out == NULL) return error_invalid(error, "out", "is required");
+    if (out->version != PV_OUTCOME_VERSION) {
+        return error_invalid(error, "out.version",
+                             "is not a version this library knows (initialise it with "
+                             "PV_OUTCOME_INIT)");
+    }
+    const char *field = "decision";
+    const char *problem = NULL;
+    if (decision == NULL) {
+        problem = "is required";
+    } else if (decision->version != PV_DECISION_VERSION) {
+        field = "decision.version";
+        problem = "is not a version this library knows (initialise it with PV_DECISION_INIT)";
+    } else if ((unsigned)decision->effect >= PV_EFFECT_COUNT ||
+               (unsigned)decision->reason >= PV_REASON_COUNT ||
+               (unsigned)decision->rule >= PV_RULE_COUNT) {
+        problem = "holds a value out of range";
+    }
+    if (problem != NULL) {
+        outcome_invalid(out);
+        return error_invalid(error, field, problem);
+    }
+    outcome_from_decision(out, decision);
+    error_clear(error);
+    return PV_OK;
+}
+
 size_t pv_layout(pv_layout_item item) {
     switch (item) {
     case PV_LAYOUT_OUTCOME_SIZE: return sizeof(pv_outcome);

@@ -122,9 +122,13 @@ static inline bool prepared_citizen_same(const pv_prepared *p, const pv_citizen 
     return differ == 0 || prepared_citizen_members(p, c);
 }
 
-/* prepared_decide.c — the view of a validated, resolved request from its prepared record; 'u'
-   is the asked unit among the record's (NULL: none asked, or not in the record). */
-void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq, const prep_unit *u);
+/* The view of a validated, resolved request from its prepared record; 'u' is the asked unit
+   among the record's (NULL: none asked, or not in the record). */
+static inline void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq,
+                                      const prep_unit *u) {
+    view_begin(v);
+    facts_gather(v, rq, p, u);
+}
 
 /* prepared_decide.c — the asked unit among the record's units, or NULL. */
 const prep_unit *prepared_unit(const pv_prepared *p, const char *unit);

@@ -7,16 +7,12 @@
  * personnummer's century, and a birth after the date), the actor and the service — in the order
  * and with the errors of pv_evaluate(), which checks the rest of the record on every call and
  * finds it valid as pv_prepare() did. The request's view (view.h) is then a handful of ranges of
- * the record's sorted unions, found by the unit (a binary search) and the holder; steps 1 to 7
- * and T1 run on it as for pv_evaluate().
+ * the record's sorted unions, found by the unit (a binary search) and the holder, gathered by
+ * facts_gather() (decision/facts.c) as for pv_evaluate(); steps 1 to 7 and T1 run on it.
  */
 #include <string.h>
 
 #include "prepared.h"
-
-static void add_set(view *v, const pv_prepared *p, span_set s, uint32_t fact) {
-    view_add(v, prep_spans(p) + s.first, s.count, fact);
-}
 
 /* Sorted by strcmp(): a binary search. */
 const prep_unit *prepared_unit(const pv_prepared *p, const char *unit) {
@@ -34,88 +30,6 @@ const prep_unit *prepared_unit(const pv_prepared *p, const char *unit) {
         }
     }
     return NULL;
-}
-
-/* H2, H3: the facts of section 11 that can act on the request (as view.c's view_periods). */
-static void periods_from_prepared(view *v, const pv_prepared *p, const pv_request *rq) {
-    const pv_actor_kind kind = rq->actor->kind;
-    if ((kind == PV_ACTOR_SELF && through_portal(rq)) ||
-        (kind == PV_ACTOR_GUARDIAN && !is_journal(rq))) {
-        add_set(v, p, p->citizen_locked, FACT_CITIZEN_LOCKED); /* E2 for self, L1 */
-    }
-    if (rq->guardian == NULL) return;
-    /* G3, G4: the acting guardian's block and protection, and the citizen's protection. */
-    const prep_guardian *g = &prep_guardians(p)[rq->guardian - rq->citizen->guardians];
-    add_set(v, p, g->blocked, FACT_GUARDIAN_BLOCKED);
-    add_set(v, p, g->protected_identity, FACT_GUARDIAN_PROTECTED);
-    add_set(v, p, p->citizen_protected, FACT_CITIZEN_PROTECTED);
-}
-
-/* J4: the seals with a content period that hide the asked entry, by their active intervals. */
-static void push_entry_seals(view *v, const prep_content *c, uint32_t n, uint32_t entry) {
-    for (uint32_t i = 0; i < n; i++) {
-        if (c[i].content.from <= entry && entry < c[i].content.end) view_push(v, c[i].active);
-    }
-}
-
-/* J1-J4: the seals that act on the query, by effect (as seal_effect_on() sorts them). */
-static void seals_from_prepared(view *v, const pv_prepared *p, const pv_service *q,
-                                const prep_unit *u) {
-    add_set(v, p, p->whole_closes, fact_seal(SEAL_CLOSES_JOURNAL)); /* J1 */
-    if (q->unit == NULL) {
-        /* J2, J4: the whole journal is shown without what any other seal hides. */
-        add_set(v, p, p->whole_filters, fact_seal(SEAL_FILTERS));
-        add_set(v, p, p->unit_any, fact_seal(SEAL_FILTERS));
-        return;
-    }
-    if (u != NULL) add_set(v, p, u->closes, fact_seal(SEAL_CLOSES_UNIT)); /* J2 */
-    if (date_is_none(q->entry_date)) {
-        /* J4: the unit is shown without the entries a content period hides. */
-        add_set(v, p, p->whole_filters, fact_seal(SEAL_FILTERS));
-        if (u != NULL) add_set(v, p, u->filters, fact_seal(SEAL_FILTERS));
-        return;
-    }
-    /* J4: an entry registered inside a content period in the seal's scope is hidden. */
-    const uint32_t first = v->own_used;
-    const uint32_t entry = date_key(q->entry_date);
-    const prep_content *contents = prep_contents(p);
-    push_entry_seals(v, contents + p->whole_content_first, p->whole_content_count, entry);
-    if (u != NULL) push_entry_seals(v, contents + u->content_first, u->content_count, entry);
-    view_close(v, first, fact_seal(SEAL_HIDES_ENTRY));
-}
-
-/* D1, D2, D3: the actor's grants for the asked view (any unit for the whole journal). */
-static void grants_from_prepared(view *v, const pv_prepared *p, const pv_request *rq,
-                                 const prep_unit *u) {
-    const pv_actor_kind kind = rq->actor->kind;
-    if (kind != PV_ACTOR_SELF && rq->guardian == NULL) return;
-    const uint32_t holder =
-        kind == PV_ACTOR_SELF ? 0u : (uint32_t)(rq->guardian - rq->citizen->guardians) + 1;
-    if (rq->service->unit == NULL) {
-        const span_set any = holder == 0 ? p->self_grants : prep_guardians(p)[holder - 1].grants;
-        add_set(v, p, any, FACT_GRANTS);
-        return;
-    }
-    if (u == NULL) return;
-    const prep_grants *groups = prep_grant_groups(p) + u->grant_first;
-    for (uint32_t i = 0; i < u->grant_count; i++) {
-        if (groups[i].holder == holder) add_set(v, p, groups[i].when, FACT_GRANTS);
-    }
-}
-
-void view_from_prepared(view *v, const pv_prepared *p, const pv_request *rq, const prep_unit *u) {
-    view_begin(v);
-    periods_from_prepared(v, p, rq);
-    if (!is_journal(rq)) return; /* J5: seals, grants and appointments act on the journal only. */
-    const pv_service *q = rq->service;
-    seals_from_prepared(v, p, q, u);
-    grants_from_prepared(v, p, rq, u);
-    const pv_representative *r = rq->representative;
-    if (r != NULL) {
-        /* P2: the appointment is in force on the date. */
-        view_push(v, span_of(r->from, r->until));
-        view_close(v, v->own_used - 1, FACT_APPOINTMENT);
-    }
 }
 
 /* Step 0 for the record and the citizen on 'on', in pv_evaluate()'s order: 'on', the citizen,

@@ -5,7 +5,6 @@
  * names the field in the form of the JSON format ("citizen.seals[2].active.from"). Fields are
  * checked in the order on, citizen (in struct order, arrays in index order), actor, service.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "../internal.h"
@@ -328,9 +327,9 @@ static bool guardian_periods_ok(const pv_guardian *g, size_t i, pv_error *err) {
         return true;
     }
     char name[PV_FIELD_PATH_SIZE];
-    (void)snprintf(name, sizeof name, "citizen.guardians[%zu].blocked", i); /* cannot truncate */
+    field_path_at(name, "citizen.guardians", i, ".blocked");
     if (!periods_ok(err, name, g->blocked_periods, g->blocked_period_count)) return false;
-    (void)snprintf(name, sizeof name, "citizen.guardians[%zu].protected_identity", i);
+    field_path_at(name, "citizen.guardians", i, ".protected_identity");
     return periods_ok(err, name, g->protected_identity_periods, g->protected_identity_period_count);
 }
 

@@ -4,9 +4,10 @@
  */
 #include "../internal.h"
 
-/* Looks up 'value' in a table of 'count' names; NULL out of range. */
+/* Looks up 'value' in a table of 'count' names; NULL out of range. Two comparisons, which
+   compilers fold into one unsigned one, so that the bound is plain to a prover too (EVA). */
 static const char *name_of(int value, const char *const *names, int count) {
-    return (unsigned)value < (unsigned)count ? names[value] : NULL;
+    return value >= 0 && value < count ? names[value] : NULL;
 }
 
 const char *pv_status_name(pv_status status) {

@@ -2,7 +2,7 @@
  * changes_on.c — T1: the first date after the evaluation date on which the same inputs give
  * another (effect, reason, filtered).
  *
- * The decision depends on the date only through the facts (procedure.c): the age band, which
+ * The decision depends on the date only through the facts (facts.c): the age band, which
  * changes on the 13th and 16th birthdays, and whether each fact holds, which a view (view.h)
  * keeps as a sorted union of spans. So the first change is found by stepping from one date on
  * which something can turn to the next: the earliest of the next turn of every fact (one binary
@@ -23,7 +23,7 @@
 
 /* The facts the procedure can tell apart: which hold, and the age band (A2). */
 static uint32_t signature(uint32_t bits, int age) {
-    const uint32_t band = age < 13 ? 0u : age < 16 ? 1u : 2u;
+    const uint32_t band = age < AGE_OWN_LOGIN ? 0u : age < AGE_OWN_JOURNAL ? 1u : 2u;
     return bits | band << 12;
 }
 
@@ -84,15 +84,11 @@ typedef struct sweep {
     uint32_t birthday; /* the next 13th or 16th birthday after 'key', or SPAN_OPEN */
 } sweep;
 
-/* A1: the key of the day someone born on 'birth' (valid, key 'k') attains 'years', or SPAN_OPEN
-   past 9999 (the day date_anniversary() gives): the year 'years' later, on 28 February for a
-   29 February birth in a common year. */
-static inline uint32_t anniversary_key(pv_date birth, uint32_t k, int years) {
-    const int year = birth.year + years;
-    if (year > 9999) return SPAN_OPEN;
-    k += (uint32_t)years << 9; /* date_key(): the year above the month and the day */
-    if (birth.month == 2 && birth.day == 29 && !pv_date_is_leap_year(year)) k--;
-    return k;
+/* A1: the key of the day someone born on 'birth' attains 'years' (date_anniversary), or
+   SPAN_OPEN past 9999. */
+static inline uint32_t anniversary_key(pv_date birth, int years) {
+    const pv_date day = date_anniversary(birth, years);
+    return date_is_none(day) ? SPAN_OPEN : date_key(day);
 }
 
 /* T1, A2: the 13th and 16th birthdays of the sweep's birth date, once per birth date (ages
@@ -101,9 +97,8 @@ static void birthdays(sweep *s, bool past) {
     s->thirteen = SPAN_OPEN;
     s->sixteen = SPAN_OPEN;
     if (!s->ages || past) return;
-    const uint32_t k = date_key(s->birth);
-    s->thirteen = anniversary_key(s->birth, k, 13);
-    s->sixteen = anniversary_key(s->birth, k, 16);
+    s->thirteen = anniversary_key(s->birth, AGE_OWN_LOGIN);
+    s->sixteen = anniversary_key(s->birth, AGE_OWN_JOURNAL);
 }
 
 /* T1, A2: the first of the 13th and 16th birthdays after the key (the age is attained on the
@@ -162,7 +157,7 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_fact
                SPAN_OPEN,
                SPAN_OPEN,
                SPAN_OPEN};
-    birthdays(&s, facts.age >= 16);
+    birthdays(&s, facts.age >= AGE_OWN_JOURNAL);
     next_birthday(&s);
     uint32_t seen = signature(facts.bits, facts.age);
     for (;;) {
@@ -183,12 +178,4 @@ pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_fact
         decide_facts(rq, &f, &then);
         if (!same_answer(&then, now)) return date;
     }
-}
-
-pv_date changes_on(const pv_request *rq, pv_date on, const pv_decision *now) {
-    view v;
-    view_from_record(&v, rq);
-    uint32_t next;
-    const pv_facts f = {date_age(rq->birth, on), view_probe(&v, date_key(on), &next)};
-    return view_changes_on(rq, &v, on, f, next, now);
 }

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "../internal.h"
+#include "view.h"
 
 /* The arguments besides the inputs and 'count': the steps and the span. */
 static pv_status timeline_arguments(const pv_timeline_step *steps, size_t capacity, pv_date from,
@@ -72,8 +72,7 @@ pv_status pv_timeline(const pv_citizen *citizen, const pv_actor *actor, const pv
             }
             resolve_actor(&rq);
         }
-        decide_on(&rq, on, &d);
-        d.changes_on = changes_on(&rq, on, &d);
+        decide_with_changes_on(&rq, on, &d);
         on = timeline_step(steps, capacity, &n, on, &d);
     }
     *count = n;

@@ -1,6 +1,6 @@
 /*
- * view.c — the facts of one request over time as sorted unions of spans (view.h): built from
- * the caller's record, probed on a date, and decided on (steps 1 to 7, then T1).
+ * view.c — the facts of one request over time as sorted unions of spans (view.h): merged, and
+ * probed on a date. Which facts a request has is decision/facts.c's to say.
  */
 #include "view.h"
 
@@ -57,87 +57,6 @@ uint32_t spans_merge(span *s, uint32_t n) {
         }
     }
     return out + 1;
-}
-
-void view_push_periods(view *v, bool flag, const pv_interval *p, size_t n) {
-    if (flag) view_push(v, (span){0, SPAN_OPEN}); /* H1: a flag is one period open at both ends */
-    for (size_t i = 0; i < n; i++) view_push(v, span_of(p[i].from, p[i].until));
-}
-
-/* H2, H3: the facts of section 11 that can act on the request. The citizen's lock acts on self
-   through the portal (E2) and on a guardian's e-services (L1, L2: not on the journal); G3 and
-   G4 act on the acting guardian alone (G5: not on self; G6: nor on a representative). */
-static void view_periods(view *v, const pv_request *rq) {
-    const pv_citizen *c = rq->citizen;
-    const pv_actor_kind kind = rq->actor->kind;
-    if ((kind == PV_ACTOR_SELF && through_portal(rq)) ||
-        (kind == PV_ACTOR_GUARDIAN && !is_journal(rq))) {
-        const uint32_t first = v->own_used;
-        if (c->login_locked) view_push(v, (span){0, SPAN_OPEN});
-        for (size_t i = 0; i < c->login_lock_period_count; i++) {
-            const pv_interval *w = &c->login_lock_periods[i].when;
-            view_push(v, span_of(w->from, w->until));
-        }
-        view_close(v, first, FACT_CITIZEN_LOCKED);
-    }
-    const pv_guardian *g = rq->guardian;
-    if (g == NULL) return;
-    uint32_t first = v->own_used;
-    view_push_periods(v, g->blocked, g->blocked_periods, g->blocked_period_count);
-    view_close(v, first, FACT_GUARDIAN_BLOCKED);
-    first = v->own_used;
-    view_push_periods(v, g->protected_identity, g->protected_identity_periods,
-                      g->protected_identity_period_count);
-    view_close(v, first, FACT_GUARDIAN_PROTECTED);
-    first = v->own_used;
-    view_push_periods(v, c->protected_identity, c->protected_identity_periods,
-                      c->protected_identity_period_count);
-    view_close(v, first, FACT_CITIZEN_PROTECTED);
-}
-
-/* J1-J4: the active intervals of the seals that act on the query, one union per effect. */
-static void view_seals(view *v, const pv_request *rq) {
-    const pv_citizen *c = rq->citizen;
-    unsigned char effect[PV_MAX_SEALS];
-    unsigned present = 0;
-    for (size_t i = 0; i < c->seal_count; i++) {
-        effect[i] = (unsigned char)seal_effect_on(&c->seals[i], rq->service);
-        present |= 1u << effect[i];
-    }
-    for (unsigned e = SEAL_NO_EFFECT + 1; e < SEAL_EFFECT_COUNT; e++) {
-        if (!(present & (1u << e))) continue;
-        const uint32_t first = v->own_used;
-        for (size_t i = 0; i < c->seal_count; i++) {
-            /* J3: a seal is in force inside its active interval, both ends inclusive. */
-            if (effect[i] == e)
-                view_push(v, span_of(c->seals[i].active.from, c->seals[i].active.until));
-        }
-        view_close(v, first, fact_seal((seal_effect)e));
-    }
-}
-
-void view_from_record(view *v, const pv_request *rq) {
-    view_begin(v);
-    view_periods(v, rq);
-    if (!is_journal(rq)) return; /* J5: seals, grants and appointments act on the journal only. */
-    view_seals(v, rq);
-    const pv_citizen *c = rq->citizen;
-    const char *holder = grant_holder(rq);
-    if (holder != NULL) {
-        /* D1, D2, D3: the actor's grants for the asked view, inside their validity. */
-        const uint32_t first = v->own_used;
-        for (size_t i = 0; i < c->grant_count; i++) {
-            const pv_grant *g = &c->grants[i];
-            if (grant_counts(rq, holder, g)) view_push(v, span_of(g->from, g->until));
-        }
-        view_close(v, first, FACT_GRANTS);
-    }
-    const pv_representative *r = rq->representative;
-    if (r != NULL) {
-        /* P2: the appointment is in force on the date. */
-        view_push(v, span_of(r->from, r->until));
-        view_close(v, v->own_used - 1, FACT_APPOINTMENT);
-    }
 }
 
 /* Whether the union 's' holds on 'k'; '*next' the first key after 'k' on which it turns. */

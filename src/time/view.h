@@ -9,9 +9,10 @@
  * and "when does it next turn on or off" are one binary search (view_probe). T1 then needs the
  * procedure only on the dates where some fact turns, or the age band changes (changes_on.c).
  *
- * A view is built either from the caller's record (view_from_record: the intervals gathered,
- * sorted and merged on each call) or from a prepared record whose unions were merged once
- * (prepared.c). Either way the same probe and the same sweep decide.
+ * A view is built by facts_gather() (decision/facts.c), the one place that says which facts act
+ * on a request, either from the caller's record (view_from_record: the intervals gathered, sorted
+ * and merged on each call) or from a prepared record whose unions were merged once (prepared.c).
+ * Either way the same probe and the same sweep decide.
  */
 #ifndef PV_VIEW_H
 #define PV_VIEW_H
@@ -95,11 +96,19 @@ static inline void view_close(view *v, uint32_t first, uint32_t fact) {
     view_add(v, v->own + first, n, fact);
 }
 
-/* H1: a flag (one period open at both ends) and periods, pushed as spans. */
-void view_push_periods(view *v, bool flag, const pv_interval *p, size_t n);
+/* decision/facts.c — the facts that can act on a validated, resolved request (E2, L1, G3, G4,
+   J1-J5, D1-D3, P2), added to the begun view 'v': from the prepared record 'p' when not NULL
+   ('u' the asked unit among its units, NULL when none is asked or the record has none), else
+   from the request's own record. Every decision gathers its facts here (or, for one day,
+   through facts_on(), the same gathering). */
+struct prep_unit;
+void facts_gather(view *v, const pv_request *rq, const pv_prepared *p, const struct prep_unit *u);
 
-/* view.c — the view of a validated, resolved request, from the caller's record. */
-void view_from_record(view *v, const pv_request *rq);
+/* The view of a validated, resolved request, from the caller's record. */
+static inline void view_from_record(view *v, const pv_request *rq) {
+    view_begin(v);
+    facts_gather(v, rq, NULL, NULL);
+}
 
 /* view.c — the facts on the date key 'k' (bits), and in '*next' the first key after 'k' on
    which one of them may turn (SPAN_OPEN if none). */
@@ -111,15 +120,30 @@ uint32_t view_probe(const view *v, uint32_t k, uint32_t *next);
 pv_date view_changes_on(const pv_request *rq, const view *v, pv_date on, pv_facts facts,
                         uint32_t next, const pv_decision *now);
 
-/* Steps 1 to 7 on 'on' from a view and, when asked, T1: what pv_evaluate() writes. Inline:
-   the decision paths call it once each. */
+/* The facts of the request on 'on' from its view: the age (A1, A2) and which facts hold; in
+   '*next' the first key after 'on' on which one of them may turn. */
+static inline pv_facts view_facts_on(const pv_request *rq, const view *v, pv_date on,
+                                     uint32_t *next) {
+    const pv_facts f = {date_age(rq->birth, on), view_probe(v, date_key(on), next)};
+    return f;
+}
+
+/* Steps 1 to 7 on 'on' from a view and, when asked (a view of every day), T1: what
+   pv_evaluate() writes. Inline: the decision paths call it once each. */
 static inline void decide_view(const pv_request *rq, const view *v, pv_date on, pv_decision *d,
                                bool with_changes_on) {
     uint32_t next;
-    const uint32_t bits = view_probe(v, date_key(on), &next);
-    const pv_facts f = {date_age(rq->birth, on), bits};
+    const pv_facts f = view_facts_on(rq, v, on, &next);
     decide_facts(rq, &f, d);
     if (with_changes_on) d->changes_on = view_changes_on(rq, v, on, f, next, d);
+}
+
+/* Steps 1 to 7 and T1 for the date 'on' from the request's own record: what pv_evaluate()
+   writes. T1 is O(n log n) in the record, no allocation. */
+static inline void decide_with_changes_on(const pv_request *rq, pv_date on, pv_decision *d) {
+    view v;
+    view_from_record(&v, rq);
+    decide_view(rq, &v, on, d, true);
 }
 
 #endif

@@ -2,6 +2,8 @@
    (see vector_decode.h and tests/conformance/README.md for the format). */
 #include "vector_decode.h"
 
+#include "repeated_member.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,7 +229,8 @@ static pv_date date_value(vd_vector *v, const json_t *value, const char *where) 
         return PV_DATE_NONE;
     }
     pv_date date;
-    if (!date_split(json_string_value(value), &date)) {
+    /* Exactly ten characters (section 10): a string with a NUL in it is not one. */
+    if (json_string_length(value) != 10 || !date_split(json_string_value(value), &date)) {
         note(v, VD_INPUT_REJECTABLE, where, "not a YYYY-MM-DD date string");
         return VD_DATE_MALFORMED;
     }
@@ -684,20 +687,13 @@ void vd_vector_free(vd_vector *vector) {
 }
 
 int vd_vector_decode(const json_t *object, vd_vector *out, char *err, size_t err_size) {
-    static const char *const keys[] = {"name", "rules", "on", "citizen", "actor", "service",
-                                       "expect"};
     memset(out, 0, sizeof *out);
     /* Every struct starts as its PV_*_INIT: the version of this header, the enums unset. */
     out->citizen = (pv_citizen)PV_CITIZEN_INIT;
     out->actor = (pv_actor)PV_ACTOR_INIT;
     out->service = (pv_service)PV_SERVICE_INIT;
     if (!json_is_object(object)) return fail(err, err_size, "a vector must be a JSON object");
-    const char *key;
-    json_t *member_value;
-    json_object_foreach((json_t *)object, key, member_value) {
-        if (name_index(key, keys, COUNT_OF(keys)) < 0)
-            return fail(err, err_size, "unknown top-level key \"%s\"", key);
-    }
+    /* Section 10: a vector may carry other top-level members ("comment"); runners ignore them. */
     /* The frame: a name and an expectation. 'on', 'citizen', 'actor' and 'service' left out
        are the same as null (section 10): a missing required value, invalid input. */
     const json_t *name = json_object_get(object, "name");
@@ -728,13 +724,88 @@ void vd_file_free(vd_file *file) {
     memset(file, 0, sizeof *file);
 }
 
+/* Reads the file at 'path' whole into a new buffer; NULL on error ('err' says why). */
+static char *read_file(const char *path, size_t *size, char *err, size_t err_size) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fail(err, err_size, "%s: cannot be opened", path);
+        return NULL;
+    }
+    size_t capacity = 1 << 16;
+    size_t used = 0;
+    char *data = malloc(capacity);
+    while (data != NULL) {
+        used += fread(data + used, 1, capacity - used, f);
+        if (used < capacity) break;
+        char *more = realloc(data, capacity * 2);
+        if (more == NULL) {
+            free(data);
+            data = NULL;
+            break;
+        }
+        data = more;
+        capacity *= 2;
+    }
+    bool failed = ferror(f) != 0;
+    failed = fclose(f) != 0 || failed;
+    if (data == NULL || failed) {
+        free(data);
+        fail(err, err_size, "%s: cannot be read", path);
+        return NULL;
+    }
+    *size = used;
+    return data;
+}
+
+/* The first member of a path ("citizen" of "citizen.guardians[0].id"), compared with 'name'. */
+static bool path_starts_with(const char *path, const char *name) {
+    size_t n = strlen(name);
+    return strncmp(path, name, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
 int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size) {
     memset(out, 0, sizeof *out);
+    size_t size = 0;
+    char *data = read_file(path, &size, err, err_size);
+    if (data == NULL) return -1;
+    /* H5: a UTF-8 byte order mark at the very start of a file is ignored. */
+    const char *text = data;
+    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        size -= 3;
+    }
+    /* Section 10: a repeated member is malformed, naming its path; jansson would keep the last
+       copy (or refuse the whole file), so the members are compared on the text first. */
+    size_t capacity = rm_count_elements(text, size);
+    rm_found *twice = calloc(capacity, sizeof *twice);
+    rm_cuts cuts = {NULL, 0, 0};
+    if (twice == NULL || rm_scan(text, size, twice, capacity, &cuts) != 0) {
+        free(twice);
+        free(cuts.items);
+        free(data);
+        return fail(err, err_size, "%s: nested too deeply", path);
+    }
+    /* Section 8: an array past its cap keeps one element too many; the rest is left out, so
+       that jansson builds no more than the caps allow. The cuts are in text order. */
+    size_t kept = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < cuts.count; i++) {
+        memmove(data + (text - data) + kept, text + at, cuts.items[i].from - at);
+        kept += cuts.items[i].from - at;
+        at = cuts.items[i].to;
+    }
+    memmove(data + (text - data) + kept, text + at, size - at);
+    kept += size - at;
+    free(cuts.items);
     json_error_t error;
-    out->root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
-    if (out->root == NULL)
+    out->root = json_loadb(text, kept, 0, &error);
+    free(data);
+    if (out->root == NULL) {
+        free(twice);
         return fail(err, err_size, "%s:%d: %s", path, error.line, error.text);
+    }
     if (!json_is_array(out->root)) {
+        free(twice);
         vd_file_free(out);
         return fail(err, err_size, "%s: expected a JSON array of vectors", path);
     }
@@ -746,11 +817,26 @@ int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size) {
     }
     for (size_t i = 0; i < n; i++) {
         char why[256];
-        if (vd_vector_decode(json_array_get(out->root, i), &out->vectors[i], why, sizeof why) != 0) {
+        const char *repeated = i < capacity ? twice[i].path : "";
+        if (path_starts_with(repeated, "name") || path_starts_with(repeated, "rules") ||
+            path_starts_with(repeated, "expect")) {
+            fail(why, sizeof why, "%s: a repeated member", repeated);
+            free(twice);
+            vd_file_free(out);
+            return fail(err, err_size, "%s: vector %zu: %s", path, i, why);
+        }
+        if (vd_vector_decode(json_array_get(out->root, i), &out->vectors[i], why, sizeof why) !=
+            0) {
+            free(twice);
             vd_file_free(out);
             return fail(err, err_size, "%s: vector %zu: %s", path, i, why);
         }
         out->count = i + 1;
+        if (path_starts_with(repeated, "on") || path_starts_with(repeated, "citizen") ||
+            path_starts_with(repeated, "actor") || path_starts_with(repeated, "service")) {
+            note(&out->vectors[i], VD_INPUT_UNDECODABLE, repeated, "a repeated member");
+        }
     }
+    free(twice);
     return 0;
 }

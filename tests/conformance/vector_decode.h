@@ -129,8 +129,11 @@ typedef struct vd_file {
     vd_vector *vectors;
 } vd_file;
 
-/* Reads the JSON array at 'path' (duplicate keys are refused) and decodes every vector. Returns
-   0, or -1 with 'err' set when the file cannot be read or any vector's frame is broken. */
+/* Reads the JSON array at 'path' and decodes every vector. A UTF-8 byte order mark at its very
+   start is ignored (H5); a member repeated in the request part of a vector makes that vector
+   malformed, naming its path (section 10), and one repeated in its name, rules or expect breaks
+   its frame. Returns 0, or -1 with 'err' set when the file cannot be read or any vector's frame
+   is broken. */
 int vd_file_load(const char *path, vd_file *out, char *err, size_t err_size);
 
 /* Frees everything vd_file_load() allocated. */

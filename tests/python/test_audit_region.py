@@ -411,3 +411,34 @@ def test_cli_progress_shows_lines_per_second_and_the_time_left(generated, monkey
     drawn = err.split("\r")
     assert any(" lines/s, " in d and " left" in d and "%" in d for d in drawn)
     assert "6,000 lines" in drawn[-1]
+
+
+def test_records_import_reads_a_byte_order_mark_as_read_records_does(tmp_path):
+    # H5 / section 10: a BOM at the very start of a file is ignored; one on a later line is not.
+    line = json.dumps({"id": "a", "citizen": {"birth_date": "2000-01-01"}}).encode()
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    good.write_bytes(b"\xef\xbb\xbf" + line + b"\r\n")
+    bad.write_bytes(line + b"\n\xef\xbb\xbf" + line.replace(b'"a"', b'"b"') + b"\n")
+    assert import_records(good, tmp_path / "good.db") == 1
+    with pytest.raises(pv.audit.RecordsError) as refused:
+        pv.audit.read_records(bad)
+    with pytest.raises(pv.audit.RecordsError) as also:
+        import_records(bad, tmp_path / "bad.db")
+    assert (also.value.line, also.value.field) == (refused.value.line, refused.value.field) == (2, refused.value.field)
+
+
+def test_h5_jobs_drop_a_byte_order_mark_at_the_start_only(generated, monkeypatch, tmp_path):
+    monkeypatch.setattr(_audit_jobs, "BLOCK", 4096)
+    lines = (generated / "log.jsonl").read_bytes().split(b"\n")
+    lines[0] = b"\xef\xbb\xbf" + lines[0]
+    lines[500] = b"\xef\xbb\xbf" + lines[500]  # inside a later block: the line's own, malformed
+    log = tmp_path / "log.jsonl"
+    log.write_bytes(b"\n".join(lines))
+    one = cli("audit", generated / "records.jsonl", log, "--json", "--jobs", "1")
+    two = cli("audit", generated / "records.jsonl", log, "--json", "--jobs", "2")
+    whole = [f.to_json() for f in pv.audit.run(str(generated / "records.jsonl"), open(log, "rb"))]
+    assert one == two
+    assert [json.loads(x) for x in one[1].splitlines()][:-1] == whole
+    found = {f["line"]: f for f in whole}
+    assert 1 not in found or found[1]["kind"] == "denied"  # line 1 read as if the BOM were not there
+    assert found[501]["kind"] == "malformed"

@@ -325,7 +325,8 @@ def _count(directory):
     for top, _, names in os.walk(directory):
         for name in names:
             if name.endswith(".json"):
-                with open(os.path.join(top, name), encoding="utf-8") as f:
+                # utf-8-sig: a byte order mark at the start of a file is ignored (H5).
+                with open(os.path.join(top, name), encoding="utf-8-sig") as f:
                     data = json.load(f)
                 # An audit case (audit/*/case.json, an object naming its files) is one case.
                 total += 1 if isinstance(data, dict) else len(data)

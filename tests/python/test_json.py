@@ -212,11 +212,13 @@ conformance_files = sorted(CONFORMANCE_DIR.glob("*.json")) if CONFORMANCE_DIR.is
 @pytest.mark.skipif(not conformance_files, reason="no conformance vectors in tests/conformance")
 @pytest.mark.parametrize("path", conformance_files, ids=lambda p: p.name)
 def test_conformance_vectors_pass_and_round_trip(path):
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw = json.loads(path.read_text(encoding="utf-8-sig"))  # H5: a byte order mark is ignored
     vectors = conformance.load_vectors(path)
     assert len(vectors) == len(raw)
     for vector, obj in zip(vectors, raw):
         assert vector.differences() == [], vector.name
+        if vector.error is not None and "given twice" in vector.error.detail:
+            continue  # a repeated member (section 10) cannot be written back as a JSON object
         again = conformance.Vector.from_json(vector.to_json())
         assert again == vector, vector.name
         assert again.run() == vector.run(), vector.name

@@ -34,7 +34,8 @@ import itertools
 import json
 from dataclasses import dataclass
 from dataclasses import field as _member
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+import re
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import cportvakt as _c
@@ -42,6 +43,7 @@ from ._codec import EFFECT_AT, Decision, Outcomes
 from ._decision import validate
 from ._errors import InvalidInput, InvalidType
 from ._json import actor_from_json, citizen_from_json, parse_date, _json_type
+from ._reading import BOM, InputRefused, Repeated, loads_strict
 from ._model import Actor, Citizen, Service
 from . import _audit_records as _records_cache
 
@@ -83,9 +85,12 @@ class RecordsError(InvalidInput):
     """A record file that cannot be used: ``line`` (from 1) names its line, ``field`` the field
     of that line (``citizen.seals[0].active.from``)."""
 
-    def __init__(self, line: int, field: str, detail: str) -> None:
+    def __init__(self, line: int, field: str, detail: str, value: Any = None) -> None:
         super().__init__(field, detail)
         self.line = line
+        #: The JSON value of the line when it is JSON (so that a caller can say which part of
+        #: the schema records-line it fails), else None.
+        self.value = value
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.field}: {self.detail}"
@@ -180,26 +185,58 @@ def _stockholm() -> Any:
     return _zone
 
 
+# H5 (settled 2026-12-06): RFC 3339 date-time. Seconds 00-60 (60, a leap second, reads as 59),
+# an optional fraction of one or more digits, then Z or an offset +HH:MM (hours 00-23, minutes
+# 00-59); T and Z may be lower case. Anything else (a space for T, an offset with seconds or
+# without its colon, no seconds, a '.' without digits, the basic format) is malformed.
+_RFC3339 = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)"
+    r"(?:\.([0-9]+))?(?:[Zz]|([+-])(0[0-9]|1[0-9]|2[0-3]):([0-5][0-9]))",
+    re.ASCII,
+)
+
+
+def parse_timestamp(at: str) -> datetime:
+    """The aware datetime of the RFC 3339 date-time 'at' (H5); InvalidInput naming ``at`` for
+    any other text. A leap second (second 60) reads as second 59; the fraction is dropped below a
+    microsecond (it cannot move the date)."""
+    m = _RFC3339.fullmatch(at)
+    if m is None:
+        raise InvalidInput("at", "is not an RFC 3339 timestamp YYYY-MM-DDTHH:MM:SS[.fraction] with Z "
+                                 "or an offset +HH:MM (H5)")
+    year, month, day, hour, minute, second = (int(g) for g in m.group(1, 2, 3, 4, 5, 6))
+    fraction = m.group(7) or ""
+    offset = timezone.utc
+    if m.group(8) is not None:
+        minutes = int(m.group(9)) * 60 + int(m.group(10))
+        offset = timezone(timedelta(minutes=-minutes if m.group(8) == "-" else minutes))
+    try:
+        return datetime(year, month, day, hour, minute, min(second, 59),
+                        int((fraction + "000000")[:6]), tzinfo=offset)
+    except ValueError:
+        raise InvalidInput("at", "is not a date that exists (years 0001 to 9999)") from None
+
+
 def stockholm_date(at: Union[str, datetime]) -> date:
-    """The calendar date in Sweden (Europe/Stockholm, with its summer time) of the instant 'at':
-    an aware datetime, or ISO 8601 text with a UTC offset (``2026-03-14T23:30:00Z`` is 15 March).
-    InvalidInput naming ``at`` for text that is not such a timestamp or has no offset (H5)."""
+    """The calendar date in Sweden of the instant 'at': the date the tz database gives for
+    Europe/Stockholm (summer time, and before 1900 its offsets that are not whole hours), for an
+    aware datetime or an RFC 3339 timestamp (``2026-03-14T23:30:00Z`` is 15 March). InvalidInput
+    naming ``at`` for text that is not such a timestamp, for a datetime without an offset, and for
+    an instant whose UTC or Swedish date is outside 0001-01-01 ... 9999-12-31 (H5)."""
     if isinstance(at, str):
-        try:
-            moment = datetime.fromisoformat(at)
-        except ValueError:
-            raise InvalidInput("at", "is not an ISO 8601 timestamp") from None
+        moment = parse_timestamp(at)
     elif isinstance(at, datetime):
         moment = at
     else:
-        raise InvalidInput("at", f"must be an ISO 8601 timestamp, not {_json_type(at)}")
+        raise InvalidInput("at", f"must be an RFC 3339 timestamp, not {_json_type(at)}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidInput("at", "has no UTC offset (H5: write it as 2026-03-14T23:30:00Z or +01:00)")
     zone = _stockholm()  # outside the try: missing tzdata is not a date out of range
     try:
+        moment.astimezone(timezone.utc)
         return moment.astimezone(zone).date()
     except (OverflowError, ValueError):
-        raise InvalidInput("at", "is outside the years 1 to 9999 in Swedish time") from None
+        raise InvalidInput("at", "is outside the years 1 to 9999 in UTC or in Swedish time") from None
 
 
 # ---- Reading --------------------------------------------------------------------------------
@@ -213,10 +250,20 @@ def read_log(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
     read = getattr(stream, "read1", None) or stream.read
     carry = b""
     skipping = False  # inside a line longer than the limit
+    first = True
     while True:
         block = read(_BLOCK)
         if not block:
             break
+        if first:
+            # H5: a byte order mark at the very start is ignored (the first block is at least
+            # three bytes long, or the whole stream).
+            while len(block) < 3:
+                more = read(_BLOCK)
+                if not more:
+                    break
+                block += more
+            block, first = _no_bom(block), False
         lines = (carry + block).split(b"\n") if carry else block.split(b"\n")
         carry = lines.pop()
         if skipping and lines:
@@ -250,14 +297,25 @@ def _json_object(text: str, what: str) -> Dict[str, Any]:
     if not text.strip():
         raise InvalidInput(what, "is an empty line")
     try:
-        value = json.loads(text)
-    except RecursionError:
-        raise InvalidInput(what, "is nested too deeply") from None
+        value = loads_strict(text)
+    except InvalidInput:
+        raise
+    except InputRefused as error:
+        raise InvalidInput(what, str(error)) from None
     except ValueError as error:
         raise InvalidInput(what, f"is not JSON: {error}") from None
     if not isinstance(value, dict):
         raise InvalidInput(what, f"must be a JSON object, not {_json_type(value)}")
     return value
+
+
+def _no_bom(item: Any) -> Any:
+    """The first line of a file without a UTF-8 byte order mark (H5: ignored at the very start)."""
+    if isinstance(item, (bytes, bytearray)) and item[:3] == BOM:
+        return item[3:]
+    if isinstance(item, str) and item[:1] == "\ufeff":
+        return item[1:]
+    return item
 
 
 def read_records(source: Any) -> Dict[str, Citizen]:
@@ -284,16 +342,19 @@ def read_records(source: Any) -> Dict[str, Citizen]:
     records: Dict[str, Citizen] = {}
     first: Dict[str, int] = {}
     for number, item in enumerate(lines, 1):
+        value: Any = None
         try:
             if item is _TOO_LONG:
                 raise InvalidInput("record", f"is longer than {MAX_RECORD_BYTES} bytes")
-            text = _line_text(item, "record")
+            text = _line_text(_no_bom(item) if number == 1 else item, "record")
             if not text.strip():
                 continue
             value = _json_object(text, "record")
             unknown = sorted(set(value) - {"id", "citizen"})
             if unknown:
                 raise InvalidInput(unknown[0], "is not a member of a record (id, citizen)")
+            if type(value) is Repeated:
+                raise InvalidInput(value.repeated, "is given twice in one object (a repeated member is malformed)")
             ident = value.get("id")
             if not isinstance(ident, str) or not ident:
                 raise InvalidInput("id", "is required: the record's id, a non-empty string")
@@ -302,7 +363,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
             records[ident] = _checked(citizen_from_json(value.get("citizen"), "citizen"))
             first[ident] = number
         except InvalidInput as error:
-            raise RecordsError(number, error.field, error.detail) from None
+            raise RecordsError(number, error.field, error.detail, value) from None
     del text_stream
     return records
 
@@ -341,6 +402,10 @@ _CENTURIES = (date(9999, 12, 31), date(9899, 12, 31), date(9799, 12, 31), date(9
 # ---- The audit ------------------------------------------------------------------------------
 
 
+# The members of a log line the audit reads (H5); its other members are ignored.
+_LINE_MEMBERS = ("citizen", "on", "at", "actor", "service")
+
+
 class _Malformed(Exception):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(field)
@@ -369,6 +434,7 @@ class Audit:
         self._read: Any = None
         self._carry = b""
         self._skipping = False
+        self._first_block = True  # a byte order mark is dropped at the very start only
         self._base = 0  # the number of the line before the first (a block of a log: _audit_jobs)
         self._stream: Any = accesses  # kept: a text stream closes its buffer when it is collected
         if isinstance(accesses, io.TextIOBase):  # a text stream: its bytes, or its lines
@@ -392,12 +458,14 @@ class Audit:
         self._services: Dict[Any, Any] = {}
         self._dates: Dict[Any, Any] = {}
         self._stamps: Dict[Any, Any] = {}
-        self._hours: Dict[str, date] = {}
+        # What the C reader looks up (audit_read, audit_lines): the days of the day keys it
+        # gives, and the actors and services read (value, proxy) by the text of their JSON
+        # objects; filled by _fast, holding only what was read without fault (the faults are
+        # kept apart, in _bad_text).
+        self._days: Dict[str, date] = {}
         self._actors_by_text: Dict[bytes, Any] = {}
         self._services_by_text: Dict[bytes, Any] = {}
-        # What the C reader looks up (audit_read): the same dicts, filled by _fast.
-        self._caches = (self._records, self._dates, self._hours, self._actors_by_text,
-                        self._services_by_text, self._resolve)
+        self._bad_text: Dict[Any, Any] = {}
 
     def _restart(self, block: bytes, base: int) -> None:
         """Reads 'block' (whole lines of a log whose line 'base' came before it) next, from no
@@ -409,6 +477,9 @@ class Audit:
         self._ready, self._ready_at = [], 0
         self._lines = self._allowed = self._denied = self._malformed = 0
         self._base = base
+        # Not the start of the file: a byte order mark here is the line's own (malformed); the
+        # one at the very start is dropped by the cutting of the log (_audit_jobs.blocks).
+        self._first_block = False
 
     @property
     def summary(self) -> Summary:
@@ -454,11 +525,14 @@ class Audit:
             if len(items) < self._chunk:
                 self._done = True
             first = self._base + self._lines + 1
+            if first == 1 and items:
+                items[0] = _no_bom(items[0])
             # The fast path (C) reads the lines of the common shape and, when the caches hold
             # all they name, makes their requests; the others come back as their members (a
             # list), or None for a line the json module must read.
             results = _c.audit_read([item if type(item) is bytes else _as_bytes(item) for item in items],
-                                    first, self._caches)
+                                    first, self._records, self._days, self._actors_by_text,
+                                    self._services_by_text)
         self._lines += len(results)
         pending: List[Any] = []  # a Finding (malformed) or a request tuple, in log order
         take = pending.append
@@ -486,6 +560,14 @@ class Audit:
         request, a list of members, the bytes of a line to parse, or Ellipsis for a line longer
         than MAX_LINE_BYTES (skipped without being held)."""
         block = self._read(_BLOCK)
+        if self._first_block:
+            # H5: a byte order mark at the very start of the log is ignored.
+            while block and len(block) < 3:
+                more = self._read(_BLOCK)
+                if not more:
+                    break
+                block += more
+            block, self._first_block = _no_bom(block), False
         first = self._base + self._lines + 1
         if not block:
             self._done = True
@@ -498,89 +580,75 @@ class Audit:
                 return []  # still inside the long line (reported when it passed the limit)
             block, self._skipping = block[end + 1:], False
         data = self._carry + block if self._carry else block
-        results, used = _c.audit_lines(data, first, self._caches, MAX_LINE_BYTES)
+        results, used = _c.audit_lines(data, first, MAX_LINE_BYTES, self._records, self._days,
+                                       self._actors_by_text, self._services_by_text)
         self._carry = data[used:]
         if len(self._carry) > MAX_LINE_BYTES:
             # Reported now, as soon as it is known to be too long: a log that never ends its
             # line (/dev/zero) still gets its finding, and the rest is skipped unread.
             self._carry, self._skipping = b"", True
             results.append(Ellipsis)
-        return results  # type: ignore[no-any-return]
+        return results
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
-        """A line the C scanner read: its members looked up in the caches."""
-        record, on, at, actor_json, service_json, hour = shape
+        """A line the C reader read (its members, and the key of its day: 'on', the hour of
+        'at' with its offset, or 'at'), looked up in the caches and added to them."""
+        record, on, at, actor_json, service_json, key = shape
         known = self._records.get(record)
         if known is None:
             known = self._load(record)
-        if at is None:
-            day = self._dates.get(on)
-            if day is None:
-                day = self._date(on, None)
-        elif hour is None:
-            day = self._stamps.get(at)
-            if day is None:
-                day = self._date(None, at)
-        else:
-            # Every timestamp of this hour and offset has the same date in Sweden (the scanner
-            # checked its minutes and seconds; the first one read checks the rest).
-            day = self._hours.get(hour)
-            if day is None:
-                day = self._date(None, at)
-                if len(self._hours) >= _CACHE_MAX:
-                    self._hours.clear()
-                self._hours[hour] = day
+        day = self._days.get(key)
+        if day is None:
+            day = self._date(on, at)
+            if len(self._days) >= _CACHE_MAX:
+                self._days.clear()
+            self._days[key] = day
         actor = self._actors_by_text.get(actor_json)
         if actor is None:
             actor = self._by_text(self._actors_by_text, actor_json, "actor", actor_from_json)
         service = self._services_by_text.get(service_json)
         if service is None:
             service = self._by_text(self._services_by_text, service_json, "service", _service)
-        if type(actor) is _Malformed:
-            raise actor
-        if type(service) is _Malformed:
-            raise service
-        return (line, record, (known[1], actor[1], service[1], known[2]), actor[0], service[0], day)
-
-    def _resolve(self, on: Any, at: Any, hour: Any) -> Any:
-        """For the C reader: the date of a line not seen yet, kept in the caches (dates by
-        'on', hours by 'hour'); None for a date that is malformed (the line is then read by
-        _fast, which reports it) or a timestamp without an hour key."""
-        if at is not None and hour is None:
-            return None
-        try:
-            day = self._date(on, at)
-        except _Malformed:
-            return None
-        if at is not None:
-            if len(self._hours) >= _CACHE_MAX:
-                self._hours.clear()
-            self._hours[hour] = day
-        return day
+        return (line, record, known, actor, service, day)
 
     def _by_text(self, cache: Dict[bytes, Any], text: bytes, path: str, read: Any) -> Any:
-        """The value of the JSON object 'text' (its C form), or the _Malformed it is; kept."""
+        """The value of the JSON object 'text' (its C form) and its proxy, kept; raises the
+        _Malformed it is (kept apart)."""
+        bad = self._bad_text.get((path, text))
+        if bad is not None:
+            raise bad
         try:
-            obj = read(json.loads(text), path)
+            obj = read(loads_strict(text), path)
             value: Any = (obj, obj._mirror())
         except InvalidInput as error:
-            value = _Malformed(error.field, error.detail)
+            if len(self._bad_text) >= _CACHE_MAX:
+                self._bad_text.clear()
+            bad = self._bad_text[(path, text)] = _Malformed(error.field, error.detail)
+            raise bad from None
+        except ValueError as error:
+            if len(self._bad_text) >= _CACHE_MAX:
+                self._bad_text.clear()
+            bad = self._bad_text[(path, text)] = _Malformed(path, f"is not JSON: {error}")
+            raise bad from None
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         cache[text] = value
         return value
 
     def _decide(self, pending: List[Any]) -> List[Finding]:
+        """Decides the requests (line, record id, record, (actor, proxy), (service, proxy), day)
+        of 'pending', one call a date; the findings, in log order."""
         by_date: Dict[date, List[int]] = {}
         for i, item in enumerate(pending):
             if type(item) is tuple:
                 by_date.setdefault(item[5], []).append(i)
         for on, indices in by_date.items():
-            requests = [pending[i][2] for i in indices]
-            if all(q[3] is not None for q in requests):
-                answer = _c.audit_decide(requests, on)  # every record prepared: the fast path
+            items = [pending[i] for i in indices]
+            if all(item[2][2] is not None for item in items):
+                # every record prepared: the fast path
+                answer = _c.audit_decide([(item[2][2], item[3][1], item[4][1]) for item in items], on)
             else:
-                answer = _c.audit_evaluate([q[:3] for q in requests], on)
+                answer = _c.audit_evaluate([(item[2][1], item[3][1], item[4][1]) for item in items], on)
             effects = answer[0][EFFECT_AT::_RECORD_SIZE]
             permitted = effects.count(_PERMIT)
             self._allowed += permitted
@@ -588,7 +656,7 @@ class Audit:
                 for i in indices:
                     pending[i] = None
                 continue
-            outcomes = Outcomes(answer, lambda k: requests[k][:3], on)  # type: ignore[no-any-return]
+            outcomes = Outcomes(answer, lambda k: (items[k][2][1], items[k][3][1], items[k][4][1]), on)
             for k, i in enumerate(indices):
                 pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
         findings = [item for item in pending if item is not None]
@@ -605,12 +673,12 @@ class Audit:
         if decision.field is not None:
             # Section 8 on the access's date (a birth after it, a bad id): the line is malformed.
             return Finding(line, "malformed", citizen=record, field=decision.field, message=decision.detail)
-        return Finding(line, "denied", record, on, decision, actor=actor, service=service)
+        return Finding(line, "denied", record, on, decision, actor=actor[0], service=service[0])
 
     # -- one line --------------------------------------------------------------------------------
 
     def _parse(self, item: Any, line: int) -> Tuple[Any, ...]:
-        """(line, record id, (citizen, actor, service) proxies, actor, service, date)."""
+        """(line, record id, record, (actor, proxy), (service, proxy), date)."""
         if isinstance(item, LogAccess):
             return self._access(item, line)
         try:
@@ -622,12 +690,16 @@ class Audit:
         except (TypeError, AttributeError):
             raise _Malformed("access", f"must be a line of JSON (str or bytes), a JSON object (dict) or a "
                                        f"LogAccess, not {type(item).__name__}") from None
+        if type(value) is Repeated and value.repeated in _LINE_MEMBERS:
+            # Section 10 / H5: a repeated member is malformed, whichever copy either reader
+            # would take; the line's own other members are ignored, repeated or not.
+            raise _Malformed(value.repeated, "is given twice in one object (a repeated member is malformed)")
         record = value.get("citizen")
         citizen = self._record(record)
         on = self._date(value.get("on"), value.get("at"))
-        actor, actor_c = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
-        service, service_c = self._cached(self._services, value.get("service"), "service", _service)
-        return (line, record, (citizen[1], actor_c, service_c, citizen[2]), actor, service, on)
+        actor = self._cached(self._actors, value.get("actor"), "actor", actor_from_json)
+        service = self._cached(self._services, value.get("service"), "service", _service)
+        return (line, record, citizen, actor, service, on)
 
     def _access(self, access: LogAccess, line: int) -> Tuple[Any, ...]:
         citizen = self._record(access.citizen)
@@ -642,7 +714,7 @@ class Audit:
             raise _Malformed(error.field, error.detail) from None
         except AttributeError:
             raise _Malformed("access", "must hold a portvakt.Actor and a portvakt.Service") from None
-        return (line, access.citizen, (citizen[1], actor_c, service_c, citizen[2]), access.actor, access.service, on)
+        return (line, access.citizen, citizen, (access.actor, actor_c), (access.service, service_c), on)
 
     def _record(self, record: Any) -> Any:
         if record is None:
@@ -722,7 +794,7 @@ def _prepared(proxy: Any) -> Any:
     """The record prepared once for all its accesses (pv_prepare), or None when it cannot be
     (malformed on every date: each of its accesses is then decided, and reported, on its own)."""
     try:
-        return _c.audit_prepare(proxy)
+        return _c.prepare(proxy)
     except InvalidInput:
         return None
 

@@ -27,6 +27,7 @@ from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 from . import _audit_records
 from . import cportvakt as _c
 from ._audit import MAX_LINE_BYTES, Audit, Finding
+from ._reading import BOM
 from ._codec import EFFECT_AT, REASON_AT, Outcomes, decode
 from ._enums import ACTOR_KINDS_FROM_C
 
@@ -72,8 +73,20 @@ def blocks(read: Callable[[int], bytes]) -> Iterator[Optional[Tuple[int, bytes, 
     line = 1
     carry = b""
     skipping = False
+    start = True
     while True:
         data = read(_READ if skipping else BLOCK)
+        if start:
+            # H5: a byte order mark at the very start of the log is ignored (here, since the
+            # workers' blocks never start the file).
+            while data and len(data) < len(BOM):
+                more = read(BLOCK)
+                if not more:
+                    break
+                data += more
+            if data.startswith(BOM):
+                data = data[len(BOM):]
+            start = False
         if not data:
             break
         if skipping:
@@ -146,11 +159,14 @@ class TextAudit(Audit):
         quote = encode_basestring_ascii if self.ascii_only else encode_basestring
         denied = 0
         for on, indices in by_date.items():
-            requests = [pending[i][2] for i in indices]
-            if all(q[3] is not None for q in requests):
-                answer = _c.audit_decide(requests, on)  # every record prepared: the fast path
+            # A request: (line, record id, record (citizen, proxy, prepared), (actor, proxy),
+            # (service, proxy), day), as Audit._decide reads it.
+            items = [pending[i] for i in indices]
+            if all(item[2][2] is not None for item in items):
+                # every record prepared: the fast path
+                answer = _c.audit_decide([(item[2][2], item[3][1], item[4][1]) for item in items], on)
             else:
-                answer = _c.audit_evaluate([q[:3] for q in requests], on)
+                answer = _c.audit_evaluate([(item[2][1], item[3][1], item[4][1]) for item in items], on)
             records = answer[0]
             effects = records[EFFECT_AT::size]
             permitted = effects.count(_PERMIT)
@@ -167,7 +183,7 @@ class TextAudit(Audit):
                     continue
                 if records[k * size + REASON_AT] == _INVALID:
                     if outcomes is None:
-                        outcomes = Outcomes(answer, lambda j: requests[j][:3], on)  # type: ignore[no-any-return]
+                        outcomes = Outcomes(answer, lambda j: (items[j][2][1], items[j][3][1], items[j][4][1]), on)
                     pending[i] = self._finding(pending[i], outcomes[k])
                     continue
                 raw = records[k * size:(k + 1) * size]

@@ -66,13 +66,19 @@ def evaluate_many(
             requests = tuple(requests)
         except TypeError:
             raise InvalidType("requests", f"must be a sequence, not {type_name(requests)}") from None
-    c_requests = _proxies(requests)
-    try:
-        answer = _c.batch_evaluate_many(c_requests, on)
-    except InvalidType:
-        _named(requests)  # names the request in the package's terms
-        raise
-    outcomes = Outcomes(answer, c_requests.__getitem__, on)
+    # Compiled inputs (each holding its C form) are read and decided in C, with no Python code
+    # per request; any other list takes the way below, which compiles and names what is wrong.
+    answer = _c.batch_evaluate_compiled(requests, on, "_pv_mirror")
+    if answer is not None:
+        outcomes = Outcomes(answer, lambda i: proxies(*requests[i]), on)
+    else:
+        c_requests = _proxies(requests)
+        try:
+            answer = _c.batch_evaluate_many(c_requests, on)
+        except InvalidType:
+            _named(requests)  # names the request in the package's terms
+            raise
+        outcomes = Outcomes(answer, c_requests.__getitem__, on)
     if raise_on_invalid and outcomes.error is not None:
         raise outcomes.error
     return outcomes

@@ -45,12 +45,13 @@ import sys
 from datetime import date, timedelta
 from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, TextIO, cast
 
-from . import beyond
+from . import _schema, beyond
 from ._decision import Decision, rule_source, rule_summary
 from ._enums import ActorKind, Language, ServiceKind
 from ._errors import InvalidInput
 from ._json import MAX_DEPTH, MAX_INPUT_BYTES, InputRefused, Request, Vector, _json_type, check_text, citizen_from_json, parse_date, read_json
 from ._model import Citizen, Service
+from ._reading import Repeated
 from ._pnr import age_on, parse_personnummer
 from .conformance import MAX_MEASURE, load, measure_index, parse, vector_files
 
@@ -102,7 +103,8 @@ def _request(source: str, stdin: TextIO) -> Request:
     try:
         return Request.from_json(obj)
     except InvalidInput as error:
-        raise UsageError(f"{_name(source)}: {error.field or 'request'}: {error.detail}") from None
+        raise UsageError(f"{_name(source)}: {error.field or 'request'}: {error.detail}"
+                         + _schema_note("request", obj)) from None
 
 
 def _decide(request: Request, source: str) -> Decision:
@@ -142,7 +144,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         except OSError as error:
             raise UsageError(f"{path}: {error.strerror or error}") from None
         except InvalidInput as error:
-            raise UsageError(f"{_name(path)}: {error.field or 'file'}: {error.detail}") from None
+            raise UsageError(f"{_name(path)}: {error.field or 'file'}: {error.detail}"
+                             + _file_schema_note(path)) from None
         except InputRefused as error:
             raise UsageError(f"{path}: {error}") from None
         except ValueError as error:
@@ -164,6 +167,49 @@ def cmd_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
                     out.write(f"ok   {vector.name} {where}\n")
     out.write(f"{passed} passed, {failed} failed\n")
     return 1 if failed else 0
+
+
+# ---- schema -------------------------------------------------------------------------------------
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    """The schema NAME as it ships (docs/schema), or the list of names with their titles."""
+    if args.name is None:
+        for name in _schema.names():
+            out.write(f"{name:16} {_schema.load(name).get('title', '')}\n")
+        return 0
+    try:
+        out.write(_schema.text(args.name))
+    except _schema.SchemaNotFound as error:
+        raise UsageError(str(error)) from None
+    return 0
+
+
+def _file_schema_note(path: str) -> str:
+    """Where the vector file 'path' fails its schema (vectors, beyond-QUESTION or audit-case), or
+    "" (standard input is not read twice)."""
+    if path == "-":
+        return ""
+    try:
+        data = read_json(path)
+    except (OSError, ValueError):
+        return ""
+    if isinstance(data, dict):
+        return _schema_note("audit-case", data)
+    first = data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else {}
+    question = first.get("question")
+    schema = f"beyond-{question}" if isinstance(question, str) and question in beyond_questions() else "vectors"
+    return _schema_note(schema, data)
+
+
+def beyond_questions() -> List[str]:
+    return [name[len("beyond-"):] for name in _schema.names() if name.startswith("beyond-")]
+
+
+def _schema_note(schema: str, value: Any) -> str:
+    """" (fails schema ...: at ...: ...)" when 'value' fails the schema, else ""."""
+    where = _schema.failure(schema, value)
+    return f" ({where})" if where else ""
 
 
 # ---- explain ------------------------------------------------------------------------------------
@@ -291,6 +337,9 @@ class _Input:
             if key not in allowed:
                 raise UsageError(f"{self.source}: {key}: is not a field of '{command}' "
                                  f"(expected {', '.join(allowed)})")
+        if type(obj) is Repeated:  # section 10: a repeated member is malformed
+            raise UsageError(f"{self.source}: {obj.repeated}: is given twice in one object (a repeated "
+                             "member is malformed)")
         if obj.get("citizen") is None:  # null is the same as left out (section 10)
             raise UsageError(f"{self.source}: citizen: is required")
         self.obj: Dict[str, Any] = obj
@@ -701,6 +750,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     from . import _cli_audit  # its parser only: the audit itself is imported when it runs
+
+    p = _command(sub, "schema", "print the JSON Schema of a file format (without NAME: list them)",
+                 f"{PROG} schema request > request.schema.json", cmd_schema)
+    p.add_argument("name", nargs="?", metavar="NAME", help="the schema: " + ", ".join(_schema.names()))
 
     p = _cli_audit.add_parser(sub, PROG, _command)
     p.set_defaults(run=cmd_audit)

@@ -28,6 +28,8 @@ from typing import Any, Optional, TextIO, cast
 #: here so that building the parser does not import the audit (test_startup holds them equal).
 MAX_LINE_BYTES = 1024 * 1024
 
+from . import _schema
+
 __all__ = ["cmd_audit", "add_parser", "MAX_LINE_BYTES"]
 
 # How often the progress bar is redrawn (seconds), checked at every block read.
@@ -116,7 +118,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
         else:
             records = read_records(args.records)
     except RecordsError as error:
-        raise usage_error(f"{_name(args.records)}: {error}") from None
+        where = _schema.failure("records-line", error.value) if error.value is not None else None
+        raise usage_error(f"{_name(args.records)}: {error}" + (f" ({where})" if where else "")) from None
     except InvalidInput as error:  # a records database that cannot be read
         raise usage_error(f"{_name(args.records)}: {error.detail}") from None
     except OSError as error:

@@ -9,7 +9,6 @@ record becomes a :class:`Decision`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import struct
 from dataclasses import dataclass
 from datetime import date
@@ -135,12 +134,27 @@ _new = object.__new__
 _set_dict = object.__setattr__
 
 
+# Whole records already decoded, by asker (keyed by id(asker): an enum member's own hash is a
+# Python call) and by record. Decisions are values, so a record decoded again gives the same
+# (frozen) Decision; each dict is cleared when it is full, so its memory stays bounded. A dict
+# read and written under the GIL (or one lock of a free-threaded build) is safe for threads.
+_DECODED: Dict[int, Dict[bytes, Decision]] = {id(kind): {} for kind in ActorKind}
+_DECODED_MAX = 4096
+_RECORD_SIZE = RECORD.size
+
+
 def decode(record: bytes, asker: ActorKind, offset: int = 0) -> Decision:
     """The Decision that the record at 'offset' of 'record' encodes, asked by an actor of kind
-    'asker'. Decisions are values: a whole record already decoded gives the same (frozen)
-    Decision again, from a bounded cache that is safe without the GIL (functools.lru_cache)."""
-    if offset == 0 and record.__class__ is bytes and len(record) == RECORD.size:
-        return _decode_record(record, asker)
+    'asker'."""
+    if offset == 0 and record.__class__ is bytes and len(record) == _RECORD_SIZE:
+        cache = _DECODED.get(id(asker))
+        if cache is not None:
+            decision = cache.get(record)
+            if decision is None:
+                if len(cache) >= _DECODED_MAX:
+                    cache.clear()
+                decision = cache[record] = _decode(record, asker, 0)
+            return decision
     return _decode(record, asker, offset)
 
 
@@ -164,9 +178,6 @@ def _decode(record: bytes, asker: ActorKind, offset: int) -> Decision:
     return decision
 
 
-@functools.lru_cache(maxsize=1024)
-def _decode_record(record: bytes, asker: ActorKind) -> Decision:
-    return _decode(record, asker, 0)
 
 
 # ---- Many answers in one buffer ------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from . import cportvakt as _c
 from ._check import check_on
-from ._codec import RULE_NAMES, RULES, Decision, decode, language_to_c
+from ._codec import _DECODED, RULE_NAMES, RULES, Decision, decode, language_to_c
 from ._enums import ACTOR_KIND_TO_C, REASON_TO_C, ActorKind, Channel, Language, Reason, ServiceKind
 from ._errors import InvalidInput, InvalidType
 from ._model import Actor, Citizen, Service, proxies
@@ -17,6 +17,8 @@ __all__ = [
     "Decision",
     "AccessRow",
     "evaluate",
+    "prepare",
+    "Prepared",
     "decide",
     "validate",
     "what_can_see",
@@ -77,7 +79,66 @@ def evaluate(
     in its ``decision`` attribute; with ``raise_on_invalid=False`` that decision is returned
     instead. A value of the wrong Python type raises InvalidType (also a TypeError).
     """
-    return _answer(_c.evaluate, citizen, actor, service, on, raise_on_invalid)
+    # _answer, written out: the one call a request makes, at the lowest cost.
+    try:
+        if on.__class__ is not date:
+            check_on(on)
+        record = _evaluate(
+            citizen._pv_mirror or citizen._compile(),
+            actor._pv_mirror or actor._compile(),
+            service._pv_mirror or service._compile(),
+            on,
+        )
+    except AttributeError:
+        return _failed(InvalidType("input", "is not a portvakt input"), citizen, actor, service, raise_on_invalid)
+    except InvalidInput as error:
+        return _failed(error, citizen, actor, service, raise_on_invalid)
+    decision = _DECODED.get(id(actor.kind), _NONE).get(record)  # decode(), its cache read here
+    return decision if decision is not None else decode(record, actor.kind)
+
+
+_evaluate = _c.evaluate
+_NONE: Dict[bytes, Decision] = {}
+
+
+class Prepared:
+    """A citizen's record prepared once for many questions (RULES.md section 3 decided by
+    ``pv_evaluate_prepared``): :meth:`evaluate` answers as :func:`evaluate` does for this
+    citizen, without checking the whole record again on every call.
+
+    Lifetime: the prepared record belongs to this object, with the C form of the citizen it was
+    prepared from, and lives as long as the object. It answers for the citizen as it was when it
+    was prepared: a change made to the Citizen afterwards is not followed (prepare it again).
+    Made by :func:`prepare`; InvalidInput naming the field when the record is malformed on every
+    date (section 8)."""
+
+    __slots__ = ("citizen", "_record", "_evaluate")
+
+    def __init__(self, citizen: Citizen) -> None:
+        if not isinstance(citizen, Citizen):
+            raise InvalidType("citizen", f"must be a portvakt.Citizen, not {type(citizen).__name__}")
+        self.citizen = citizen
+        self._record = _c.prepare(citizen._mirror())
+        self._evaluate = self._record.evaluate
+
+    def evaluate(self, actor: Actor, service: Service, on: date, raise_on_invalid: bool = True) -> Decision:
+        """As ``evaluate(self.citizen, actor, service, on)`` (``raise_on_invalid`` may also be
+        given by position here)."""
+        try:
+            if on.__class__ is not date:
+                check_on(on)
+            record = self._evaluate(actor._pv_mirror or actor._compile(), service._pv_mirror or service._compile(), on)
+        except AttributeError:
+            return _failed(InvalidType("input", "is not a portvakt input"), self.citizen, actor, service, raise_on_invalid)
+        except InvalidInput as error:
+            return _failed(error, self.citizen, actor, service, raise_on_invalid)
+        decision = _DECODED.get(id(actor.kind), _NONE).get(record)  # decode(), its cache read here
+        return decision if decision is not None else decode(record, actor.kind)
+
+
+def prepare(citizen: Citizen) -> Prepared:
+    """The record of 'citizen' prepared once for many questions: see :class:`Prepared`."""
+    return Prepared(citizen)
 
 
 def decide(

@@ -21,7 +21,6 @@ invalid input naming the field.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -47,6 +46,7 @@ from ._enums import (
     _Named,
 )
 from ._errors import InvalidInput, InvalidType
+from ._reading import BOM, CITIZEN_CAPS, GUARDIAN_CAPS, MAX_DEPTH, InputRefused, Repeated, Scan, loads_strict
 from ._model import Actor, Citizen, Grant, Guardian, Interval, LockPeriod, Representative, Seal, Service
 
 __all__ = ["Request", "Expect", "Vector", "load_vectors", "loads", "read_json", "Difference",
@@ -58,8 +58,6 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 #: The largest JSON text read (a request, a vector file): 64 MiB.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
-#: The deepest nesting of arrays and objects accepted in a JSON text (a vector nests 6 deep).
-MAX_DEPTH = 64
 _CHUNK = 1024 * 1024
 _MISSING = object()
 
@@ -85,11 +83,6 @@ def _join(path: str, key: Union[str, int]) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
-
-
-class InputRefused(ValueError):
-    """A JSON text refused before it is parsed: larger than MAX_INPUT_BYTES, nested deeper than
-    MAX_DEPTH, or not UTF-8."""
 
 
 def check_text(value: str, path: str) -> str:
@@ -123,12 +116,15 @@ def _json_type(value: JSON) -> str:
 class _Object:
     """A JSON object at 'path' with only the 'allowed' fields."""
 
-    def __init__(self, value: JSON, path: str, allowed: Sequence[str]) -> None:
+    def __init__(self, value: JSON, path: str, allowed: Optional[Sequence[str]]) -> None:
         if not isinstance(value, dict):
             raise InvalidType(path, f"must be an object, not {_json_type(value)}")
-        for key in value:
-            if key not in allowed:
-                raise InvalidInput(_join(path, key), "is not a known field")
+        if allowed is not None:
+            for key in value:
+                if key not in allowed:
+                    raise InvalidInput(_join(path, key), "is not a known field")
+        if type(value) is Repeated:
+            repeated(value, path, allowed)
         self.value = value
         self.path = path
 
@@ -177,11 +173,24 @@ class _Object:
             names = ", ".join(m.value for m in cls)
             raise InvalidInput(self.at(key), f"is not one of {names}") from None
 
-    def array(self, key: str) -> List[JSON]:
+    def array(self, key: str, cap: Optional[Tuple[int, str]] = None) -> List[JSON]:
+        """The array 'key' (empty when left out); InvalidInput naming it when it holds more
+        elements than 'cap' allows (section 8), before any element is read."""
         value = self.get(key, [])
         if not isinstance(value, list):
             raise InvalidType(self.at(key), f"must be an array, not {_json_type(value)}")
+        if cap is not None and len(value) > cap[0]:
+            raise InvalidInput(self.at(key), cap[1])
         return value
+
+
+def repeated(value: "Repeated", path: str, defined: Optional[Sequence[str]]) -> None:
+    """InvalidInput naming the repeated member of 'value' (RULES.md section 10: a member that
+    appears twice in one object is malformed, whichever value either copy holds), when it is one
+    of the members 'defined' (None: all) - a member outside them is ignored where it is allowed."""
+    if defined is None or value.repeated in defined:
+        raise InvalidInput(_join(path, value.repeated), "is given twice in one object (a repeated "
+                                                        "member is malformed)")
 
 
 def parse_date(value: JSON, path: str) -> date:
@@ -220,6 +229,7 @@ def _fact(o: "_Object", key: str, lock: bool = False) -> Tuple[bool, List[Any]]:
     value = o.get(key, None)
     if not isinstance(value, list):
         return o.boolean(key), []
+    value = o.array(key, GUARDIAN_CAPS["blocked"])
     periods: List[Any] = []
     for i, item in enumerate(value):
         at = _join(o.at(key), i)
@@ -298,12 +308,13 @@ def citizen_from_json(value: JSON, path: str = "citizen") -> Citizen:
         protected_identity_periods=protected_periods,
         login_lock_requested_by=o.enum(Requester, "login_lock_requested_by", DEFAULT_REQUESTER),
         login_lock_case_number=o.string("login_lock_case_number"),
-        seals=[_seal(v, _join(o.at("seals"), i)) for i, v in enumerate(o.array("seals"))],
-        guardians=[_guardian(v, _join(o.at("guardians"), i)) for i, v in enumerate(o.array("guardians"))],
-        grants=[_grant(v, _join(o.at("grants"), i)) for i, v in enumerate(o.array("grants"))],
+        seals=[_seal(v, _join(o.at("seals"), i)) for i, v in enumerate(o.array("seals", CITIZEN_CAPS["seals"]))],
+        guardians=[_guardian(v, _join(o.at("guardians"), i))
+                   for i, v in enumerate(o.array("guardians", CITIZEN_CAPS["guardians"]))],
+        grants=[_grant(v, _join(o.at("grants"), i)) for i, v in enumerate(o.array("grants", CITIZEN_CAPS["grants"]))],
         representatives=[
             _representative(v, _join(o.at("representatives"), i))
-            for i, v in enumerate(o.array("representatives"))
+            for i, v in enumerate(o.array("representatives", CITIZEN_CAPS["representatives"]))
         ],
     )
 
@@ -426,73 +437,48 @@ def service_to_json(s: Service) -> Dict[str, JSON]:
 # ---- Requests and vectors ----------------------------------------------------------------------
 
 
-def _no_duplicates(pairs: List[Tuple[str, JSON]]) -> Dict[str, JSON]:
-    out: Dict[str, JSON] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate field {key!r} in one object")
-        out[key] = value
-    return out
-
-
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-_STEP = [0] * 256
-_STEP[ord("[")] = _STEP[ord("{")] = 1
-_STEP[ord("]")] = _STEP[ord("}")] = -1
+def loads(text: Union[str, bytes]) -> JSON:
+    """Parses JSON text as every reader of the package does (portvakt._reading): an object that
+    names a member twice comes back marked, and the reader of that object refuses it naming the
+    member; the caps of section 8 are checked while the text is scanned. Refuses a text larger
+    than MAX_INPUT_BYTES and nesting deeper than MAX_DEPTH (InputRefused, a ValueError);
+    ValueError for text that is not JSON."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputRefused(f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB (the limit)")
+    return loads_strict(text)
 
 
 def check_depth(text: Union[str, bytes], limit: int = MAX_DEPTH) -> None:
-    """ValueError if the JSON 'text' nests arrays and objects deeper than 'limit' (brackets
-    inside strings do not count). A scan of the text, before any parsing."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
-    if data.count(b"[") + data.count(b"{") <= limit:
-        return
-    # Drop the strings, whose brackets do not count: without its escaped backslashes and quotes,
-    # the text alternates between outside and inside at each quote.
-    outside = b"".join(data.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')[0::2])
-    brackets = outside.translate(None, _NOT_BRACKETS)
-    if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) > limit:
-        raise InputRefused(f"is nested deeper than {limit} arrays and objects (the limit)")
-
-
-def loads(text: Union[str, bytes]) -> JSON:
-    """Parses JSON text, refusing an object that names a field twice, a text larger than
-    MAX_INPUT_BYTES and nesting deeper than MAX_DEPTH (ValueError)."""
-    if len(text) > MAX_INPUT_BYTES:
-        raise InputRefused(f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB (the limit)")
-    check_depth(text)
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
-    except RecursionError:  # pragma: no cover - check_depth keeps far below the limit
-        raise ValueError("nested too deeply") from None
+    """InputRefused if the JSON 'text' nests arrays and objects deeper than MAX_DEPTH (brackets
+    inside strings do not count): the scan of :func:`loads`, without the parse."""
+    if limit != MAX_DEPTH:  # pragma: no cover - one limit
+        raise ValueError(f"the depth limit is {MAX_DEPTH}")
+    Scan().feed(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text))
 
 
 def read_json(source: Any, name: str = "") -> JSON:
     """The JSON of a file name or a binary or text stream 'source', read in chunks of at most
-    MAX_INPUT_BYTES in all. Raises OSError, ValueError (too large, not UTF-8, too deep, not
-    JSON) as :func:`loads` does."""
+    MAX_INPUT_BYTES in all, each chunk scanned as it comes (portvakt._reading): a request or a
+    record past a cap of section 8 is refused before the rest of the file is read. A UTF-8 byte
+    order mark at the very start is ignored (H5). Raises OSError, ValueError (too large, not
+    UTF-8, too deep, not JSON) and InvalidInput (a cap) as :func:`loads` does."""
     if isinstance(source, (str, bytes, os.PathLike)):
         with open(source, "rb") as f:
             return read_json(f, name)
     binary = getattr(source, "buffer", source)
-    chunks: List[Any] = []
+    scan = Scan()
     size = 0
     while True:
         chunk = binary.read(_CHUNK)
         if not chunk:
             break
-        size += len(chunk) if isinstance(chunk, bytes) else len(chunk.encode("utf-8", "surrogatepass"))
+        if isinstance(chunk, str):
+            chunk = chunk.encode("utf-8", "surrogatepass")
+        size += len(chunk)
         if size > MAX_INPUT_BYTES:
             raise InputRefused(f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB (the limit)")
-        chunks.append(chunk)
-    if chunks and isinstance(chunks[0], str):
-        text = "".join(chunks)
-    else:
-        try:
-            text = b"".join(chunks).decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise InputRefused(f"is not UTF-8 text (byte {error.start})") from None
-    return loads(text)
+        scan.feed(chunk)
+    return loads_strict(b"", scan)
 
 
 _REQUEST_FIELDS = ("on", "citizen", "actor", "service")
@@ -655,7 +641,13 @@ class Vector:
         InvalidInput; errors in the request part are kept in ``error``."""
         if isinstance(obj, (str, bytes)):
             obj = loads(obj)
-        o = _Object(obj, path, ("name", "rules") + _REQUEST_FIELDS + ("expect",))
+        # Section 10: a vector may carry top-level members of its own ("comment"), which are
+        # ignored; a repeated member of the frame breaks the vector, one of the request part
+        # makes the request malformed (the vector is still decided).
+        twice = obj.repeated if isinstance(obj, Repeated) else None
+        if twice in ("name", "rules", "expect"):
+            raise InvalidInput(_join(path, str(twice)), "is given twice in one object (a repeated member is malformed)")
+        o = _Object(obj, path, None) if not isinstance(obj, Repeated) else _Object(dict(obj), path, None)
         name = o.string("name", required=True)
         rules = read_rules(o)
         expect = Expect.from_json(o.get("expect"), o.at("expect"))
@@ -663,6 +655,8 @@ class Vector:
         request: Optional[Request] = None
         error: Optional[InvalidInput] = None
         try:
+            if twice in _REQUEST_FIELDS:
+                raise InvalidInput(twice, "is given twice in one object (a repeated member is malformed)")
             request = Request._from_object(_Object(source, "", _REQUEST_FIELDS))
         except InvalidInput as e:
             error = e

@@ -78,7 +78,10 @@ def import_records(source: Any, target: Any, progress: Optional[Callable[[int], 
         insert = connection.execute
         for number, item in enumerate(read_log(getattr(source, "buffer", source), MAX_RECORD_BYTES), 1):
             try:
-                one = read_records([item])  # the checks of read_records, one line at a time
+                # The checks of read_records, one line at a time; the blank line first keeps
+                # the line from being read as the start of a file (read_log dropped the byte
+                # order mark there already; one later on is the line's own, and malformed).
+                one = read_records([b"", item])
             except RecordsError as error:
                 raise RecordsError(number, error.field, error.detail) from None
             if not one:
