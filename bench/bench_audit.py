@@ -18,8 +18,13 @@ run audits both logs, one after the other: the time order helps the audit's cach
 hours, the shuffled log shows the cost without it. Both must give the same counts.
 
 Usage: bench_audit.py [--children N] [--lines N] [--runs N] [--dir DIR] [--quick] [--shuffled]
+       bench_audit.py --region [--records N] [--lines N] [--runs N] [--jobs 1,2] [--dir DIR]
   --dir DIR   where the generated files go (default: a temporary directory, removed after)
   --quick     a smoke run: 200 children, 20,000 lines, 1 run
+  --region    the audit of a region (bench_region.py): --records records imported into a records
+              database (`portvakt records import`: time, size), two logs of --lines lines with
+              0.5 % and 50 % denials, each audited with every --jobs count under /usr/bin/time -v
+              (lines/s, peak RSS of the largest process and of all of them together)
 """
 
 from __future__ import annotations
@@ -133,7 +138,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--shuffled", action="store_true")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--region", action="store_true")
+    parser.add_argument("--records", type=int, default=2_500_000)
+    parser.add_argument("--jobs", default="1,2")
     args = parser.parse_args()
+    if args.region:
+        import bench_region
+
+        return bench_region.main(args)
     if args.child:
         run_once(*args.child)
         return 0

@@ -45,6 +45,7 @@ from ._errors import InvalidInput, InvalidType
 from ._json import actor_from_json, citizen_from_json, parse_date, _json_type
 from ._reading import BOM, InputRefused, Repeated, loads_strict
 from ._model import Actor, Citizen, Service
+from . import _audit_records as _records_cache
 
 __all__ = [
     "LogAccess",
@@ -52,6 +53,7 @@ __all__ = [
     "Finding",
     "RecordsError",
     "Summary",
+    "TimeZoneMissing",
     "audit",
     "read_log",
     "read_records",
@@ -162,8 +164,14 @@ class Summary:
 _zone: Any = None
 
 
+class TimeZoneMissing(LookupError):
+    """The time zone data of Europe/Stockholm cannot be found (no tzdata): no timestamp can be
+    dated, so the audit stops with this one error instead of a malformed finding a line."""
+
+
 def _stockholm() -> Any:
-    """The zone Europe/Stockholm from the system's tzdata (zoneinfo), loaded once."""
+    """The zone Europe/Stockholm from the system's tzdata (zoneinfo), loaded once;
+    TimeZoneMissing when it is not installed."""
     global _zone
     if _zone is None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -171,8 +179,9 @@ def _stockholm() -> Any:
         try:
             _zone = ZoneInfo(TIME_ZONE)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise InvalidInput("at", f"cannot be read: the time zone {TIME_ZONE} is not installed "
-                                     "(install the system's tzdata)") from None
+            raise TimeZoneMissing(f"the time zone data of {TIME_ZONE} is not installed: a timestamp "
+                                  "'at' cannot be dated in Swedish time (install the system's tzdata "
+                                  "package, or Python's tzdata)") from None
     return _zone
 
 
@@ -222,9 +231,10 @@ def stockholm_date(at: Union[str, datetime]) -> date:
         raise InvalidInput("at", f"must be an RFC 3339 timestamp, not {_json_type(at)}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidInput("at", "has no UTC offset (H5: write it as 2026-03-14T23:30:00Z or +01:00)")
+    zone = _stockholm()  # outside the try: missing tzdata is not a date out of range
     try:
         moment.astimezone(timezone.utc)
-        return moment.astimezone(_stockholm()).date()
+        return moment.astimezone(zone).date()
     except (OverflowError, ValueError):
         raise InvalidInput("at", "is outside the years 1 to 9999 in UTC or in Swedish time") from None
 
@@ -319,6 +329,9 @@ def read_records(source: Any) -> Dict[str, Citizen]:
     if isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
         with open(source, "rb") as stream:
             return read_records(stream)
+    text_stream = source  # held until the end: a text stream closes its buffer when collected
+    if isinstance(source, io.TextIOBase):  # a text stream: its bytes when it has them, else its lines
+        source = getattr(text_stream, "buffer", None) or iter(text_stream)
     if hasattr(source, "readline"):
         lines: Iterable[Any] = read_log(source, MAX_RECORD_BYTES)
     else:
@@ -351,6 +364,7 @@ def read_records(source: Any) -> Dict[str, Citizen]:
             first[ident] = number
         except InvalidInput as error:
             raise RecordsError(number, error.field, error.detail, value) from None
+    del text_stream
     return records
 
 
@@ -368,7 +382,21 @@ def _checked(citizen: Citizen) -> Citizen:
     except InvalidInput as error:
         if not error.field.startswith("citizen.personnummer"):
             raise
+        # A ten-digit number's century comes from the date (N4), and with it whether 29 February
+        # exists. One date in each of four centuries in a row covers every century a date can
+        # give it, leap rules included: a number read on none of them (a bad check digit, a
+        # 31 April) is malformed on every date, and refused with the record, once.
+        for last in _CENTURIES:
+            try:
+                validate(citizen, Actor.self(), Service.e_services(), last)
+                return citizen
+            except InvalidInput:
+                pass
+        raise
     return citizen
+
+
+_CENTURIES = (date(9999, 12, 31), date(9899, 12, 31), date(9799, 12, 31), date(9699, 12, 31))
 
 
 # ---- The audit ------------------------------------------------------------------------------
@@ -391,7 +419,11 @@ class Audit:
 
     def __init__(self, records: Mapping[str, Citizen], accesses: Iterable[Any], chunk: int = CHUNK) -> None:
         self._records: Dict[str, Tuple[Citizen, Any, Any]] = {}
-        for ident, citizen in records.items():
+        # A records database (_records_db): records read when a line names them, kept in a
+        # bounded cache (_audit_records); else every record, prepared now.
+        self._store: Any = None if isinstance(records, Mapping) else records
+        self._unusable: Dict[str, _Malformed] = {}
+        for ident, citizen in (records.items() if self._store is None else ()):
             if not isinstance(ident, str) or not isinstance(citizen, Citizen):
                 raise InvalidType(f"records[{ident!r}]", "must map a record id (str) to a portvakt.Citizen, "
                                                          f"not {type(citizen).__name__}")
@@ -402,7 +434,9 @@ class Audit:
         self._read: Any = None
         self._carry = b""
         self._skipping = False
-        self._first_block = True
+        self._first_block = True  # a byte order mark is dropped at the very start only
+        self._base = 0  # the number of the line before the first (a block of a log: _audit_jobs)
+        self._stream: Any = accesses  # kept: a text stream closes its buffer when it is collected
         if isinstance(accesses, io.TextIOBase):  # a text stream: its bytes, or its lines
             accesses = getattr(accesses, "buffer", None) or iter(accesses)
         read = getattr(accesses, "read1", None) or getattr(accesses, "read", None)
@@ -432,6 +466,20 @@ class Audit:
         self._actors_by_text: Dict[bytes, Any] = {}
         self._services_by_text: Dict[bytes, Any] = {}
         self._bad_text: Dict[Any, Any] = {}
+
+    def _restart(self, block: bytes, base: int) -> None:
+        """Reads 'block' (whole lines of a log whose line 'base' came before it) next, from no
+        counts, keeping the records and the caches read so far (a worker of _audit_jobs)."""
+        self._read = io.BytesIO(block).read1
+        self._accesses = iter(())
+        self._stream = None
+        self._carry, self._skipping, self._done = b"", False, False
+        self._ready, self._ready_at = [], 0
+        self._lines = self._allowed = self._denied = self._malformed = 0
+        self._base = base
+        # Not the start of the file: a byte order mark here is the line's own (malformed); the
+        # one at the very start is dropped by the cutting of the log (_audit_jobs.blocks).
+        self._first_block = False
 
     @property
     def summary(self) -> Summary:
@@ -467,14 +515,16 @@ class Audit:
 
     def _round_unpaused(self) -> None:
         if self._read is not None:
-            first = self._lines + 1
+            first = self._base + self._lines + 1
             results = self._block()
             items: List[Any] = []
         else:
-            items = list(itertools.islice(self._accesses, self._chunk))
+            # A line longer than MAX_LINE_BYTES is malformed whichever way it comes (H5).
+            items = [_TOO_LONG if _too_long(item) else item
+                     for item in itertools.islice(self._accesses, self._chunk)]
             if len(items) < self._chunk:
                 self._done = True
-            first = self._lines + 1
+            first = self._base + self._lines + 1
             if first == 1 and items:
                 items[0] = _no_bom(items[0])
             # The fast path (C) reads the lines of the common shape and, when the caches hold
@@ -500,6 +550,8 @@ class Audit:
                     take(parse(items[line - first] if one is None else one, line))
             except _Malformed as bad:
                 take(Finding(line, "malformed", field=bad.field, message=bad.message))
+        if self._store is not None and len(self._records) >= _records_cache.refresh_from():
+            _records_cache.touch(self._records, pending)
         self._ready = self._decide(pending)
         self._ready_at = 0
 
@@ -516,28 +568,27 @@ class Audit:
                     break
                 block += more
             block, self._first_block = _no_bom(block), False
-        first = self._lines + 1
-        prefix: List[Any] = []
+        first = self._base + self._lines + 1
         if not block:
             self._done = True
-            if self._skipping:
-                return [Ellipsis]
-            if not self._carry:
+            if self._skipping or not self._carry:
                 return []
             block, self._carry = self._carry + b"\n", b""
         elif self._skipping:
             end = block.find(b"\n")
             if end < 0:
-                return []  # still inside the long line
-            prefix, block, self._skipping = [Ellipsis], block[end + 1:], False
-            first += 1
+                return []  # still inside the long line (reported when it passed the limit)
+            block, self._skipping = block[end + 1:], False
         data = self._carry + block if self._carry else block
         results, used = _c.audit_lines(data, first, MAX_LINE_BYTES, self._records, self._days,
                                        self._actors_by_text, self._services_by_text)
         self._carry = data[used:]
         if len(self._carry) > MAX_LINE_BYTES:
+            # Reported now, as soon as it is known to be too long: a log that never ends its
+            # line (/dev/zero) still gets its finding, and the rest is skipped unread.
             self._carry, self._skipping = b"", True
-        return prefix + results if prefix else results
+            results.append(Ellipsis)
+        return results
 
     def _fast(self, shape: Tuple[Any, ...], line: int) -> Tuple[Any, ...]:
         """A line the C reader read (its members, and the key of its day: 'on', the hour of
@@ -545,7 +596,7 @@ class Audit:
         record, on, at, actor_json, service_json, key = shape
         known = self._records.get(record)
         if known is None:
-            raise _Malformed("citizen", "names no known record")
+            known = self._load(record)
         day = self._days.get(key)
         if day is None:
             day = self._date(on, at)
@@ -636,8 +687,9 @@ class Audit:
             value = item if isinstance(item, dict) else _json_object(_line_text(item), "access")
         except InvalidInput as error:
             raise _Malformed(error.field, error.detail) from None
-        except TypeError:
-            raise _Malformed("access", f"must be a line of JSON, not {type(item).__name__}") from None
+        except (TypeError, AttributeError):
+            raise _Malformed("access", f"must be a line of JSON (str or bytes), a JSON object (dict) or a "
+                                       f"LogAccess, not {type(item).__name__}") from None
         if type(value) is Repeated and value.repeated in _LINE_MEMBERS:
             # Section 10 / H5: a repeated member is malformed, whichever copy either reader
             # would take; the line's own other members are ignored, repeated or not.
@@ -671,8 +723,15 @@ class Audit:
             raise _Malformed("citizen", f"must be a record id (a string), not {_json_type(record)}")
         known = self._records.get(record)
         if known is None:
-            raise _Malformed("citizen", "names no known record")
+            known = self._load(record)
         return known
+
+    def _load(self, record: str) -> Any:
+        """A record of the database not in the cache: read, checked, prepared and kept."""
+        if self._store is None:
+            raise _Malformed("citizen", "names no known record")
+        return _records_cache.load(self._store, self._records, self._unusable, record, _Malformed,
+                                   lambda proxy: _prepared(proxy))
 
     def _date(self, on: Any, at: Any) -> date:
         if on is not None and at is not None:
@@ -740,6 +799,16 @@ def _prepared(proxy: Any) -> Any:
         return None
 
 
+def _too_long(item: Any) -> bool:
+    """Whether a line given as str or bytes is longer than MAX_LINE_BYTES (in UTF-8)."""
+    kind = type(item)
+    if kind is bytes or kind is bytearray:
+        return len(item) > MAX_LINE_BYTES
+    if kind is str and len(item) * 4 > MAX_LINE_BYTES:
+        return len(item) > MAX_LINE_BYTES or len(item.encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES
+    return False
+
+
 def _as_bytes(item: Any) -> Optional[bytes]:
     """The line as bytes for the C scanner, or None (a parsed object, a marker, odd text)."""
     if type(item) is bytes:
@@ -773,6 +842,6 @@ def audit(
     lines of JSON Lines, see :func:`read_records`; RecordsError names its line and field).
     'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects (dict) or
     :class:`LogAccess` values; each item counts as one line."""
-    if not isinstance(records, Mapping):
-        records = read_records(records)
-    return Audit(records, accesses)
+    if not isinstance(records, Mapping) and not callable(getattr(records, "citizen", None)):
+        records = read_records(records)  # (a records database, _records_db, has citizen(id))
+    return Audit(records, accesses)  # type: ignore[arg-type]

@@ -13,7 +13,8 @@
     portvakt advise FILE [--on DATE] [--json]
     portvakt plan FILE --goal GOAL [--on DATE] [--horizon DATE] [--without ID]... [--json]
     portvakt may FILE --requester ROLE --action ACTION [--measure INDEX] [--on DATE] [--json]
-    portvakt audit RECORDS LOG [--json] [--progress|--no-progress]
+    portvakt audit RECORDS LOG [--json] [--jobs N] [--progress|--no-progress]
+    portvakt records import RECORDS.jsonl DATABASE
                                           the accesses of a log the rules denied on their date
                                           (H5); exit 1 when anything was found
 
@@ -597,6 +598,12 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return _cli_audit.cmd_audit(args, out, stdin, getattr(args, "err", None), UsageError)
 
 
+def cmd_records_import(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from . import _cli_records
+
+    return _cli_records.cmd_records_import(args, out, stdin, getattr(args, "err", None), UsageError)
+
+
 # ---- the parser ---------------------------------------------------------------------------------
 
 
@@ -755,6 +762,11 @@ def _parser() -> argparse.ArgumentParser:
                 f"{_cli_audit.MAX_LINE_BYTES // 2**20} MiB is reported as malformed. Exit status 0 nothing "
                 "found, 1 a denied access or a malformed line, 2 RECORDS, LOG or the command line "
                 "cannot be used (one line on standard error names the line and the field).")
+
+    from . import _cli_records  # its parser only, as the audit's
+
+    p = _cli_records.add_parser(sub, PROG, _command)
+    p.set_defaults(run=cmd_records_import)
     return parser
 
 

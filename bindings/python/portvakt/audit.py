@@ -6,6 +6,7 @@ own date against its record; the accesses the rules deny, and the lines that can
     read_log(stream)                  the lines of a log, read in blocks
     stockholm_date(at) -> date        the Swedish date of a timestamp (H5)
     Audit, Finding, LogAccess, Summary, RecordsError
+    TimeZoneMissing                   raised by the audit when Europe/Stockholm's tzdata is missing
     TIME_ZONE, MAX_LINE_BYTES, MAX_RECORD_BYTES
 
 This module is imported when first used (``portvakt.audit`` or ``import portvakt.audit``): a
@@ -32,6 +33,7 @@ from ._audit import (
     LogAccess,
     RecordsError,
     Summary,
+    TimeZoneMissing,
     read_log,
     read_records,
     stockholm_date,
@@ -48,6 +50,7 @@ __all__ = [
     "RecordsError",
     "Summary",
     "TIME_ZONE",
+    "TimeZoneMissing",
     "read_log",
     "read_records",
     "run",
@@ -61,8 +64,13 @@ def run(records: Union[Mapping[str, Citizen], Iterable[Any]], accesses: Iterable
 
     'records' maps record ids to :class:`portvakt.Citizen` values, or is a record file (a path, a
     stream or lines of JSON Lines, see :func:`read_records`; RecordsError names its line and
-    field). 'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects
-    (dict) or :class:`LogAccess` values; each item counts as one line."""
+    field), or a records database. 'accesses' is an iterable of JSON Lines lines (str or bytes), parsed JSON objects
+    (dict) or :class:`LogAccess` values; each item counts as one line. A path to a records
+    database (``portvakt records import``, told by SQLite's header) is read record by record."""
+    from ._records_db import RecordsDatabase, is_database
+
+    if is_database(records):
+        records = RecordsDatabase(records)  # type: ignore[assignment]
     return _audit(records, accesses)
 
 
