@@ -10,8 +10,12 @@
 # the cost of one decision, set-up and interpreter start-up cancelled out. Instruction counts do
 # not depend on the load of the machine.
 #
-# Environment: CHILDREN (default 500), PASSES_LOW (1), PASSES_HIGH (3), PYTHON (/usr/bin/python3).
+# Environment: CHILDREN (default 500), PASSES_LOW (1), PASSES_HIGH (3), PYTHON (/usr/bin/python3),
+# PYTHONHASHSEED (default 0: with a random seed per run, the set-up of the two runs lays out its
+# dicts differently and the difference carries hundreds of instructions per decision of noise).
 set -eu
+PYTHONHASHSEED=${PYTHONHASHSEED:-0}
+export PYTHONHASHSEED
 build=${1:-build-bench}
 python=${PYTHON:-/usr/bin/python3}
 children=${CHILDREN:-500}

@@ -81,6 +81,10 @@
 %ignore pv_prepare;
 %ignore pv_evaluate_prepared;
 %ignore pv_prepared_check;
+/* The two functions of a request are METH_FASTCALL functions of ext/pv_py_evaluate.c (no
+   argument tuple per call); the module gets them at import. */
+%ignore pv_evaluate;
+%ignore pv_decide;
 
 /* ---- The module: its exceptions, and the structs behind its proxies for ext/ ---------------- */
 
@@ -101,7 +105,8 @@ static void *pv_py_swig_unwrap(PyObject *obj, pv_py_kind kind, PyObject **owner)
 }
 %}
 %init %{
-    if (pv_py_init(m, pv_py_swig_unwrap) < 0 || pv_py_prepared_init(m) < 0) return NULL;
+    if (pv_py_init(m, pv_py_swig_unwrap) < 0 || pv_py_prepared_init(m) < 0 ||
+        pv_py_evaluate_init(m) < 0) return NULL;
 %}
 
 /* ---- The error channel ---------------------------------------------------------------------- */

@@ -57,6 +57,10 @@ void *pv_py_unwrap(PyObject *obj, pv_py_kind kind, const char *list, Py_ssize_t 
     0, or -1 with an exception set. */
 int pv_py_init(PyObject *module, pv_py_unwrap_fn unwrap);
 
+/** Adds evaluate and decide (pv_py_evaluate.c: METH_FASTCALL, the functions of a request) to
+    'module'. 0, or -1 with an exception set. */
+int pv_py_evaluate_init(PyObject *module);
+
 /* ---- Errors ---------------------------------------------------------------------------------- */
 
 /** Raises InvalidInput(field, detail) (a ValueError). */

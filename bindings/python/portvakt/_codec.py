@@ -140,6 +140,14 @@ _set_dict = object.__setattr__
 # read and written under the GIL (or one lock of a free-threaded build) is safe for threads.
 _DECODED: Dict[int, Dict[bytes, Decision]] = {id(kind): {} for kind in ActorKind}
 _DECODED_MAX = 4096
+_NOT_KEPT: Dict[bytes, Decision] = {}
+
+
+def decoded_for(asker: object) -> Dict[bytes, Decision]:
+    """The dict of Decisions already decoded for an asker of kind 'asker', for an Actor to keep
+    (its kind never changes) so that a call reads it without id(); an empty dict that is never
+    filled when 'asker' is not an ActorKind (decode() then decodes every time)."""
+    return _DECODED.get(id(asker), _NOT_KEPT) if isinstance(asker, ActorKind) else _NOT_KEPT
 _RECORD_SIZE = RECORD.size
 
 

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from . import cportvakt as _c
 from ._check import check_on
-from ._codec import _DECODED, RULE_NAMES, RULES, Decision, decode, language_to_c
+from ._codec import RULE_NAMES, RULES, Decision, decode, language_to_c
 from ._enums import ACTOR_KIND_TO_C, REASON_TO_C, ActorKind, Channel, Language, Reason, ServiceKind
 from ._errors import InvalidInput, InvalidType
 from ._model import Actor, Citizen, Service, proxies
@@ -69,7 +69,7 @@ def _answer(
 
 
 def evaluate(
-    citizen: Citizen, actor: Actor, service: Service, on: date, *, raise_on_invalid: bool = True
+    citizen: Citizen, actor: Actor, service: Service, on: date, raise_on_invalid: bool = True
 ) -> Decision:
     """Decides whether 'actor' may reach 'service' of 'citizen' on the date 'on' (RULES.md
     section 3, steps 0 to 7, and T1). Crosses into C once; the C form of each input is built on
@@ -77,11 +77,15 @@ def evaluate(
 
     Invalid input (section 8) raises InvalidInput naming the field, with the fail-closed decision
     in its ``decision`` attribute; with ``raise_on_invalid=False`` that decision is returned
-    instead. A value of the wrong Python type raises InvalidType (also a TypeError).
+    instead (``raise_on_invalid`` may also be given by position). A value of the wrong Python
+    type raises InvalidType (also a TypeError).
     """
-    # _answer, written out: the one call a request makes, at the lowest cost.
+    # _answer, written out: the one call a request makes, at the lowest cost (id() of the
+    # actor's kind costs as much as the rest of this body: the actor keeps its dict of decoded
+    # Decisions; 'raise_on_invalid' positional too, as a keyword-only parameter keeps CPython
+    # 3.11 from specialising the call).
     try:
-        if on.__class__ is not date:
+        if type(on) is not date:
             check_on(on)
         record = _evaluate(
             citizen._pv_mirror or citizen._compile(),
@@ -89,16 +93,15 @@ def evaluate(
             service._pv_mirror or service._compile(),
             on,
         )
+        decision = actor._pv_decoded.get(record)  # decode(), its cache read here
     except AttributeError:
         return _failed(InvalidType("input", "is not a portvakt input"), citizen, actor, service, raise_on_invalid)
     except InvalidInput as error:
         return _failed(error, citizen, actor, service, raise_on_invalid)
-    decision = _DECODED.get(id(actor.kind), _NONE).get(record)  # decode(), its cache read here
     return decision if decision is not None else decode(record, actor.kind)
 
 
 _evaluate = _c.evaluate
-_NONE: Dict[bytes, Decision] = {}
 
 
 class Prepared:
@@ -128,11 +131,11 @@ class Prepared:
             if on.__class__ is not date:
                 check_on(on)
             record = self._evaluate(actor._pv_mirror or actor._compile(), service._pv_mirror or service._compile(), on)
+            decision = actor._pv_decoded.get(record)  # decode(), its cache read here
         except AttributeError:
             return _failed(InvalidType("input", "is not a portvakt input"), self.citizen, actor, service, raise_on_invalid)
         except InvalidInput as error:
             return _failed(error, self.citizen, actor, service, raise_on_invalid)
-        decision = _DECODED.get(id(actor.kind), _NONE).get(record)  # decode(), its cache read here
         return decision if decision is not None else decode(record, actor.kind)
 
 

@@ -34,7 +34,7 @@ from ._check import check_instance, check_on
 from ._check import check_items as _check_items
 from ._check import check_str as _check_str
 from ._check import type_name as _type_name
-from ._codec import Outcomes
+from ._codec import Decision, Outcomes, decoded_for
 from ._enums import (
     ACTOR_KIND_TO_C,
     CHANNEL_TO_C,
@@ -462,9 +462,17 @@ class Citizen(_Cached):
 # ---- The actor and the service -----------------------------------------------------------------
 
 
+class _CachedActor(_Cached):
+    """As _Cached, and the Decisions already decoded for an asker of the actor's kind
+    (``_pv_decoded``, fixed with the kind): evaluate() finds its answer there with one read."""
+
+    __slots__ = ("_pv_decoded",)
+    _pv_decoded: Dict[bytes, Decision]
+
+
 @_sealed
 @dataclass(frozen=True, slots=True)
-class Actor(_Cached):
+class Actor(_CachedActor):
     """Who is trying to reach the citizen. ``id`` is required for a guardian or a representative
     and matched exactly against the record; ``login_locked`` and ``journal_sealed`` are the
     actor's own (E2, E3) and must be False for ``self``."""
@@ -479,6 +487,7 @@ class Actor(_Cached):
         _set_frozen(self, "_pv_mirror", None)
         _set_frozen(self, "kind", _coerce(ActorKind, self.kind))
         _set_frozen(self, "eid", _coerce(Eid, self.eid))
+        _set_frozen(self, "_pv_decoded", decoded_for(self.kind))
 
     @classmethod
     def self(cls, eid: Union[Eid, str] = Eid.BANKID) -> "Actor":
