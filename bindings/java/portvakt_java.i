@@ -32,91 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "portvakt.h"
+#include "pvj_jni.h"
 #include "pvj_record.h"
 
-/* Throws org.portvakt.InvalidInputException(field, rule, message) for 'err' ('fallback' is the
-   field when 'err' names none). */
-static void pvj_throw(JNIEnv *jenv, const pv_error *err, const char *fallback) {
-    jclass cls = (*jenv)->FindClass(jenv, "org/portvakt/InvalidInputException");
-    if (cls == NULL)
-        return; /* NoClassDefFoundError is pending */
-    jmethodID make = (*jenv)->GetMethodID(jenv, cls, "<init>",
-                                          "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V");
-    if (make == NULL)
-        return;
-    const char *field = err->field[0] != '\0' ? err->field : fallback;
-    const char *rule = pv_rule_name(err->rule);
-    const char *message = err->message != NULL ? err->message
-                          : err->status == PV_ERR_BUFFER_TOO_SMALL ? "is too small"
-                                                                   : "is not valid";
-    jstring jfield = (*jenv)->NewStringUTF(jenv, field);
-    jstring jrule = rule != NULL ? (*jenv)->NewStringUTF(jenv, rule) : NULL;
-    jstring jmessage = (*jenv)->NewStringUTF(jenv, message);
-    jobject e = (*jenv)->NewObject(jenv, cls, make, jfield, jrule, jmessage);
-    if (e != NULL)
-        (*jenv)->Throw(jenv, (jthrowable)e);
-}
-
-/* Throws InvalidInputException naming 'field' with 'message' (rule V1). */
-static void pvj_refuse(JNIEnv *jenv, const char *field, const char *message) {
-    pv_error err = PV_ERROR_INIT;
-    err.status = PV_ERR_INVALID_INPUT;
-    err.rule = PV_RULE_V1;
-    strncpy(err.field, field, sizeof err.field - 1);
-    err.message = message;
-    pvj_throw(jenv, &err, field);
-}
-
-/* The UTF-8 of 'text' in a malloc()'ed buffer, or NULL with an exception pending: a NUL or a
-   lone surrogate is refused naming 'field'. */
-static char *pvj_utf8(JNIEnv *jenv, jstring text, const char *field) {
-    jsize n = (*jenv)->GetStringLength(jenv, text);
-    char *out = (char *)malloc((size_t)n * 3 + 1);
-    if (out == NULL) {
-        (*jenv)->ThrowNew(jenv, (*jenv)->FindClass(jenv, "java/lang/OutOfMemoryError"), field);
-        return NULL;
-    }
-    const jchar *s = (*jenv)->GetStringCritical(jenv, text, NULL);
-    if (s == NULL) {
-        free(out);
-        return NULL;
-    }
-    size_t k = 0;
-    const char *bad = NULL;
-    for (jsize i = 0; i < n && bad == NULL; i++) {
-        unsigned c = s[i];
-        if (c == 0) {
-            bad = "must not contain a NUL character";
-        } else if (c < 0x80) {
-            out[k++] = (char)c;
-        } else if (c < 0x800) {
-            out[k++] = (char)(0xC0 | c >> 6);
-            out[k++] = (char)(0x80 | (c & 0x3F));
-        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 &&
-                   s[i + 1] <= 0xDFFF) {
-            unsigned long u = 0x10000ul + ((unsigned long)(c - 0xD800) << 10) + (s[i + 1] - 0xDC00u);
-            i++;
-            out[k++] = (char)(0xF0 | u >> 18);
-            out[k++] = (char)(0x80 | (u >> 12 & 0x3F));
-            out[k++] = (char)(0x80 | (u >> 6 & 0x3F));
-            out[k++] = (char)(0x80 | (u & 0x3F));
-        } else if (c >= 0xD800 && c <= 0xDFFF) {
-            bad = "is not Unicode text (a lone surrogate)";
-        } else {
-            out[k++] = (char)(0xE0 | c >> 12);
-            out[k++] = (char)(0x80 | (c >> 6 & 0x3F));
-            out[k++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    (*jenv)->ReleaseStringCritical(jenv, text, s);
-    out[k] = '\0';
-    if (bad != NULL) {
-        free(out);
-        pvj_refuse(jenv, field, bad);
-        return NULL;
-    }
-    return out;
-}
 %}
 
 /* ---- Errors ------------------------------------------------------------------------------------ */
@@ -172,27 +90,9 @@ static char *pvj_utf8(JNIEnv *jenv, jstring text, const char *field) {
 %typemap(jstype) (const TYPE *items, size_t count) "TYPE[]"
 %typemap(javain) (const TYPE *items, size_t count) "TYPE.pointers($javainput)"
 %typemap(in) (const TYPE *items, size_t count) {
-    jsize n = (*jenv)->GetArrayLength(jenv, $input);
-    TYPE *copy = (TYPE *)malloc(n > 0 ? (size_t)n * sizeof(TYPE) : 1);
-    jlong *p = copy != NULL ? (*jenv)->GetLongArrayElements(jenv, $input, NULL) : NULL;
-    if (p == NULL) {
-        free(copy);
-        if (!(*jenv)->ExceptionCheck(jenv))
-            (*jenv)->ThrowNew(jenv, (*jenv)->FindClass(jenv, "java/lang/OutOfMemoryError"), "items");
+    $1 = (TYPE *)pvj_copy_structs(jenv, $input, sizeof(TYPE), &$2);
+    if ($1 == NULL)
         return $null;
-    }
-    for (jsize i = 0; i < n; i++) {
-        if (p[i] == 0) {
-            (*jenv)->ReleaseLongArrayElements(jenv, $input, p, JNI_ABORT);
-            free(copy);
-            (*jenv)->ThrowNew(jenv, (*jenv)->FindClass(jenv, "java/lang/NullPointerException"), "items");
-            return $null;
-        }
-        copy[i] = *(const TYPE *)(intptr_t)p[i];
-    }
-    (*jenv)->ReleaseLongArrayElements(jenv, $input, p, JNI_ABORT);
-    $1 = copy;
-    $2 = (size_t)n;
 }
 %typemap(javacode) struct TYPE %{
   /** The C pointers of 'items' (an array set whole by set_&lt;member&gt;). */
