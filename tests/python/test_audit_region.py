@@ -33,6 +33,12 @@ CASES = SOURCE_ROOT / "tests" / "conformance" / "audit"
 EXAMPLE = SOURCE_ROOT / "examples" / "audit"
 ENV = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
 
+# Under AddressSanitizer (the CI check that preloads its runtime) resident memory and the time
+# a worker takes to stop measure the sanitizer, not the audit: those two runs are left to the
+# unsanitized builds.
+not_under_asan = pytest.mark.skipif("asan" in os.environ.get("LD_PRELOAD", ""),
+                                    reason="resident size and stop time under AddressSanitizer")
+
 
 def cli(*argv, stdin=b""):
     out, err = io.StringIO(), io.StringIO()
@@ -246,6 +252,7 @@ def _children(pid):
         return []
 
 
+@not_under_asan
 def test_cli_interrupt_with_jobs_exits_130_and_leaves_no_worker(tmp_path):
     recs = tmp_path / "records.jsonl"
     recs.write_text(json.dumps({"id": "r1", "citizen": {"birth_date": "2014-03-15", "guardians": [{"id": "g"}]}}) + "\n")
@@ -262,7 +269,7 @@ def test_cli_interrupt_with_jobs_exits_130_and_leaves_no_worker(tmp_path):
             workers = _children(proc.pid)
         assert len(workers) >= 2
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=180)  # a loaded machine: generous, not a timing
     finally:
         proc.kill()
     assert proc.returncode == 130
@@ -311,6 +318,7 @@ def test_a_5_mb_line_given_to_the_python_api_is_malformed(kind):
                       "message": f"is longer than {pv.audit.MAX_LINE_BYTES} bytes"}]
 
 
+@not_under_asan
 def test_dev_zero_as_log_is_reported_in_bounded_memory():
     proc = subprocess.Popen([sys.executable, "-m", "portvakt", "audit", str(EXAMPLE / "records.jsonl"),
                              "/dev/zero", "--json"],
