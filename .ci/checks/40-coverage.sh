@@ -29,9 +29,10 @@ if ! report --print-summary --fail-under-line 100 --fail-under-branch 95 --txt /
   exit 1
 fi
 
-# The C of the bindings (bindings/common/, bindings/python/ext/), run by the Python suite:
-# measured and reported on its own (the thresholds above are src/'s).
+# The C of the bindings (bindings/common/, bindings/python/ext/, bindings/java/native/), run by
+# the Python and Java suites: measured and reported on its own (the thresholds above are src/'s).
 gcovr --root . --object-directory "$dir" --filter 'bindings/common/' --filter 'bindings/python/ext/' \
+  --filter 'bindings/java/native/' \
   --exclude-unreachable-branches --json "$dir/coverage-bindings.json"
 echo "::: the C of the bindings, lines per file:"
 gcovr --root . --add-tracefile "$dir/coverage-bindings.json" --sort-percentage | awk '!/^-+$/'

@@ -34,6 +34,10 @@ if [ -n "$jdk" ] && [ -f "$jdk/include/jni.h" ]; then
     --std=c11 --quiet --suppress=toomanyconfigs -I include -I "$build/include" \
     -I bindings/java/native -I "$jdk/include" -I "$jdk/include/linux" bindings/java/native/
 fi
+# The fuzzers (built only with -Dfuzzing, so not in the compile commands clang-tidy reads).
+cppcheck --error-exitcode=1 --enable=warning,style,performance,portability --inline-suppr \
+  --std=c11 --quiet --suppress=toomanyconfigs -I include -I "$build/include" -I bindings/common \
+  -I src tests/fuzz/
 echo "cppcheck: no finding"
 
 echo "50-static-analysis: OK: clang-tidy and cppcheck found nothing in src/ and bindings/"

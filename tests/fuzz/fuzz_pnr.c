@@ -116,8 +116,7 @@ static void check_success(const char *text, pv_date reference, unsigned flags, c
 }
 
 /* Parses into a pv_pnr and an error full of garbage but for their versions. Returns the status. */
-static pv_status parse_and_check(const char *text, pv_date reference, unsigned flags,
-                                 pv_pnr *out) {
+static pv_status parse_and_check(const char *text, pv_date reference, unsigned flags, pv_pnr *out) {
     memset(out, 0xA5, sizeof *out);
     out->version = PV_PNR_VERSION;
     pv_error err;

@@ -304,7 +304,8 @@ static inline void decode_service(decoder *dc, pv_service *s) {
    unit exactly PV_ID_MAX (64) bytes, differing only in their last characters so that every
    comparison reads all 64 bytes. */
 enum {
-    CAPS_UNITS = 8 /* distinct units of the grown seals and grants: few, so that who-can-see stays quick */
+    CAPS_UNITS =
+        8 /* distinct units of the grown seals and grants: few, so that who-can-see stays quick */
 };
 
 /* Writes an id of exactly PV_ID_MAX bytes and a NUL into 'out': 'prefix', '-' up to the end
@@ -428,9 +429,22 @@ static inline void spoil_version(pv_citizen *c, pv_actor *a, pv_service *s, uint
     uint32_t *version = NULL;
     uint32_t current = 0;
     switch (b & 7u) {
-    case 0: version = &c->version; current = PV_CITIZEN_VERSION; break;
-    case 1: if (a != NULL) { version = &a->version; current = PV_ACTOR_VERSION; } break;
-    case 2: if (s != NULL) { version = &s->version; current = PV_SERVICE_VERSION; } break;
+    case 0:
+        version = &c->version;
+        current = PV_CITIZEN_VERSION;
+        break;
+    case 1:
+        if (a != NULL) {
+            version = &a->version;
+            current = PV_ACTOR_VERSION;
+        }
+        break;
+    case 2:
+        if (s != NULL) {
+            version = &s->version;
+            current = PV_SERVICE_VERSION;
+        }
+        break;
     case 3:
         if (c->seals != NULL && c->seal_count > 0) {
             version = &((pv_seal *)(uintptr_t)c->seals)[c->seal_count - 1].version;
@@ -451,8 +465,9 @@ static inline void spoil_version(pv_citizen *c, pv_actor *a, pv_service *s, uint
         break;
     case 6:
         if (c->representatives != NULL && c->representative_count > 0) {
-            version = &((pv_representative *)(uintptr_t)c->representatives)
-                           [c->representative_count - 1].version;
+            version =
+                &((pv_representative *)(uintptr_t)c->representatives)[c->representative_count - 1]
+                     .version;
             current = PV_REPRESENTATIVE_VERSION;
         }
         break;
