@@ -2,14 +2,15 @@
 # Fuzzing: the libFuzzer targets of tests/fuzz (clang, ASan + UBSan), each for 60 seconds
 # (PV_FUZZ_SECONDS) on a copy of its committed seed corpus with its dictionary
 # (tests/fuzz/<target>.dict: 64-byte ids, the bytes that grow a record to the caps of RULES.md
-# section 8, versions; fuzz_log_line: the members of an access-log line), one after the other:
+# section 8, versions; fuzz_log_line: the members of an access-log line; fuzz_citizen_json: the
+# members of a stored citizen record), one after the other:
 # about six minutes with the build. A crash, a sanitizer finding, a broken invariant, a leak or an input
 # slower than 10 s fails the check; the input is kept in $dir/fuzz-artifacts/.
 set -euo pipefail
 source .ci/lib.sh
 dir=build-rel-fuzz
 seconds=${PV_FUZZ_SECONDS:-60}
-targets=(fuzz_date fuzz_pnr fuzz_evaluate fuzz_beyond fuzz_log_line)
+targets=(fuzz_date fuzz_pnr fuzz_evaluate fuzz_beyond fuzz_log_line fuzz_citizen_json)
 echo "30-fuzz: ${targets[*]} for ${seconds} s each in $dir"
 
 CC=clang CXX=clang++ setup_build "$dir" -Dfuzzing=true

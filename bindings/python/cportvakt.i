@@ -50,6 +50,7 @@
 %rename("%(regex:/^(pv_|PV_)(.*)/\\2/)s") "";
 %rename(from_) from;
 %rename(prepare) pv_py_prepare;
+%rename(record_read) pv_py_record_read;
 
 /* The decision struct and its accessors are replaced by the record of the decision functions;
    the other output structs by the lists and tuples their functions return (pv_py_beyond.h), so

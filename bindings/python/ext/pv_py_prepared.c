@@ -5,18 +5,23 @@
 
 #include <string.h>
 
+#include "pv_citizen_json.h"
 #include "pv_py_prepared_type.h"
 
 typedef struct prepared {
     PyObject_HEAD pv_prepared *record;
     const pv_citizen *citizen;
-    PyObject *proxy; /* the citizen proxy: the record points into its arrays and strings */
+    /* What the record points into (its arrays and strings): the citizen proxy, or for a record
+       read by record_read the memory of pv_citizen_json (then 'proxy' is NULL). */
+    PyObject *proxy;
+    pv_citizen_json *read;
     void *storage;
 } prepared;
 
 static void prepared_dealloc(PyObject *self) {
     prepared *p = (prepared *)self;
     Py_XDECREF(p->proxy);
+    pv_citizen_json_free(p->read);
     PyMem_Free(p->storage);
     Py_TYPE(self)->tp_free(self);
 }
@@ -133,6 +138,7 @@ static PyObject *prepared_evaluate_many(PyObject *self, PyObject *const *args, P
 static PyObject *prepared_citizen(PyObject *self, void *unused) {
     (void)unused;
     PyObject *proxy = ((prepared *)self)->proxy;
+    if (proxy == NULL) Py_RETURN_NONE;
     Py_INCREF(proxy);
     return proxy;
 }
@@ -146,7 +152,8 @@ static PyMethodDef prepared_methods[] = {
 };
 
 static PyGetSetDef prepared_members[] = {
-    {"citizen", prepared_citizen, NULL, "The citizen proxy the record was prepared from.", NULL},
+    {"citizen", prepared_citizen, NULL,
+     "The citizen proxy the record was prepared from (None for a record from record_read).", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -180,6 +187,23 @@ const pv_prepared *pv_py_prepared_of(PyObject *obj, const pv_citizen **citizen) 
     return p->record;
 }
 
+/* A new Prepared object for 'c' with its storage, not yet prepared (NULL with MemoryError). */
+static prepared *prepared_new(const pv_citizen *c, size_t size) {
+    prepared *p = PyObject_New(prepared, &prepared_type);
+    if (p == NULL) return NULL;
+    p->record = NULL;
+    p->citizen = c;
+    p->proxy = NULL;
+    p->read = NULL;
+    p->storage = PyMem_Malloc(size);
+    if (p->storage == NULL) {
+        Py_DECREF(p);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return p;
+}
+
 PyObject *pv_py_prepare(PyObject *citizen) {
     const pv_citizen *c = pv_py_unwrap(citizen, PV_PY_CITIZEN, "citizen", -1, NULL);
     if (c == NULL) return NULL;
@@ -188,16 +212,8 @@ PyObject *pv_py_prepare(PyObject *citizen) {
         pv_py_raise_input("citizen.version", "is not a version this library knows");
         return NULL;
     }
-    prepared *p = PyObject_New(prepared, &prepared_type);
+    prepared *p = prepared_new(c, size);
     if (p == NULL) return NULL;
-    p->record = NULL;
-    p->citizen = c;
-    p->proxy = NULL;
-    p->storage = PyMem_Malloc(size);
-    if (p->storage == NULL) {
-        Py_DECREF(p);
-        return PyErr_NoMemory();
-    }
     pv_error err = PV_ERROR_INIT;
     if (pv_prepare(c, p->storage, size, &p->record, &err) != PV_OK) {
         Py_DECREF(p);
@@ -206,5 +222,31 @@ PyObject *pv_py_prepare(PyObject *citizen) {
     }
     Py_INCREF(citizen);
     p->proxy = citizen;
+    return (PyObject *)p;
+}
+
+PyObject *pv_py_record_read(PyObject *text) {
+    if (!PyBytes_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "record_read takes bytes");
+        return NULL;
+    }
+    pv_citizen_json *read = NULL;
+    int got = pv_citizen_json_read(PyBytes_AS_STRING(text), (size_t)PyBytes_GET_SIZE(text), &read);
+    if (got < 0) return PyErr_NoMemory();
+    if (got == 0) Py_RETURN_NONE; /* not of the plain shape: the full reader reads it */
+    const pv_citizen *c = pv_citizen_json_citizen(read);
+    prepared *p = prepared_new(c, pv_prepared_size(c));
+    if (p == NULL) {
+        pv_citizen_json_free(read);
+        return NULL;
+    }
+    p->read = read;
+    pv_error err = PV_ERROR_INIT;
+    if (pv_prepare(c, p->storage, pv_prepared_size(c), &p->record, &err) != PV_OK) {
+        /* Section 8 refuses the record on every date: the full reader builds it, and the audit
+           reports it, as for any record that cannot be prepared. */
+        Py_DECREF(p);
+        Py_RETURN_NONE;
+    }
     return (PyObject *)p;
 }

@@ -15,7 +15,13 @@
  *       first_invalid, field, detail)
  *       request i is (actors[i], services[i]); the answer as batch_evaluate_many gives it.
  *   Prepared.citizen
- *       the proxy it was made from.
+ *       the proxy it was made from (None for a record from record_read).
+ *   record_read(text) -> Prepared or None
+ *       'text' (bytes) a citizen's JSON object as a records database stores it, read by the
+ *       fast reader (bindings/common/pv_citizen_json.h) and prepared, without any Python object
+ *       but the Prepared one (the record lives in the reader's memory). None when the text is
+ *       not of the reader's plain shape or the record cannot be prepared: the caller reads it
+ *       with its full reader, which gives the same record or reports what is wrong.
  */
 #ifndef PV_PY_PREPARED_H
 #define PV_PY_PREPARED_H
@@ -23,5 +29,6 @@
 #include "pv_py.h"
 
 PyObject *pv_py_prepare(PyObject *citizen);
+PyObject *pv_py_record_read(PyObject *text);
 
 #endif /* PV_PY_PREPARED_H */

@@ -648,7 +648,7 @@ class Audit:
                 # every record prepared: the fast path
                 answer = _c.audit_decide([(item[2][2], item[3][1], item[4][1]) for item in items], on)
             else:
-                answer = _c.audit_evaluate([(item[2][1], item[3][1], item[4][1]) for item in items], on)
+                answer = _c.audit_evaluate([(self._proxy(item), item[3][1], item[4][1]) for item in items], on)
             effects = answer[0][EFFECT_AT::_RECORD_SIZE]
             permitted = effects.count(_PERMIT)
             self._allowed += permitted
@@ -656,7 +656,7 @@ class Audit:
                 for i in indices:
                     pending[i] = None
                 continue
-            outcomes = Outcomes(answer, lambda k: (items[k][2][1], items[k][3][1], items[k][4][1]), on)
+            outcomes = Outcomes(answer, lambda k: (self._proxy(items[k]), items[k][3][1], items[k][4][1]), on)
             for k, i in enumerate(indices):
                 pending[i] = None if effects[k] == _PERMIT else self._finding(pending[i], outcomes[k])
         findings = [item for item in pending if item is not None]
@@ -725,6 +725,10 @@ class Audit:
         if known is None:
             known = self._load(record)
         return known
+
+    def _proxy(self, request: Tuple[Any, ...]) -> Any:
+        """The citizen proxy of 'request' (a record kept only in C has none kept: _audit_records)."""
+        return request[2][1] if request[2][1] is not None else _records_cache.proxy(self._store, request)
 
     def _load(self, record: str) -> Any:
         """A record of the database not in the cache: read, checked, prepared and kept."""

@@ -166,7 +166,7 @@ class TextAudit(Audit):
                 # every record prepared: the fast path
                 answer = _c.audit_decide([(item[2][2], item[3][1], item[4][1]) for item in items], on)
             else:
-                answer = _c.audit_evaluate([(item[2][1], item[3][1], item[4][1]) for item in items], on)
+                answer = _c.audit_evaluate([(self._proxy(item), item[3][1], item[4][1]) for item in items], on)
             records = answer[0]
             effects = records[EFFECT_AT::size]
             permitted = effects.count(_PERMIT)
@@ -183,7 +183,7 @@ class TextAudit(Audit):
                     continue
                 if records[k * size + REASON_AT] == _INVALID:
                     if outcomes is None:
-                        outcomes = Outcomes(answer, lambda j: (items[j][2][1], items[j][3][1], items[j][4][1]), on)
+                        outcomes = Outcomes(answer, lambda j: (self._proxy(items[j]), items[j][3][1], items[j][4][1]), on)
                     pending[i] = self._finding(pending[i], outcomes[k])
                     continue
                 raw = records[k * size:(k + 1) * size]
