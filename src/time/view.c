@@ -4,6 +4,8 @@
  */
 #include "view.h"
 
+/*@ ghost uint64_t view_layout; */
+
 /* Insertion sort by start, for the few spans of a usual record. */
 static void spans_insertion_sort(span *s, uint32_t n) {
     for (uint32_t i = 1; i < n; i++) {
