@@ -47,14 +47,10 @@ static pv_status evaluate_input(const pv_citizen *citizen, const pv_actor *actor
     pv_status status = decision_output_check(out, error);
     if (status != PV_OK) return status;
     pv_error err = PV_ERROR_INIT;
-    /* Step 0 (V1): malformed input is a fail-closed deny naming the field. The status returned
-       is validation's (PV_ERR_INVALID_INPUT, the status of every error it reports), not read
-       back from 'err': so a prover sees the failed request never reach the steps. */
-    status = validate_request(citizen, actor, service, on, rq, &err);
-    if (status != PV_OK) {
+    /* Step 0 (V1): malformed input is a fail-closed deny naming the field. */
+    if (validate_request(citizen, actor, service, on, rq, &err) != PV_OK) {
         decision_set_invalid(out);
-        (void)error_report(error, &err);
-        return status;
+        return error_report(error, &err);
     }
     error_clear(error);
     return PV_OK;
