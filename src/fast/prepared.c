@@ -95,6 +95,7 @@ static void push(builder *b, span s) {
 static span_set close_set(builder *b, uint32_t first) {
     const uint32_t n = spans_merge(b->spans + first, b->spans_used - first);
     /*@ split n; */
+    /*@ split first; */
     b->spans_used = first + n;
     return (span_set){first, n};
 }
