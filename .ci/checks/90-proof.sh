@@ -40,9 +40,25 @@ common=(-c11 -machdep x86_64
 # reasons) unrolled in full.
 strings="-eva-slevel-function main:2000"
 # citizen: the whole record at its caps, at precision 2 (the equality domain and more states).
-harnesses=(date pnr names citizen)
+# evaluate: pv_evaluate over a record of shorter arrays (tests/proof/evaluate.c), at precision 2.
+harnesses=(date pnr names citizen evaluate)
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
-  [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2")
+  [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
+  [evaluate]="-eva-precision 2")
+# The functions a harness can reach in the source but, by design, not with its inputs; any other
+# function not reached fails the check. evaluate: the prepared record's side of the gathering of
+# facts (src/decision/facts.c: a pv_prepared is never passed by pv_evaluate), and the heap sort
+# of a union of more than 16 spans (src/time/view.c), which its shorter record cannot build
+# (docs/PROOF.md: not proved).
+# A static inline function of a header has one copy per file, which Frama-C names f_1, f_2 ...
+# in an order that changes with the files: a name matches the list with that suffix taken off.
+declare -A by_design=([evaluate]="entry_seals prepared_seals sink_set sink_span prep_contents
+  prep_grant_groups prep_guardians prep_spans query_shape_of seal_kind_effect
+  spans_heap_sort spans_sift")
+# PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
+if [ -n "${PROOF_HARNESSES:-}" ]; then
+  read -r -a harnesses <<<"$PROOF_HARNESSES"
+fi
 
 for h in "${harnesses[@]}"; do
   log="$work/$h.log"
@@ -67,7 +83,17 @@ for h in "${harnesses[@]}"; do
   fi
   reachable=$(sed -n 's/^ *Syntactically reachable functions = \([0-9]*\).*/\1/p' "$log")
   reached=$(sed -n 's/^ *Semantically reached functions = \([0-9]*\).*/\1/p' "$log")
-  [ -n "$reachable" ] && [ "$reachable" = "$reached" ] ||
+  [ -n "$reachable" ] && [ -n "$reached" ] || fail "tests/proof/$h.c: no coverage figures"
+  # The functions not reached, from the list of -metrics-eva-cover ("<file>: f; g;" lines).
+  unreached=$(sed -n '/^ *Unreached functions/,/^\[metrics\]/p' "$log" | sed -e '1d' -e '$d' |
+    sed 's/<[^>]*>://' | tr ';' '\n' | tr -d ' ' | grep -v '^$' || true)
+  for f in $unreached; do
+    case " $(echo ${by_design[$h]:-}) " in
+      *" $f "* | *" ${f%_[0-9]*} "*) ;;
+      *) fail "tests/proof/$h.c: $f is reachable but was not reached by the analysis" ;;
+    esac
+  done
+  [ $((reachable - reached)) = "$(echo "$unreached" | grep -c . || true)" ] ||
     fail "tests/proof/$h.c: $reached of $reachable reachable functions reached by the analysis"
   # Each public function the harness calls is among those analysed, with statements reached.
   targets=$(grep -o '\bpv_[a-z_]*(' tests/proof/$h.c | tr -d '(' | sort -u)
@@ -79,4 +105,5 @@ for h in "${harnesses[@]}"; do
     "$(echo "$targets" | wc -w) public functions, ${seconds} s"
 done
 
-echo "90-proof: OK: ${#harnesses[@]} harnesses, no alarm, no unproved property, nothing unreached"
+echo "90-proof: OK: ${#harnesses[@]} harnesses, no alarm, no unproved property, nothing unreached" \
+  "but what a harness names"
