@@ -57,7 +57,8 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
     }
 
     size_t n = 0;
-    const size_t total = citizen->seal_count + citizen->grant_count;
+    const size_t seals = citizen->seal_count;
+    const size_t grants = citizen->grant_count;
     for (size_t a = 0; a < actors; a++) {
         pv_actor actor = record_actor(citizen, a);
         pv_service service = PV_SERVICE_INIT;
@@ -67,10 +68,16 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
         service.kind = PV_SERVICE_JOURNAL;
         service.channel = PV_CHANNEL_DIRECT;
         decide_row(&record, &actor, &service, on, &rows[n++]);
-        /* Each unit named in the record, first mention first. */
-        for (size_t m = 0; m < total; m++) {
-            if (!record_unit_is_first(&ms, m)) continue;
-            service.unit = record_mention_unit(citizen, m);
+        /* Each unit named in the record, first mention first: the seals', then the grants'
+           (mention seal_count + i is grant i). */
+        for (size_t i = 0; i < seals; i++) {
+            if (!record_unit_is_first(&ms, i)) continue;
+            service.unit = citizen->seals[i].unit;
+            decide_row(&record, &actor, &service, on, &rows[n++]);
+        }
+        for (size_t i = 0; i < grants; i++) {
+            if (!record_unit_is_first(&ms, seals + i)) continue;
+            service.unit = citizen->grants[i].unit;
             decide_row(&record, &actor, &service, on, &rows[n++]);
         }
     }
