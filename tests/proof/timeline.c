@@ -8,6 +8,13 @@
  * Bounds: the arrays of the record hold at most 2 seals, 2 grants, 1 guardian, 1 representative
  * and 2 periods (each count 0 to that); docs/PROOF.md says why the code does not depend on the
  * size.
+ *
+ * Not reached, as facts_gather() reads them only for a prepared record (the path of
+ * pv_evaluate_prepared()), and the copies that file makes of static inline functions of
+ * internal.h for them:
+ * Unreached: entry_seals prepared_seals sink_set sink_span
+ * Unreached: prep_contents prep_grant_groups prep_guardians prep_spans
+ * Unreached: interval_contains query_shape_of seal_kind_effect
  */
 #define PROOF_SHAPED
 #define PROOF_SEALS 2
