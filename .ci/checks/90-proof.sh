@@ -73,7 +73,7 @@ for h in "${harnesses[@]}"; do
   fi
   reachable=$(sed -n 's/^ *Syntactically reachable functions = \([0-9]*\).*/\1/p' "$log")
   reached=$(sed -n 's/^ *Semantically reached functions = \([0-9]*\).*/\1/p' "$log")
-  [ -n "$reachable" ] && [ -n "$reached" ] || fail "tests/proof/$h.c: no coverage figures"
+  if [ -z "$reachable" ] || [ -z "$reached" ]; then fail "tests/proof/$h.c: no coverage figures"; fi
   # A function the harness cannot reach for a reason it states is named in the harness, on
   # lines " * Unreached: name ..." (e.g. the code of a prepared record, which facts_gather()
   # reads only when given one); any other function not reached fails, and so does a function
@@ -88,8 +88,8 @@ for h in "${harnesses[@]}"; do
     extra=$(comm -23 <(echo "$unreached") <(echo "$allowed") | sed '/^$/d')
     stale=$(comm -13 <(echo "$unreached") <(echo "$allowed") | sed '/^$/d')
     [ -z "$extra" ] || fail "tests/proof/$h.c: $reached of $reachable reachable functions" \
-      "reached by the analysis; not reached: $(echo $extra)"
-    [ -z "$stale" ] || fail "tests/proof/$h.c: named as unreached but reached: $(echo $stale)"
+      "reached by the analysis; not reached: ${extra//$'\n'/ }"
+    [ -z "$stale" ] || fail "tests/proof/$h.c: named as unreached but reached: ${stale//$'\n'/ }"
   fi
   # Each public function the harness calls is among those analysed, with statements reached.
   targets=$(grep -o '\bpv_[a-z_]*(' tests/proof/$h.c | tr -d '(' | sort -u)
