@@ -40,15 +40,16 @@ common=(-c11 -machdep x86_64
 # reasons) unrolled in full.
 strings="-eva-slevel-function main:2000"
 # citizen: the whole record at its caps, at precision 2 (the equality domain and more states).
-# units: the units of a record sorted by record_units_find(), whose states (one for each count
-# of seals, src/input/record.c) need room. timeline: each class of actor analysed apart (a
+# units, who_can_see, timeline: each class of seal (scope and unit, tests/proof/seals.h)
+# analysed apart, and the units of a record sorted by record_units_find(), whose states (one
+# for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
 harnesses=(date pnr names citizen units)
-units="-eva-slevel-function record_units_find:500"
+units="-eva-slevel-function record_units_find:500 -eva-partition-value proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
   [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
   [units]="-eva-precision 2 $units" [who_can_see]="-eva-precision 2 $units"
-  [timeline]="-eva-precision 2 -eva-partition-value proof_actor_class")
+  [timeline]="-eva-precision 2 $units -eva-partition-value proof_actor_class")
 
 for h in "${harnesses[@]}"; do
   log="$work/$h.log"

@@ -5,6 +5,8 @@
  * steps NULL with any capacity, or an array of any capacity up to its size ('steps[0]' of any
  * version); the count and the error NULL or not.
  *
+ * Each seal of every scope with a unit or without one (seals.h), each pair analysed apart.
+ *
  * Bounds: the arrays of the record hold at most 2 seals, 2 grants, 1 guardian, 1 representative
  * and 2 periods (each count 0 to that); docs/PROOF.md says why the code does not depend on the
  * size.
@@ -23,6 +25,7 @@
 #define PROOF_REPRESENTATIVES 1
 #define PROOF_PERIODS 2
 #include "record.h"
+#include "seals.h"
 
 #define PROOF_STEPS 4
 
@@ -32,6 +35,7 @@ static int proof_actor_class;
 int main(void) {
     proof_strings();
     proof_arrays();
+    proof_seal_classes();
     pv_citizen citizen;
     pv_actor actor;
     pv_service service;

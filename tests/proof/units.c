@@ -4,6 +4,8 @@
  * the units NULL or an array of any capacity up to its size, the count and the error NULL or
  * not.
  *
+ * Each seal of every scope with a unit or without one (seals.h), each pair analysed apart.
+ *
  * Bounds: at most 2 seals, 2 grants, 1 guardian, 1 representative and 2 periods (each count 0
  * to that); docs/PROOF.md says why the code does not depend on the size.
  */
@@ -14,6 +16,7 @@
 #define PROOF_REPRESENTATIVES 1
 #define PROOF_PERIODS 2
 #include "record.h"
+#include "seals.h"
 
 /* The most units: one per seal and grant. */
 #define PROOF_UNITS (PROOF_SEALS + PROOF_GRANTS)
@@ -21,6 +24,7 @@
 int main(void) {
     proof_strings();
     proof_arrays();
+    proof_seal_classes();
     pv_citizen citizen;
     any_citizen(&citizen);
     pv_error error_storage;

@@ -4,6 +4,8 @@
  * date; the rows NULL with any capacity, or an array of any capacity up to the most rows such a
  * record needs ('rows[0]' of any version); the count and the error NULL or not.
  *
+ * Each seal of every scope with a unit or without one (seals.h), each pair analysed apart.
+ *
  * Bounds: the arrays of the record hold at most 2 seals, 2 grants, 1 guardian, 1 representative
  * and 2 periods (each count 0 to that); docs/PROOF.md says why the code does not depend on the
  * size.
@@ -22,6 +24,7 @@
 #define PROOF_REPRESENTATIVES 1
 #define PROOF_PERIODS 2
 #include "record.h"
+#include "seals.h"
 
 /* The most rows: every actor (the citizen, each guardian, each representative) times the
    e-services, the journal and each distinct unit (at most one per seal and grant). */
@@ -33,6 +36,7 @@ static pv_access_row proof_rows[PROOF_ROWS];
 int main(void) {
     proof_strings();
     proof_arrays();
+    proof_seal_classes();
     pv_citizen citizen;
     any_citizen(&citizen);
     const pv_citizen *c = Frama_C_nondet(0, 1) ? &citizen : NULL;
