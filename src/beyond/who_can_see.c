@@ -28,6 +28,34 @@ static void decide_row(const pv_request *record, const pv_actor *actor, const pv
     *row = r;
 }
 
+/* The rows of one actor from rows[*n] on: the e-services, the journal and each unit named in
+   the record; '*n' past them. */
+static void actor_rows(const pv_request *record, const record_units *ms, const pv_actor *actor,
+                       pv_date on, pv_access_row *rows, size_t *n) {
+    const pv_citizen *citizen = record->citizen;
+    pv_service service = PV_SERVICE_INIT;
+    service.kind = PV_SERVICE_E_SERVICES;
+    decide_row(record, actor, &service, on, &rows[(*n)++]);
+    /* E2: the journal through the direct channel, which the citizen's lock leaves open. */
+    service.kind = PV_SERVICE_JOURNAL;
+    service.channel = PV_CHANNEL_DIRECT;
+    decide_row(record, actor, &service, on, &rows[(*n)++]);
+    /* Each unit named in the record, first mention first: the seals', then the grants'
+       (mention seal_count + i is grant i). */
+    const size_t seals = citizen->seal_count;
+    const size_t grants = citizen->grant_count;
+    for (size_t i = 0; i < seals; i++) {
+        if (!record_unit_is_first(ms, i)) continue;
+        service.unit = citizen->seals[i].unit;
+        decide_row(record, actor, &service, on, &rows[(*n)++]);
+    }
+    for (size_t i = 0; i < grants; i++) {
+        if (!record_unit_is_first(ms, seals + i)) continue;
+        service.unit = citizen->grants[i].unit;
+        decide_row(record, actor, &service, on, &rows[(*n)++]);
+    }
+}
+
 pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *rows,
                          size_t capacity, size_t *count, pv_error *error) {
     if (count != NULL) *count = 0;
@@ -56,30 +84,21 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
         return error_report(error, &err);
     }
 
+    /* The actors in record_actor()'s order, each taken as it takes them: the citizen, then
+       each guardian, then each representative (three loops, so that each reads its own array
+       below its own count). */
     size_t n = 0;
-    const size_t seals = citizen->seal_count;
-    const size_t grants = citizen->grant_count;
-    for (size_t a = 0; a < actors; a++) {
-        pv_actor actor = record_actor(citizen, a);
-        pv_service service = PV_SERVICE_INIT;
-        service.kind = PV_SERVICE_E_SERVICES;
-        decide_row(&record, &actor, &service, on, &rows[n++]);
-        /* E2: the journal through the direct channel, which the citizen's lock leaves open. */
-        service.kind = PV_SERVICE_JOURNAL;
-        service.channel = PV_CHANNEL_DIRECT;
-        decide_row(&record, &actor, &service, on, &rows[n++]);
-        /* Each unit named in the record, first mention first: the seals', then the grants'
-           (mention seal_count + i is grant i). */
-        for (size_t i = 0; i < seals; i++) {
-            if (!record_unit_is_first(&ms, i)) continue;
-            service.unit = citizen->seals[i].unit;
-            decide_row(&record, &actor, &service, on, &rows[n++]);
-        }
-        for (size_t i = 0; i < grants; i++) {
-            if (!record_unit_is_first(&ms, seals + i)) continue;
-            service.unit = citizen->grants[i].unit;
-            decide_row(&record, &actor, &service, on, &rows[n++]);
-        }
+    pv_actor actor = record_actor(citizen, 0);
+    actor_rows(&record, &ms, &actor, on, rows, &n);
+    actor.kind = PV_ACTOR_GUARDIAN;
+    for (size_t i = 0; i < citizen->guardian_count; i++) {
+        actor.id = citizen->guardians[i].id;
+        actor_rows(&record, &ms, &actor, on, rows, &n);
+    }
+    actor.kind = PV_ACTOR_REPRESENTATIVE;
+    for (size_t i = 0; i < citizen->representative_count; i++) {
+        actor.id = citizen->representatives[i].id;
+        actor_rows(&record, &ms, &actor, on, rows, &n);
     }
     *count = n;
     error_clear(error);
