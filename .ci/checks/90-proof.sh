@@ -45,11 +45,13 @@ strings="-eva-slevel-function main:2000"
 # for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
 harnesses=(date pnr names citizen units)
-units="-eva-slevel-function record_units_find:500 -eva-partition-value proof_seal0,proof_seal1"
+units="-eva-slevel-function record_units_find:500"
+seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
   [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
-  [units]="-eva-precision 2 $units" [who_can_see]="-eva-precision 2 $units"
-  [timeline]="-eva-precision 2 $units -eva-partition-value proof_actor_class")
+  [units]="-eva-precision 2 $units -eva-partition-value $seals"
+  [who_can_see]="-eva-precision 2 $units -eva-partition-value $seals"
+  [timeline]="-eva-precision 2 $units -eva-partition-value $seals,proof_actor_class")
 
 for h in "${harnesses[@]}"; do
   log="$work/$h.log"
