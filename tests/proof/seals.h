@@ -1,6 +1,6 @@
 /*
  * seals.h — for the harnesses over smaller records (units.c, who_can_see.c, timeline.c): each
- * seal of record.h (two of them) with its scope and its unit chosen together, so that a seal of
+ * seal of record.h (one or two of them) with its scope and its unit chosen together, so that a seal of
  * the whole journal has no unit, as section 8 requires. Without it, PROOF_SHAPED gives every
  * seal a unit, and validation refuses every seal of the whole journal.
  *
@@ -17,8 +17,8 @@
 
 #include "record.h"
 
-#if PROOF_SEALS != 2
-#error "seals.h chooses the class of two seals"
+#if PROOF_SEALS < 1 || PROOF_SEALS > 2
+#error "seals.h chooses the class of one or two seals"
 #endif
 
 static int proof_seal0;
@@ -52,9 +52,13 @@ static void proof_seal_of_class(pv_seal *s, int class) {
 /* After proof_arrays(): the scope and the unit of each seal, by class. */
 static void proof_seal_classes(void) {
     proof_seal0 = Frama_C_interval(0, 6);
-    proof_seal1 = Frama_C_interval(0, 6);
     proof_seal_of_class(&proof_seals[0], proof_seal0);
+#if PROOF_SEALS == 2
+    proof_seal1 = Frama_C_interval(0, 6);
     proof_seal_of_class(&proof_seals[1], proof_seal1);
+#else
+    proof_seal1 = 0; /* one class: the partition on it is one state */
+#endif
 }
 
 #endif

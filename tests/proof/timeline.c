@@ -7,7 +7,7 @@
  *
  * Each seal of every scope with a unit or without one (seals.h), each pair analysed apart.
  *
- * Bounds: the arrays of the record hold at most 2 seals, 2 grants, 1 guardian, 1 representative
+ * Bounds: the arrays of the record hold at most 1 seal, 2 grants, 1 guardian, 1 representative
  * and 2 periods (each count 0 to that); docs/PROOF.md says why the code does not depend on the
  * size.
  *
@@ -19,7 +19,7 @@
  * Unreached: interval_contains query_shape_of seal_kind_effect
  */
 #define PROOF_SHAPED
-#define PROOF_SEALS 2
+#define PROOF_SEALS 1
 #define PROOF_GRANTS 2
 #define PROOF_GUARDIANS 1
 #define PROOF_REPRESENTATIVES 1
