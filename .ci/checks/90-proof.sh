@@ -40,18 +40,32 @@ common=(-c11 -machdep x86_64
 # reasons) unrolled in full.
 strings="-eva-slevel-function main:2000"
 # citizen: the whole record at its caps, at precision 2 (the equality domain and more states).
+# evaluate: pv_evaluate over a record of shorter arrays (tests/proof/evaluate.c), at precision 2.
 # units, who_can_see, timeline: each class of seal (scope and unit, tests/proof/seals.h)
 # analysed apart, and the units of a record sorted by record_units_find(), whose states (one
 # for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
-harnesses=(date pnr names citizen units)
+harnesses=(date pnr names citizen evaluate units)
 units="-eva-slevel-function record_units_find:500"
 seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
   [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
+  [evaluate]="-eva-precision 2"
   [units]="-eva-precision 2 $units -eva-partition-value $seals"
   [who_can_see]="-eva-precision 2 $units -eva-partition-value $seals"
   [timeline]="-eva-precision 2 $units -eva-partition-value $seals,proof_actor_class")
+# The functions a harness can reach in the source but, by design, not with its inputs; any other
+# function not reached fails the check. evaluate: the prepared record's side of the gathering of
+# facts (src/decision/facts.c: a pv_prepared is never passed by pv_evaluate), and the heap sort
+# of a union of more than 16 spans (src/time/view.c), which its shorter record cannot build
+# (docs/PROOF.md: not proved).
+declare -A by_design=([evaluate]="entry_seals prepared_seals sink_set sink_span prep_contents
+  prep_grant_groups prep_guardians prep_spans query_shape_of_5 seal_kind_effect_5
+  spans_heap_sort spans_sift")
+# PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
+if [ -n "${PROOF_HARNESSES:-}" ]; then
+  read -r -a harnesses <<<"$PROOF_HARNESSES"
+fi
 
 for h in "${harnesses[@]}"; do
   log="$work/$h.log"
@@ -76,24 +90,18 @@ for h in "${harnesses[@]}"; do
   fi
   reachable=$(sed -n 's/^ *Syntactically reachable functions = \([0-9]*\).*/\1/p' "$log")
   reached=$(sed -n 's/^ *Semantically reached functions = \([0-9]*\).*/\1/p' "$log")
-  if [ -z "$reachable" ] || [ -z "$reached" ]; then fail "tests/proof/$h.c: no coverage figures"; fi
-  # A function the harness cannot reach for a reason it states is named in the harness, on
-  # lines " * Unreached: name ..." (e.g. the code of a prepared record, which facts_gather()
-  # reads only when given one); any other function not reached fails, and so does a function
-  # named there that was reached. Names are compared without the _N that Frama-C appends to a
-  # static inline function's copy in another file.
-  allowed=$(sed -n 's/^ \* Unreached: //p' "tests/proof/$h.c" | tr ' ' '\n' | sed '/^$/d' |
-    sort -u)
-  unreached=$(awk '/^ *Unreached functions \(/ { on = 1; next } on && /^\[/ { on = 0 } on' "$log" |
-    sed 's/<[^>]*>://g' | tr ';' '\n' | tr -s ' \n' '\n' | sed '/^$/d; s/_[0-9][0-9]*$//' |
-    sort -u)
-  if [ "$reachable" != "$reached" ] || [ -n "$allowed" ]; then
-    extra=$(comm -23 <(echo "$unreached") <(echo "$allowed") | sed '/^$/d')
-    stale=$(comm -13 <(echo "$unreached") <(echo "$allowed") | sed '/^$/d')
-    [ -z "$extra" ] || fail "tests/proof/$h.c: $reached of $reachable reachable functions" \
-      "reached by the analysis; not reached: ${extra//$'\n'/ }"
-    [ -z "$stale" ] || fail "tests/proof/$h.c: named as unreached but reached: ${stale//$'\n'/ }"
-  fi
+  [ -n "$reachable" ] && [ -n "$reached" ] || fail "tests/proof/$h.c: no coverage figures"
+  # The functions not reached, from the list of -metrics-eva-cover ("<file>: f; g;" lines).
+  unreached=$(sed -n '/^ *Unreached functions/,/^\[metrics\]/p' "$log" | sed -e '1d' -e '$d' |
+    sed 's/<[^>]*>://' | tr ';' '\n' | tr -d ' ' | grep -v '^$' || true)
+  for f in $unreached; do
+    case " $(echo ${by_design[$h]:-}) " in
+      *" $f "*) ;;
+      *) fail "tests/proof/$h.c: $f is reachable but was not reached by the analysis" ;;
+    esac
+  done
+  [ $((reachable - reached)) = "$(echo "$unreached" | grep -c . || true)" ] ||
+    fail "tests/proof/$h.c: $reached of $reachable reachable functions reached by the analysis"
   # Each public function the harness calls is among those analysed, with statements reached.
   targets=$(grep -o '\bpv_[a-z_]*(' tests/proof/$h.c | tr -d '(' | sort -u)
   for f in $targets; do
@@ -104,4 +112,5 @@ for h in "${harnesses[@]}"; do
     "$(echo "$targets" | wc -w) public functions, ${seconds} s"
 done
 
-echo "90-proof: OK: ${#harnesses[@]} harnesses, no alarm, no unproved property, nothing unreached"
+echo "90-proof: OK: ${#harnesses[@]} harnesses, no alarm, no unproved property, nothing unreached" \
+  "but what a harness names"

@@ -146,6 +146,7 @@ GATHER_INLINE void record_seals(sink *s, const pv_request *rq) {
     }
     unsigned char effect[PV_MAX_SEALS];
     unsigned present = 0;
+    /*@ split c->seal_count; */
     for (size_t i = 0; i < c->seal_count; i++) {
         effect[i] = (unsigned char)seal_effect_on(&c->seals[i], rq->service);
         present |= 1u << effect[i];

@@ -74,24 +74,41 @@ typedef struct view {
     span own[VIEW_MAX_OWN]; /* the spans built for this request */
 } view;
 
+/* For the proof only (docs/PROOF.md; ACSL ghost code, which a compiler reads as a comment): the
+   counts of the sources added so far, one after the other. The analysis keeps apart the views
+   whose sources differ in length (a 'split' on it), so that each source's count stays tied to
+   the spans written for it; the spans of 'own' up to 'own_used' are written, the rest never
+   read. The counts are the digits of a number in base 33: apart for counts of at most 32 (each
+   of the twelve sources), which the proof's records do not exceed (docs/PROOF.md). */
+/*@ ghost extern uint64_t view_layout; */
+
 static inline void view_begin(view *v) {
     v->sources = 0;
     v->own_used = 0;
+    /*@ ghost view_layout = 0; */
 }
 
 /* Adds a source of spans already sorted and merged (none: the fact never holds). */
 static inline void view_add(view *v, const span *spans, uint32_t count, uint32_t fact) {
     if (count == 0) return;
-    v->source[v->sources++] = (view_source){spans, count, fact};
+    const unsigned at = v->sources;
+    v->sources = at + 1;
+    /*@ ghost view_layout = view_layout * 33u + count; */
+    /*@ split view_layout; */
+    v->source[at] = (view_source){spans, count, fact};
 }
 
 static inline void view_push(view *v, span s) {
-    v->own[v->own_used++] = s;
+    const uint32_t at = v->own_used;
+    v->own_used = at + 1;
+    /*@ split v->own_used; */
+    v->own[at] = s;
 }
 
 /* Merges the spans pushed since 'first' and adds them as a source of 'fact'. */
 static inline void view_close(view *v, uint32_t first, uint32_t fact) {
     const uint32_t n = spans_merge(v->own + first, v->own_used - first);
+    /*@ split n; */
     v->own_used = first + n;
     view_add(v, v->own + first, n, fact);
 }
