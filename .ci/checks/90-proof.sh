@@ -59,8 +59,10 @@ declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $
 # facts (src/decision/facts.c: a pv_prepared is never passed by pv_evaluate), and the heap sort
 # of a union of more than 16 spans (src/time/view.c), which its shorter record cannot build
 # (docs/PROOF.md: not proved).
+# A static inline function of a header has one copy per file, which Frama-C names f_1, f_2 ...
+# in an order that changes with the files: a name matches the list with that suffix taken off.
 declare -A by_design=([evaluate]="entry_seals prepared_seals sink_set sink_span prep_contents
-  prep_grant_groups prep_guardians prep_spans query_shape_of_5 seal_kind_effect_5
+  prep_grant_groups prep_guardians prep_spans query_shape_of seal_kind_effect
   spans_heap_sort spans_sift")
 # PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
 if [ -n "${PROOF_HARNESSES:-}" ]; then
@@ -96,7 +98,7 @@ for h in "${harnesses[@]}"; do
     sed 's/<[^>]*>://' | tr ';' '\n' | tr -d ' ' | grep -v '^$' || true)
   for f in $unreached; do
     case " $(echo ${by_design[$h]:-}) " in
-      *" $f "*) ;;
+      *" $f "* | *" ${f%_[0-9]*} "*) ;;
       *) fail "tests/proof/$h.c: $f is reachable but was not reached by the analysis" ;;
     esac
   done

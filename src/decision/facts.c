@@ -146,6 +146,8 @@ GATHER_INLINE void record_seals(sink *s, const pv_request *rq) {
     }
     unsigned char effect[PV_MAX_SEALS];
     unsigned present = 0;
+    /* For the proof (docs/PROOF.md; a comment to a compiler): the analysis keeps each count of
+       seals apart, the count up to which effect[] is written and then read. */
     /*@ split c->seal_count; */
     for (size_t i = 0; i < c->seal_count; i++) {
         effect[i] = (unsigned char)seal_effect_on(&c->seals[i], rq->service);

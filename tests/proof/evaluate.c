@@ -2,7 +2,8 @@
  * evaluate.c — the proof harness of pv_evaluate() and pv_decide(): a citizen, an actor and a
  * service of any content (record.h) in the part of the input space whose record pointers are not
  * NULL (PROOF_SHAPED; the actor's id and the service's unit NULL or not), any date, the output
- * and the error of any version or NULL.
+ * of any version, the error of any version or NULL. The citizen, actor, service and output
+ * pointers are not NULL (PROOF_SHAPED's any_ptr).
  *
  * The arrays of the record are shorter than the caps of section 8: up to 2 seals and 2 grants, 1
  * guardian and 1 representative, 1 period of each fact, every count from 0 to that. Validation at
