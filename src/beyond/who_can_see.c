@@ -28,6 +28,35 @@ static void decide_row(const pv_request *record, const pv_actor *actor, const pv
     *row = r;
 }
 
+/* The rows of one actor, from rows[0] on: the e-services, the journal and each unit named in the
+   record (2 + the number of units in all). */
+static void actor_rows(const pv_request *record, const record_units *ms, const pv_actor *actor,
+                       pv_date on, pv_access_row *rows) {
+    const pv_citizen *citizen = record->citizen;
+    size_t k = 0;
+    pv_service service = PV_SERVICE_INIT;
+    service.kind = PV_SERVICE_E_SERVICES;
+    decide_row(record, actor, &service, on, &rows[k++]);
+    /* E2: the journal through the direct channel, which the citizen's lock leaves open. */
+    service.kind = PV_SERVICE_JOURNAL;
+    service.channel = PV_CHANNEL_DIRECT;
+    decide_row(record, actor, &service, on, &rows[k++]);
+    /* Each unit named in the record, first mention first: the seals', then the grants'
+       (mention seal_count + i is grant i). */
+    const size_t seals = citizen->seal_count;
+    const size_t grants = citizen->grant_count;
+    for (size_t i = 0; i < seals; i++) {
+        if (!record_unit_is_first(ms, i)) continue;
+        service.unit = citizen->seals[i].unit;
+        decide_row(record, actor, &service, on, &rows[k++]);
+    }
+    for (size_t i = 0; i < grants; i++) {
+        if (!record_unit_is_first(ms, seals + i)) continue;
+        service.unit = citizen->grants[i].unit;
+        decide_row(record, actor, &service, on, &rows[k++]);
+    }
+}
+
 pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *rows,
                          size_t capacity, size_t *count, pv_error *error) {
     if (count != NULL) *count = 0;
@@ -56,25 +85,23 @@ pv_status pv_who_can_see(const pv_citizen *citizen, pv_date on, pv_access_row *r
         return error_report(error, &err);
     }
 
-    size_t n = 0;
-    const size_t total = citizen->seal_count + citizen->grant_count;
-    for (size_t a = 0; a < actors; a++) {
-        pv_actor actor = record_actor(citizen, a);
-        pv_service service = PV_SERVICE_INIT;
-        service.kind = PV_SERVICE_E_SERVICES;
-        decide_row(&record, &actor, &service, on, &rows[n++]);
-        /* E2: the journal through the direct channel, which the citizen's lock leaves open. */
-        service.kind = PV_SERVICE_JOURNAL;
-        service.channel = PV_CHANNEL_DIRECT;
-        decide_row(&record, &actor, &service, on, &rows[n++]);
-        /* Each unit named in the record, first mention first. */
-        for (size_t m = 0; m < total; m++) {
-            if (!record_unit_is_first(&ms, m)) continue;
-            service.unit = record_mention_unit(citizen, m);
-            decide_row(&record, &actor, &service, on, &rows[n++]);
-        }
+    /* The actors in record_actor()'s order, each taken as it takes them: the citizen, then
+       each guardian, then each representative (three loops, so that each reads its own array
+       below its own count); actor a's rows from row a * per_actor on. */
+    pv_actor actor = record_actor(citizen, 0);
+    actor_rows(&record, &ms, &actor, on, rows);
+    const size_t guardians = citizen->guardian_count;
+    actor.kind = PV_ACTOR_GUARDIAN;
+    for (size_t i = 0; i < guardians; i++) {
+        actor.id = citizen->guardians[i].id;
+        actor_rows(&record, &ms, &actor, on, &rows[(1 + i) * per_actor]);
     }
-    *count = n;
+    actor.kind = PV_ACTOR_REPRESENTATIVE;
+    for (size_t i = 0; i < citizen->representative_count; i++) {
+        actor.id = citizen->representatives[i].id;
+        actor_rows(&record, &ms, &actor, on, &rows[(1 + guardians + i) * per_actor]);
+    }
+    *count = needed;
     error_clear(error);
     return PV_OK;
 }

@@ -33,6 +33,10 @@ static void sift(record_units *ru, size_t i, size_t n) {
 }
 
 size_t record_units_find(record_units *ru, const pv_citizen *c) {
+    /* For the proof (docs/PROOF.md): a mention m >= seal_count is grant m - seal_count, an index
+       the analysis bounds only when it knows seal_count exactly, so its states are kept apart
+       by seal_count within this function (a compiler reads these as comments). */
+    /*@ split c->seal_count; */
     ru->citizen = c;
     ru->count = 0;
     memset(ru->first, 0, sizeof ru->first);
@@ -59,6 +63,7 @@ size_t record_units_find(record_units *ru, const pv_citizen *c) {
             units++;
         }
     }
+    /*@ merge c->seal_count; */
     return units;
 }
 
@@ -84,10 +89,15 @@ pv_status pv_citizen_units(const pv_citizen *citizen, pv_date on, const char **u
                   "is less than the number of units (see count)");
         return error_report(error, &err);
     }
+    /* The first mentions: the seals', then the grants' (mention seal_count + i is grant i). */
     size_t n = 0;
-    const size_t total = citizen->seal_count + citizen->grant_count;
-    for (size_t m = 0; m < total; m++) {
-        if (record_unit_is_first(&ru, m)) units[n++] = record_mention_unit(citizen, m);
+    const size_t seals = citizen->seal_count;
+    const size_t grants = citizen->grant_count;
+    for (size_t i = 0; i < seals; i++) {
+        if (record_unit_is_first(&ru, i)) units[n++] = citizen->seals[i].unit;
+    }
+    for (size_t i = 0; i < grants; i++) {
+        if (record_unit_is_first(&ru, seals + i)) units[n++] = citizen->grants[i].unit;
     }
     error_clear(error);
     return PV_OK;
