@@ -40,7 +40,8 @@ common=(-c11 -machdep x86_64
 # reasons) unrolled in full.
 strings="-eva-slevel-function main:2000"
 # citizen: the whole record at its caps, at precision 2 (the equality domain and more states).
-# evaluate: pv_evaluate over a record of shorter arrays (tests/proof/evaluate.c), at precision 2.
+# evaluate: pv_evaluate over a record of shorter arrays (tests/proof/evaluate.c), at precision 2,
+# each class of seal apart (below).
 # units, who_can_see, timeline: each class of seal (scope and unit, tests/proof/seals.h)
 # analysed apart, and the units of a record sorted by record_units_find(), whose states (one
 # for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
@@ -50,7 +51,7 @@ units="-eva-slevel-function record_units_find:500"
 seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
   [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
-  [evaluate]="-eva-precision 2"
+  [evaluate]="-eva-precision 2 -eva-partition-value $seals"
   [units]="-eva-precision 2 $units -eva-partition-value $seals"
   [who_can_see]="-eva-precision 2 $units -eva-partition-value $seals"
   [timeline]="-eva-precision 2 $units -eva-partition-value $seals,proof_actor_class")

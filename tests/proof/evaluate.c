@@ -30,10 +30,14 @@
 #define PROOF_PERIODS 1
 #endif
 #include "record.h"
+#include "seals.h"
 
 int main(void) {
     proof_strings();
     proof_arrays();
+    /* Each seal of every scope with a unit or without (seals.h): PROOF_SHAPED alone gives every
+       seal a unit, and validation would refuse each seal of the whole journal (J1 unreached). */
+    proof_seal_classes();
     pv_citizen citizen;
     pv_actor actor;
     pv_service service;

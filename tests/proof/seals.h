@@ -1,7 +1,7 @@
 /*
- * seals.h — for the harnesses over smaller records (units.c, who_can_see.c, timeline.c): each
- * seal of record.h (one or two of them) with its scope and its unit chosen together, so that a seal of
- * the whole journal has no unit, as section 8 requires. Without it, PROOF_SHAPED gives every
+ * seals.h — for the harnesses over smaller records (evaluate.c, units.c, who_can_see.c,
+ * timeline.c): each seal of record.h (one or two of them) with its scope and its unit chosen
+ * together, so that a seal of the whole journal has no unit, as section 8 requires. Without it, PROOF_SHAPED gives every
  * seal a unit, and validation refuses every seal of the whole journal.
  *
  * Each seal is of one of seven classes, every pair of scope and unit: the whole journal
