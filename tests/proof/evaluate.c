@@ -3,7 +3,7 @@
  * service of any content (record.h) in the part of the input space whose record pointers are not
  * NULL (PROOF_SHAPED; the actor's id and the service's unit NULL or not), any date, the output
  * of any version, the error of any version or NULL. The citizen, actor, service and output
- * pointers are not NULL (PROOF_SHAPED's any_ptr).
+ * pointers NULL or not, each choice of the four apart.
  *
  * The arrays of the record are shorter than the caps of section 8: up to 2 seals and 2 grants, 1
  * guardian and 1 representative, 1 period of each fact, every count from 0 to that. Validation at
@@ -74,16 +74,31 @@ int main(void) {
     default: actor.kind = (pv_actor_kind)Frama_C_interval(INT_MIN, -1);
     }
     any_service(&service);
-    const pv_citizen *c = any_ptr(&citizen);
-    const pv_actor *a = any_ptr(&actor);
-    const pv_service *s = any_ptr(&service);
+    pv_decision decision;
+    pv_decision one_day;
+    decision.version = any_version();
+    one_day.version = any_version();
+    /* The citizen, the actor, the service and the output each NULL or not: every choice of the
+       four, each analysed apart (a NULL one is refused at step 0 or at the output's check). */
+    const pv_citizen *c = &citizen;
+    const pv_actor *a = &actor;
+    const pv_service *s = &service;
+    pv_decision *out = &decision;
+    pv_decision *out_one_day = &one_day;
+    const int nulls = Frama_C_interval(0, 15);
+    /*@ split nulls; */
+    if (nulls & 1) c = NULL;
+    if (nulls & 2) a = NULL;
+    if (nulls & 4) s = NULL;
+    if (nulls & 8) {
+        out = NULL;
+        out_one_day = NULL;
+    }
     pv_date on = any_date();
     pv_error error_storage;
-    pv_decision decision;
 
-    (void)pv_evaluate(c, a, s, on, any_decision_out(&decision), any_error(&error_storage));
+    (void)pv_evaluate(c, a, s, on, out, any_error(&error_storage));
     /* The same request for the one day (no T1): the facts read on the date alone (facts_on). */
-    pv_decision one_day;
-    (void)pv_decide(c, a, s, on, any_decision_out(&one_day), any_error(&error_storage));
+    (void)pv_decide(c, a, s, on, out_one_day, any_error(&error_storage));
     return 0;
 }
