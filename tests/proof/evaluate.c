@@ -30,6 +30,7 @@
 #define PROOF_PERIODS 1
 #endif
 #include "record.h"
+#include "actors.h"
 #include "seals.h"
 
 int main(void) {
@@ -43,36 +44,10 @@ int main(void) {
     pv_service service;
     any_citizen(&citizen);
     any_actor(&actor);
-    /* The kinds that name an id (section 8: required for a guardian or a representative) with
-       the id NULL or not, and the other values of the kind (below, between and above, negative
-       too), each analysed apart: validation tells them apart, a join of them would not. The
-       enum is unsigned for the compilers (its values are not negative), so a negative int is a
-       large one. Every other field of the actor stays any. */
-    const int shape = Frama_C_interval(0, 6);
+    /* The actor of each class of actors.h, each class analysed apart. */
+    const int shape = Frama_C_interval(0, PROOF_ACTOR_CLASSES - 1);
     /*@ split shape; */
-    switch (shape) {
-    case 0:
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = any_id();
-        break;
-    case 1:
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = NULL;
-        break;
-    case 2:
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = any_id();
-        break;
-    case 3:
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = NULL;
-        break;
-    case 4: actor.kind = (pv_actor_kind)Frama_C_interval(0, PV_ACTOR_GUARDIAN - 1); break;
-    case 5:
-        actor.kind = (pv_actor_kind)Frama_C_interval(PV_ACTOR_REPRESENTATIVE + 1, INT_MAX);
-        break;
-    default: actor.kind = (pv_actor_kind)Frama_C_interval(INT_MIN, -1);
-    }
+    proof_actor_of_class(&actor, shape);
     any_service(&service);
     pv_decision decision;
     pv_decision one_day;

@@ -22,6 +22,7 @@
 #define PROOF_REPRESENTATIVES 1
 #define PROOF_PERIODS 2
 #include "record.h"
+#include "actors.h"
 #include "seals.h"
 
 #define PROOF_STEPS 4
@@ -38,35 +39,11 @@ int main(void) {
     pv_service service;
     any_citizen(&citizen);
     any_actor(&actor);
-    /* The kinds that name an id (section 8: required for a guardian or a representative) with
-       the id NULL or not, and the other kinds, each analysed apart: validation tells them
-       apart, a join of them would not (every other field of the actor stays any). The class
-       is a global on which the analysis partitions its states everywhere
-       (-eva-partition-value proof_actor_class in .ci/checks/90-proof.sh). */
-    proof_actor_class = Frama_C_interval(0, 6);
-    switch (proof_actor_class) {
-    case 0:
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = any_id();
-        break;
-    case 1:
-        actor.kind = PV_ACTOR_GUARDIAN;
-        actor.id = NULL;
-        break;
-    case 2:
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = any_id();
-        break;
-    case 3:
-        actor.kind = PV_ACTOR_REPRESENTATIVE;
-        actor.id = NULL;
-        break;
-    case 4: actor.kind = (pv_actor_kind)Frama_C_interval(PV_ACTOR_KIND_UNSET, PV_ACTOR_SELF); break;
-    case 5: actor.kind = (pv_actor_kind)Frama_C_interval(PV_ACTOR_OTHER, INT_MAX); break;
-    /* Apart from the rest: an enum of x86_64 is an unsigned int, where a negative value is
-       past INT_MAX (a range from INT_MIN to 1 would hold every kind). */
-    default: actor.kind = (pv_actor_kind)Frama_C_interval(INT_MIN, -1);
-    }
+    /* The actor of each class of actors.h, each analysed apart: the class is a global on which
+       the analysis partitions its states everywhere (-eva-partition-value proof_actor_class in
+       .ci/checks/90-proof.sh). */
+    proof_actor_class = Frama_C_interval(0, PROOF_ACTOR_CLASSES - 1);
+    proof_actor_of_class(&actor, proof_actor_class);
     any_service(&service);
     pv_error error_storage;
     size_t count;
