@@ -19,6 +19,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -252,31 +253,141 @@ def _children(pid):
         return []
 
 
+def _living(pids):
+    """The processes of 'pids' that still run (a zombie has ended)."""
+    alive = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    alive.append(pid)
+        except OSError:
+            pass
+    return alive
+
+
+class _Audit:
+    """`portvakt audit RECORDS - --jobs 2 --json`, fed blocks of a guardian's requests on standard
+    input by a thread, until stop()."""
+
+    def __init__(self, tmp_path):
+        recs = tmp_path / "records.jsonl"
+        recs.write_text(json.dumps({"id": "r1", "citizen": {"birth_date": "2014-03-15",
+                                                             "guardians": [{"id": "g"}]}}) + "\n")
+        self.line = (json.dumps({"citizen": "r1", "on": "2026-01-10", "actor": {"kind": "guardian", "id": "g"},
+                                 "service": {"kind": "e_services"}}) + "\n").encode()
+        self.proc = subprocess.Popen([sys.executable, "-m", "portvakt", "audit", str(recs), "-", "--jobs", "2",
+                                      "--json"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, env=ENV)
+        self.feeding = True
+        self.feeder = threading.Thread(target=self._feed, daemon=True)
+        self.feeder.start()
+
+    def _feed(self):
+        block = self.line * 20000  # some 2.6 MB a write: blocks for the workers
+        try:
+            while self.feeding:
+                self.proc.stdin.write(block)
+                self.proc.stdin.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+
+    def workers(self, n=2, within=60):
+        deadline = time.monotonic() + within
+        found = _children(self.proc.pid)
+        while time.monotonic() < deadline and len(found) < n:
+            time.sleep(0.01)
+            found = _children(self.proc.pid)
+        return found
+
+    def end(self, within=120):
+        """The exit status and standard error, once it has ended (a loaded machine: generous)."""
+        try:
+            status = self.proc.wait(timeout=within)
+        finally:
+            self.feeding = False
+            self.proc.kill()
+        err = self.proc.stderr.read()
+        self.proc.stdin = None  # the feeder's pipe: closed with the process
+        return status, err
+
+
 @not_under_asan
 def test_cli_interrupt_with_jobs_exits_130_and_leaves_no_worker(tmp_path):
-    recs = tmp_path / "records.jsonl"
-    recs.write_text(json.dumps({"id": "r1", "citizen": {"birth_date": "2014-03-15", "guardians": [{"id": "g"}]}}) + "\n")
-    one = (json.dumps({"citizen": "r1", "on": "2026-01-10", "actor": {"kind": "guardian", "id": "g"},
-                       "service": {"kind": "e_services"}}) + "\n").encode()
-    proc = subprocess.Popen([sys.executable, "-m", "portvakt", "audit", str(recs), "-", "--jobs", "2", "--json"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
-    workers = []
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(workers) < 2:
-            proc.stdin.write(one * 20000)  # some 2.6 MB a write: blocks for the workers
-            proc.stdin.flush()
-            workers = _children(proc.pid)
-        assert len(workers) >= 2
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=180)  # a loaded machine: generous, not a timing
-    finally:
-        proc.kill()
-    assert proc.returncode == 130
+    run = _Audit(tmp_path)
+    workers = run.workers()
+    assert len(workers) >= 2
+    run.proc.send_signal(signal.SIGINT)
+    status, err = run.end()
+    assert status == 130
     assert b"Traceback" not in err
     time.sleep(0.5)
-    assert [w for w in workers if os.path.exists(f"/proc/{w}") and
-            open(f"/proc/{w}/stat").read().split()[2] != "Z"] == []
+    assert _living(workers) == []
+
+
+@not_under_asan
+@pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2])
+def test_cli_interrupt_at_any_moment_of_the_jobs_exits_130(tmp_path, delay):
+    # Ctrl-C while the workers start, while a 4 MiB block is on its way to them, while the parent
+    # waits for a finding: multiprocessing.Pool's terminate() could hang for ever at one of them
+    # (about 1 run in 40 before portvakt ran its own workers). Each moment must end the audit.
+    run = _Audit(tmp_path)
+    run.workers(1)  # the first worker is forked: the second may not be yet
+    time.sleep(delay)
+    workers = _children(run.proc.pid)
+    run.proc.send_signal(signal.SIGINT)
+    status, err = run.end()
+    assert status == 130, err
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    assert _living(workers) == []
+
+
+@not_under_asan
+def test_cli_a_worker_that_dies_ends_the_audit_with_an_error_not_a_wait(tmp_path):
+    run = _Audit(tmp_path)
+    workers = run.workers()
+    assert len(workers) >= 2
+    os.kill(workers[0], signal.SIGKILL)  # the out-of-memory killer, say
+    status, err = run.end()
+    assert status == 2
+    assert b"a worker process of --jobs stopped (killed by signal 9)" in err
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    assert _living(workers) == []
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent_and_stops_every_worker(monkeypatch):
+    # The error of a block reaches the caller of run_blocks as it is, once; no worker is left.
+    monkeypatch.setattr(_audit_jobs, "BLOCK", 4096)
+    real = _audit_jobs.decide
+
+    def decide(first, data, as_json, ascii_only):
+        if first > 300:
+            raise ValueError(f"block at line {first}")
+        return real(first, data, as_json, ascii_only)
+
+    monkeypatch.setattr(_audit_jobs, "decide", decide)  # the workers are forked: they have it too
+    log = (EXAMPLE / "log.jsonl").read_bytes() * 200
+    records = pv.audit.read_records(EXAMPLE / "records.jsonl")
+    before = set(_children(os.getpid()))
+    with pytest.raises(ValueError, match="block at line"):
+        _audit_jobs.run_blocks(records, io.BytesIO(log).read1, 2, True, True, lambda text, totals: None,
+                               lambda totals: None)
+    assert _living(set(_children(os.getpid())) - before) == []
+
+
+@not_under_asan
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    run = _Audit(tmp_path)
+    workers = run.workers()
+    assert len(workers) >= 2
+    run.proc.kill()  # SIGKILL: the parent cannot tell its workers
+    run.end()
+    deadline = time.monotonic() + 30  # they look for their parent every second
+    while _living(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _living(workers) == []
 
 
 # ---- the edges -----------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 import sys
 
-from ._cli import main
-
 if __name__ == "__main__":
     try:
+        from ._cli import main  # Ctrl-C while the package is imported: quiet too
+
         status = main()
     except KeyboardInterrupt:  # Ctrl-C between main's own handlers: still quiet
         status = 130

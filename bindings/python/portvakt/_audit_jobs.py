@@ -9,8 +9,9 @@ with the log. A line longer than MAX_LINE_BYTES is reported as soon as it passes
 block is a line of MAX_LINE_BYTES + 1 bytes, which the worker reports as the audit always does)
 and the rest of it is skipped unread: /dev/zero gets its finding and is read in bounded memory.
 
-Ctrl-C: the workers ignore SIGINT; the parent stops them (terminate) and waits for them, then
-KeyboardInterrupt goes on to the command line (exit status 130).
+Ctrl-C: the workers ignore SIGINT; the parent kills them and reaps them, then KeyboardInterrupt
+goes on to the command line (exit status 130). A worker that dies (killed, out of memory) ends the
+audit with WorkerStopped, and workers whose parent is gone end within a second or so.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from __future__ import annotations
 import collections
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
 import signal
+import threading
+import time
 from dataclasses import dataclass
 from json.encoder import encode_basestring, encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
@@ -35,7 +40,7 @@ _RECORD_SIZE = Outcomes.RECORD_SIZE
 _PERMIT = _c.EFFECT_PERMIT
 _INVALID = _c.REASON_INVALID_INPUT
 
-__all__ = ["BLOCK", "Totals", "blocks", "default_jobs", "format_finding", "run_blocks"]
+__all__ = ["BLOCK", "Totals", "WorkerStopped", "blocks", "default_jobs", "format_finding", "run_blocks"]
 
 #: The size of a block of the log decided at once (a worker's unit of work).
 BLOCK = 4 * 1024 * 1024
@@ -230,8 +235,146 @@ def decide(first: int, data: bytes, as_json: bool, ascii_only: bool) -> Tuple[st
     return text, s.lines, s.allowed, s.denied, s.malformed, s.denied + s.malformed
 
 
-def _worker_start() -> None:
+class WorkerStopped(RuntimeError):
+    """A worker process of --jobs ended before its blocks were decided (killed, out of memory)."""
+
+
+def _worker(tasks: Any, results: Any, readers: List[Any], parent: int) -> None:
+    """A worker: decides the blocks it takes from 'tasks' and sends their findings on 'results',
+    until it takes None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # A parent killed outright cannot tell its workers, and a worker may then wait for ever in
+    # the middle of a block the parent was sending: a thread looks for the parent every second.
+    threading.Thread(target=_orphaned, args=(parent,), daemon=True).start()
+    for reader in readers:
+        reader.close()  # the read ends of the findings are the parent's alone
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        index, first, data, as_json, ascii_only = task
+        answer: Tuple[int, Any, Optional[Exception]]
+        try:
+            answer = (index, decide(first, data, as_json, ascii_only), None)
+        except Exception as error:  # an error of a block is the parent's to raise
+            answer = (index, None, _sendable(error))
+        results.send(answer)
+
+
+def _orphaned(parent: int) -> None:
+    """Ends the worker as soon as its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _sendable(error: Exception) -> Exception:
+    """'error' if it can be pickled, else a RuntimeError with its text."""
+    try:
+        pickle.dumps(error)
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+
+
+class _Workers:
+    """Worker processes that decide blocks; their findings come back by block number, in any order.
+
+    Not multiprocessing.Pool: Pool.terminate() could hang for ever after Ctrl-C (its task thread
+    writing a 4 MiB block into a pipe no worker read any more), and a worker killed while it held
+    a lock of Pool's shared pipes stopped the others. Here each worker has its own pipes: blocks go
+    to it through a queue (whose thread writes them, so the parent never waits to send), findings
+    come back on a pipe it alone writes, so a worker that dies is an end of file, at once. The
+    parent never waits for a worker it has stopped: stop() kills the processes and reaps them, and
+    the queues' threads are never joined."""
+
+    def __init__(self) -> None:
+        self.context = multiprocessing.get_context("fork")  # the workers start with the records prepared
+        self.processes: List[Any] = []
+        self.tasks: List[Any] = []
+        self.readers: List[Any] = []
+        self.load: List[int] = []  # the blocks sent to each worker and not yet back
+        self.owner: Dict[int, int] = {}  # block number -> worker
+        self.done: Dict[int, Any] = {}  # findings back before those of an earlier block
+
+    def start(self, jobs: int) -> None:
+        """Starts the workers. Ctrl-C waits until each is started and known (none is forked and
+        left unknown to stop()); it comes as soon as they are."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for _ in range(jobs):
+                tasks = self.context.Queue()
+                tasks.cancel_join_thread()  # nothing waits for a pipe nobody reads (stop())
+                reader, writer = self.context.Pipe(duplex=False)
+                process = self.context.Process(target=_worker, daemon=True,
+                                               args=(tasks, writer, self.readers + [reader], os.getpid()))
+                try:
+                    process.start()
+                finally:
+                    writer.close()  # the worker's alone: its end is an end of file here
+                self.processes.append(process)
+                self.tasks.append(tasks)
+                self.readers.append(reader)
+                self.load.append(0)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def send(self, index: int, first: int, data: bytes, as_json: bool, ascii_only: bool) -> None:
+        """Block 'index' to the worker with the fewest blocks in hand."""
+        k = self.load.index(min(self.load))
+        self.tasks[k].put((index, first, data, as_json, ascii_only))  # the queue's thread writes it
+        self.load[k] += 1
+        self.owner[index] = k
+
+    def _take(self, wait: bool) -> bool:
+        """Takes the findings that have come back into 'done', waiting for some or not; whether
+        any came. WorkerStopped if a worker is gone."""
+        ready: List[Any] = multiprocessing.connection.wait(self.readers, timeout=None if wait else 0)
+        for reader in ready:
+            k = self.readers.index(reader)
+            try:
+                index, result, error = reader.recv()
+            except (EOFError, OSError):
+                raise WorkerStopped(f"a worker process of --jobs stopped ({self._how(k)})") from None
+            if error is not None:
+                raise error
+            self.load[self.owner.pop(index)] -= 1
+            self.done[index] = result
+        return bool(ready)
+
+    def _how(self, k: int) -> str:
+        self.processes[k].join(5)
+        code = self.processes[k].exitcode
+        if code is None:
+            return "its pipe was closed"
+        return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+    def result(self, index: int, wait: bool) -> Any:
+        """The findings of block 'index' (None if 'wait' is false and they are not back yet)."""
+        while index not in self.done:
+            if not self._take(wait):
+                return None
+        return self.done.pop(index)
+
+    def close(self) -> None:
+        """The end of the log: every worker takes a sentinel and ends."""
+        for tasks in self.tasks:
+            tasks.put(None)
+        for process in self.processes:
+            process.join()
+        for reader in self.readers:
+            reader.close()
+
+    def stop(self) -> None:
+        """Ctrl-C, a closed pipe, an error: every worker is killed at once and reaped."""
+        for process in self.processes:
+            if process.exitcode is None:
+                process.kill()
+        for process in self.processes:
+            process.join()
+        for reader in self.readers:
+            reader.close()
 
 
 def run_blocks(records: Any, read: Callable[[int], bytes], jobs: int, as_json: bool, ascii_only: bool,
@@ -255,45 +398,50 @@ def run_blocks(records: Any, read: Callable[[int], bytes], jobs: int, as_json: b
         tick(totals)
 
     source = blocks(read)
-    pool: Any = None
-    window: Deque[Tuple[Any, int]] = collections.deque()
+    workers: Optional[_Workers] = None
+    window: Deque[Tuple[int, int]] = collections.deque()  # (block number, its bytes), in log order
+    sent = 0
     try:
         for item in source:
             if item is None:
-                while window and window[0][0].ready():
-                    ready, size = window.popleft()
-                    done(ready.get(), size)
+                while window and workers is not None:
+                    result = workers.result(window[0][0], wait=False)
+                    if result is None:
+                        break
+                    done(result, window.popleft()[1])
                 tick(totals)
                 continue
             first, data, size = item
             if jobs <= 1:
                 done(decide(first, data, as_json, ascii_only), size)
                 continue
-            if pool is None:
+            if workers is None:
+                workers = _Workers()
                 # fork: the workers start with the records prepared here (a records database
                 # opens its own connection in each), and share the cache's capacity.
                 _audit_records.SHARES = jobs
                 try:
-                    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+                    workers.start(jobs)
                 finally:
                     _audit_records.SHARES = 1
-            window.append((pool.apply_async(decide, (first, data, as_json, ascii_only)), size))
-            while window and (len(window) > 2 * jobs or window[0][0].ready()):
-                ready, size = window.popleft()
-                done(ready.get(), size)
+            workers.send(sent, first, data, as_json, ascii_only)
+            window.append((sent, size))
+            sent += 1
+            while window:
+                result = workers.result(window[0][0], wait=len(window) > 2 * jobs)
+                if result is None:
+                    break
+                done(result, window.popleft()[1])
         while window:
-            ready, size = window.popleft()
-            done(ready.get(), size)
+            assert workers is not None
+            done(workers.result(window[0][0], wait=True), window.popleft()[1])
+        if workers is not None:
+            workers.close()
+            workers = None
     except BaseException:
-        if pool is not None:
-            pool.terminate()  # no worker is left behind (Ctrl-C, a closed pipe, an error)
-            pool.join()
-            pool = None
+        if workers is not None:
+            workers.stop()  # no worker is left behind (Ctrl-C, a closed pipe, an error)
         raise
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
     return totals
 
 

@@ -102,7 +102,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
               usage_error: Any = ValueError) -> int:
     """Runs the audit; UsageError (usage_error) for RECORDS or LOG that cannot be used."""
     from ._audit import RecordsError, TimeZoneMissing, audit, read_records
-    from ._audit_jobs import default_jobs, format_finding, run_blocks
+    from ._audit_jobs import WorkerStopped, default_jobs, format_finding, run_blocks
     from ._errors import InvalidInput
     from ._records_db import RecordsDatabase, is_database
 
@@ -165,6 +165,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO, err: Optiona
         raise
     except TimeZoneMissing as error:  # one error, not a malformed finding a line
         raise usage_error(str(error)) from None
+    except WorkerStopped as error:  # killed from outside: the audit cannot be complete
+        raise usage_error(f"audit: {error}") from None
     except OSError as error:
         raise usage_error(f"{_name(args.log)}: {error.strerror or error}") from None
     finally:
