@@ -6,7 +6,8 @@ holds nine fixed moments: tests/python/test_audit_region.py).
     PYTHONPATH=BUILD/bindings/python python3 bench/stress_audit_interrupt.py [RUNS] [SEED]
 
 The moment of each Ctrl-C is drawn from 0.2 - 1.5 s after the command starts (before it, Python
-itself is still starting). A run that hangs is killed, with its workers."""
+itself is still starting); standard input is closed at the same moment, as when Ctrl-C stops the
+whole pipeline. A run that hangs is killed, with its workers."""
 
 import json
 import os
@@ -62,7 +63,14 @@ def one_run(records, delay, limit=20.0):
         workers.update(children(proc.pid))
         time.sleep(0.005)
     workers.update(children(proc.pid))
+    # Ctrl-C in a terminal reaches the whole pipeline (`cat LOG | portvakt audit - ...`): the
+    # writer stops too, and the audit sees the end of its input as it is interrupted.
     proc.send_signal(signal.SIGINT)
+    feeding[0] = False
+    try:
+        proc.stdin.close()
+    except OSError:
+        pass
     try:
         status = proc.wait(timeout=limit)
     except subprocess.TimeoutExpired:
