@@ -80,6 +80,9 @@ declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [
 if [ -n "${PROOF_HARNESSES:-}" ]; then
   read -r -a harnesses <<<"$PROOF_HARNESSES"
 fi
+for h in "${harnesses[@]}"; do
+  [ -n "${options[$h]:-}" ] && [ -f "tests/proof/$h.c" ] || fail "no harness named '$h'"
+done
 
 # The analyses run side by side, PROOF_JOBS at once (default: the cores; each is one process of
 # at most a few GiB), the longest first; their logs are checked one by one once all have ended.
@@ -107,6 +110,7 @@ wait
 
 for h in "${harnesses[@]}"; do
   log="$work/$h.log"
+  [ -f "$work/$h.status" ] || fail "the analysis of tests/proof/$h.c did not start or end"
   read -r rc seconds < "$work/$h.status"
   if [ "$rc" != 0 ]; then
     tail -n 40 "$log" >&2
