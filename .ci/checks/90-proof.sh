@@ -4,7 +4,7 @@
 # Fails on any alarm (an invalid memory access, an uninitialised read, a signed overflow, a
 # division by zero ...), on any property not proved valid, on any warning, and on any function
 # the harness can reach in the source that the analysis did not reach (dead for EVA: a proof of
-# nothing). Runs the harnesses one after the other; a few minutes on two cores.
+# nothing). Runs the harnesses side by side (PROOF_JOBS, default the cores), the longest first.
 set -euo pipefail
 if ! command -v frama-c >/dev/null 2>&1; then
   apt-get install -y frama-c-base >/dev/null
