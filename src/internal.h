@@ -115,6 +115,11 @@ void field_path_at(char *path, const char *array, size_t index, const char *memb
 /* Invalid input (V1) at the field "<array>[<index>]<member>". */
 void error_set_at(pv_error *e, const char *array, size_t index, const char *member,
                   const char *message);
+/* Invalid input (V1) at the field "<array>[<index>].<field>": an element's own field path
+   ('field', e.g. "actor.id") named from its array (cut as every path is at PV_FIELD_PATH_SIZE -
+   1 bytes). */
+void error_set_in(pv_error *e, const char *array, size_t index, const char *field,
+                  const char *message);
 /* Marks 'e' (if usable) as a success. */
 void error_clear(pv_error *e);
 /* Copies 'from' into the caller's 'to' if it is usable; returns from->status. */

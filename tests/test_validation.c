@@ -795,6 +795,21 @@ static void test_v1_field_paths(void) {
     field_path_at(path, "x", 7, long_name);
     CU_ASSERT_EQUAL(strlen(path), PV_FIELD_PATH_SIZE - 1);
     CU_ASSERT_EQUAL(strncmp(path, "x[7]aaa", 7), 0);
+    /* The field of a request of pv_evaluate_many, named from its array: "queries[i]." and the
+       request's own path, cut the same way. */
+    pv_error e = PV_ERROR_INIT;
+    error_set_in(&e, "queries", 3, "actor.id", "is required");
+    CU_ASSERT_STRING_EQUAL(e.field, "queries[3].actor.id");
+    CU_ASSERT_EQUAL(e.status, PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(e.rule, PV_RULE_V1);
+    CU_ASSERT_STRING_EQUAL(e.message, "is required");
+    error_set_in(&e, "queries", SIZE_MAX, "citizen.guardians[16].blocked_periods[256].until",
+                 "x");
+    CU_ASSERT_STRING_EQUAL(
+        e.field, "queries[18446744073709551615].citizen.guardians[16].blocked_periods[256].until");
+    error_set_in(&e, "queries", 12, long_name, "x");
+    CU_ASSERT_EQUAL(strlen(e.field), PV_FIELD_PATH_SIZE - 1);
+    CU_ASSERT_EQUAL(strncmp(e.field, "queries[12].aaa", 15), 0);
 }
 
 int register_validation_suite(void) {

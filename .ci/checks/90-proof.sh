@@ -42,17 +42,18 @@ strings="-eva-slevel-function main:2000"
 # citizen: the whole record at its caps, at precision 2 (the equality domain and more states).
 # evaluate: pv_evaluate over a record of shorter arrays (tests/proof/evaluate.c), at precision 2,
 # each class of seal apart (below).
-# units, who_can_see, timeline: each class of seal (scope and unit, tests/proof/seals.h)
-# analysed apart, and the units of a record sorted by record_units_find(), whose states (one
-# for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
+# units, prepared, who_can_see, timeline: each class of seal (scope and unit,
+# tests/proof/seals.h) analysed apart, and the units of a record sorted by record_units_find(),
+# whose states (one for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
-harnesses=(date pnr names citizen evaluate units who_can_see timeline)
+harnesses=(date pnr names citizen evaluate units prepared who_can_see timeline)
 units="-eva-slevel-function record_units_find:500"
 seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
   [names]="-eva-precision 1 -eva-auto-loop-unroll 32 $strings" [citizen]="-eva-precision 2"
   [evaluate]="-eva-precision 2 -eva-partition-value $seals"
   [units]="-eva-precision 2 $units -eva-partition-value $seals"
+  [prepared]="-eva-precision 2 $units -eva-partition-value $seals"
   [who_can_see]="-eva-precision 2 $units -eva-partition-value $seals"
   [timeline]="-eva-precision 2 $units -eva-partition-value $seals,proof_actor_class")
 # The functions a harness can reach in the source but, by design, not with its inputs; any other
@@ -62,9 +63,14 @@ declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $
 # (docs/PROOF.md: not proved).
 # A static inline function of a header has one copy per file, which Frama-C names f_1, f_2 ...
 # in an order that changes with the files: a name matches the list with that suffix taken off.
+# prepared: what depends on the date of a question, which pv_prepare does not have (the birth
+# date on the date, src/input/validate.c birth_on; a short personnummer's century read against
+# the date, src/input/pnr.c: pv_prepare reads the birth date of the twelve-digit form only), and
+# the heap sort as for evaluate.
 declare -A by_design=([evaluate]="entry_seals prepared_seals sink_set sink_span prep_contents
   prep_grant_groups prep_guardians prep_spans query_shape_of seal_kind_effect
-  spans_heap_sort spans_sift")
+  spans_heap_sort spans_sift"
+  [prepared]="birth_on short_form_year reading_changes_on spans_heap_sort spans_sift")
 # who_can_see, timeline: the same (their records are as short), and facts.c's copy of
 # interval_contains, which only the facts of one day read (facts_on(), pv_decide's path): they
 # decide every row and step over every day, with its changes_on. who_can_see: also
@@ -74,8 +80,8 @@ by_design[who_can_see]="${by_design[evaluate]} interval_contains date_key"
 by_design[timeline]="${by_design[evaluate]} interval_contains"
 # The order the analyses start in: the longest first (seconds of CPU, roughly), so that two
 # cores end together.
-declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [units]=10
-  [pnr]=10 [names]=8 [date]=7)
+declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [prepared]=35
+  [units]=10 [pnr]=10 [names]=8 [date]=7)
 # PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
 if [ -n "${PROOF_HARNESSES:-}" ]; then
   read -r -a harnesses <<<"$PROOF_HARNESSES"

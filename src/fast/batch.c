@@ -11,7 +11,6 @@
  * record itself, as pv_evaluate() decides it.
  */
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "prepared.h"
@@ -47,9 +46,7 @@ static void report_invalid(pv_error *first, bool *reported, size_t i, const pv_e
         *first = *err;
         return;
     }
-    char member[PV_FIELD_PATH_SIZE + 1];
-    (void)snprintf(member, sizeof member, ".%s", err->field); /* cannot truncate */
-    error_set_at(first, "queries", i, member, err->message);
+    error_set_in(first, "queries", i, err->field, err->message);
 }
 
 /* The services found valid so far in this call, the latest few: the inputs are const, so a

@@ -192,8 +192,10 @@ static span_set seals_set(builder *b, int which, const uint16_t *m, size_t n, bo
         const span active = span_of(s->active.from, s->active.until);
         push(b, active);
         if (contents) {
-            b->contents[b->contents_used++] =
-                (prep_content){active, span_of(s->content.from, s->content.until)};
+            const uint32_t at = b->contents_used;
+            b->contents_used = at + 1;
+            /*@ split b->contents_used; */
+            b->contents[at] = (prep_content){active, span_of(s->content.from, s->content.until)};
         }
     }
     return close_set(b, first);
@@ -209,20 +211,32 @@ static void build_unit(builder *b, const uint16_t *m, size_t n, prep_unit *u) {
     u->grant_first = b->grants_used;
     for (unsigned slot = 0; slot <= b->c->guardian_count; slot++) {
         const span_set when = grants_set(b, slot, m, n);
-        if (when.count > 0) b->grants[b->grants_used++] = (prep_grants){slot, when};
+        if (when.count > 0) {
+            const uint32_t at = b->grants_used;
+            b->grants_used = at + 1;
+            /*@ split b->grants_used; */
+            b->grants[at] = (prep_grants){slot, when};
+        }
     }
     u->grant_count = b->grants_used - u->grant_first;
 }
 
 /* The units, sorted as strcmp() orders them (record.c sorts the mentions). */
 static void build_units(builder *b) {
+    /* For the proof: a mention m >= seal_count is grant m - seal_count (record.c), an index the
+       analysis bounds in states where seal_count is one value. */
+    /*@ split b->c->seal_count; */
     record_units ru;
     record_units_find(&ru, b->c);
     uint32_t units = 0;
     size_t i = 0;
     while (i < ru.count) {
+        /* For the proof: the mentions i to j - 1 are the unit's, read up to ru.count, each
+           state with one i and one j (record_units_find() splits on ru.count). */
+        /*@ split i; */
         size_t j = i + 1;
         while (j < ru.count && !record_unit_is_first(&ru, ru.index[j])) j++;
+        /*@ split j; */
         build_unit(b, &ru.index[i], j - i, &b->units[units++]);
         i = j;
     }
@@ -247,16 +261,18 @@ static uint64_t mix_interval(uint64_t h, pv_interval w) {
 /* A string, eight bytes at a time, and its length; NULL apart from every string. */
 static uint64_t mix_string(uint64_t h, const char *s) {
     if (s == NULL) return mix(h, UINT64_MAX);
+    /* The length first: a loop bounded by it reads within the string (plain to a prover too,
+       docs/PROOF.md). */
+    const size_t len = strlen(s);
     uint64_t word = 0;
-    size_t n = 0;
-    for (; s[n] != '\0'; n++) {
+    for (size_t n = 0; n < len; n++) {
         word = word << 8 | (unsigned char)s[n];
         if (n % 8 == 7) {
             h = mix(h, word);
             word = 0;
         }
     }
-    return mix(mix(h, word), n);
+    return mix(mix(h, word), len);
 }
 
 static uint64_t mix_periods(uint64_t h, const pv_interval *p, size_t n) {

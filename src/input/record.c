@@ -44,6 +44,9 @@ size_t record_units_find(record_units *ru, const pv_citizen *c) {
     for (size_t m = 0; m < total; m++) {
         if (record_mention_unit(c, m) != NULL) ru->index[ru->count++] = (uint16_t)m;
     }
+    /* For the proof: the index is written up to ru->count and read up to it (here and by the
+       callers), which the analysis proves in states where the count is one value. */
+    /*@ split ru->count; */
     /* Heap sort of the mentions by (unit, position): O(n log n), no allocation. */
     const size_t n = ru->count;
     for (size_t i = n / 2; i-- > 0;) sift(ru, i, n);

@@ -34,12 +34,16 @@ static size_t path_put_index(char *path, size_t at, size_t index) {
     return at + len;
 }
 
-void field_path_at(char *path, const char *array, size_t index, const char *member) {
+/* Writes "<array>[<index>]" and returns where it ends. */
+static size_t path_element(char *path, const char *array, size_t index) {
     size_t at = path_put(path, 0, array);
     at = path_put(path, at, "[");
     at = path_put_index(path, at, index);
-    at = path_put(path, at, "]");
-    (void)path_put(path, at, member);
+    return path_put(path, at, "]");
+}
+
+void field_path_at(char *path, const char *array, size_t index, const char *member) {
+    (void)path_put(path, path_element(path, array, index), member);
 }
 
 void error_set(pv_error *e, pv_status status, pv_rule rule, const char *field,
@@ -55,6 +59,14 @@ void error_set_at(pv_error *e, const char *array, size_t index, const char *memb
                   const char *message) {
     char path[PV_FIELD_PATH_SIZE];
     field_path_at(path, array, index, member);
+    error_set(e, PV_ERR_INVALID_INPUT, PV_RULE_V1, path, message);
+}
+
+void error_set_in(pv_error *e, const char *array, size_t index, const char *field,
+                  const char *message) {
+    char path[PV_FIELD_PATH_SIZE];
+    const size_t at = path_put(path, path_element(path, array, index), ".");
+    (void)path_put(path, at, field);
     error_set(e, PV_ERR_INVALID_INPUT, PV_RULE_V1, path, message);
 }
 
