@@ -5,6 +5,7 @@
    pv_evaluate() (test_eval_util.h, fx_check_prepared). */
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "suites.h"
 #include "test_eval_util.h"
@@ -167,6 +168,49 @@ static void test_v1_citizen_changed_after_prepare_is_refused(void) {
     CU_ASSERT_EQUAL(decide(&f, NULL), PV_ERR_INVALID_INPUT);
     f.status = pv_evaluate_prepared(record, NULL, &f.actor, &f.service, f.on, &f.d, &f.err);
     expect_refused(&f, "citizen");
+}
+
+/* The lifetime rule reads the members of the caller's struct, never its bytes: a pv_citizen in
+   allocated memory whose members are set one by one has padding that was never written, and
+   pv_evaluate_prepared() and pv_prepared_check() must decide it without reading that padding.
+   (They compared the struct word by word first: an uninitialised read, which the valgrind check
+   fails on and which the proof reported.) G1: a child of 5, a guardian asks: permit. */
+static void test_v1_a_citizen_with_unwritten_padding_is_read_member_by_member(void) {
+    fixture f;
+    fx_init(&f, D(2021, 1, 1), D(2026, 3, 4));
+    fx_guardian(&f, "g1");
+    pv_citizen *c = malloc(sizeof *c);
+    CU_ASSERT_FATAL(c != NULL);
+    c->version = f.citizen.version;
+    c->birth_date = f.citizen.birth_date;
+    c->personnummer = f.citizen.personnummer;
+    c->protected_identity = f.citizen.protected_identity;
+    c->login_locked = f.citizen.login_locked;
+    c->login_lock_requested_by = f.citizen.login_lock_requested_by;
+    c->login_lock_case_number = f.citizen.login_lock_case_number;
+    c->seals = f.citizen.seals;
+    c->seal_count = f.citizen.seal_count;
+    c->guardians = f.citizen.guardians;
+    c->guardian_count = f.citizen.guardian_count;
+    c->grants = f.citizen.grants;
+    c->grant_count = f.citizen.grant_count;
+    c->representatives = f.citizen.representatives;
+    c->representative_count = f.citizen.representative_count;
+    c->login_lock_periods = f.citizen.login_lock_periods;
+    c->login_lock_period_count = f.citizen.login_lock_period_count;
+    c->protected_identity_periods = f.citizen.protected_identity_periods;
+    c->protected_identity_period_count = f.citizen.protected_identity_period_count;
+    pv_prepared *record = NULL;
+    CU_ASSERT_EQUAL(pv_prepare(c, storage, sizeof storage, &record, NULL), PV_OK);
+    pv_decision d = PV_DECISION_INIT;
+    CU_ASSERT_EQUAL(pv_evaluate_prepared(record, c, &f.actor, &f.service, f.on, &d, NULL), PV_OK);
+    CU_ASSERT_EQUAL(d.effect, PV_EFFECT_PERMIT);
+    CU_ASSERT_EQUAL(pv_prepared_check(record, c, NULL), PV_OK);
+    c->grant_count = 1; /* a member changed is still seen: V1 */
+    CU_ASSERT_EQUAL(pv_evaluate_prepared(record, c, &f.actor, &f.service, f.on, &d, NULL),
+                    PV_ERR_INVALID_INPUT);
+    CU_ASSERT_EQUAL(d.effect, PV_EFFECT_DENY);
+    free(c);
 }
 
 /* pv_prepared_check: an element changed in place (a seal's date) is seen by the fingerprint,
@@ -421,16 +465,20 @@ static void test_j4_p2_e2_entries_appointments_and_locks(void) {
 
 int register_prepared_suite(void) {
     static const pv_test_case cases[] = {
-        {"storage: NULL, misaligned and too small are named", test_storage_null_misaligned_too_small},
+        {"storage: NULL, misaligned and too small are named",
+         test_storage_null_misaligned_too_small},
         {"size: what cannot be measured is 0, counts past the caps are capped",
          test_size_of_what_cannot_be_measured},
         {"V1: storage never prepared is refused, never a permit",
          test_v1_never_prepared_storage_is_refused},
         {"V1: a citizen changed after pv_prepare is refused (count, pointer, flag)",
          test_v1_citizen_changed_after_prepare_is_refused},
+        {"V1: a citizen whose padding was never written is read member by member",
+         test_v1_a_citizen_with_unwritten_padding_is_read_member_by_member},
         {"pv_prepared_check sees an element or string changed in place",
          test_check_sees_an_element_changed_in_place},
-        {"a copied record decides as the original (D1, D3, T1)", test_a_copied_record_decides_alike},
+        {"a copied record decides as the original (D1, D3, T1)",
+         test_a_copied_record_decides_alike},
         {"V1: the errors of the call are pv_evaluate's", test_v1_errors_of_the_call_as_pv_evaluate},
         {"N4, N5, N6, A3: a ten-digit personnummer is read on each date",
          test_n4_ten_digits_read_on_each_date},

@@ -331,23 +331,6 @@ static uint64_t fingerprint(const pv_citizen *c) {
     return mix_periods(h, c->protected_identity_periods, c->protected_identity_period_count);
 }
 
-/* The lifetime rule, O(1): every member of the pv_citizen struct is the one prepared. */
-static bool citizen_same(const pv_citizen *a, const pv_citizen *b) {
-    return a->version == b->version && date_key(a->birth_date) == date_key(b->birth_date) &&
-           a->personnummer == b->personnummer && a->protected_identity == b->protected_identity &&
-           a->login_locked == b->login_locked &&
-           a->login_lock_requested_by == b->login_lock_requested_by &&
-           a->login_lock_case_number == b->login_lock_case_number && a->seals == b->seals &&
-           a->seal_count == b->seal_count && a->guardians == b->guardians &&
-           a->guardian_count == b->guardian_count && a->grants == b->grants &&
-           a->grant_count == b->grant_count && a->representatives == b->representatives &&
-           a->representative_count == b->representative_count &&
-           a->login_lock_periods == b->login_lock_periods &&
-           a->login_lock_period_count == b->login_lock_period_count &&
-           a->protected_identity_periods == b->protected_identity_periods &&
-           a->protected_identity_period_count == b->protected_identity_period_count;
-}
-
 /* A3: a birth date that does not depend on the date of the question. */
 static void fix_birth(pv_prepared *p, const pv_citizen *c) {
     p->birth = c->birth_date;
@@ -434,17 +417,13 @@ pv_status pv_prepare(const pv_citizen *citizen, void *storage, size_t size, pv_p
     return PV_OK;
 }
 
-bool prepared_citizen_members(const pv_prepared *p, const pv_citizen *c) {
-    return citizen_same(&p->citizen, c);
-}
-
 pv_status pv_prepared_check(const pv_prepared *record, const pv_citizen *citizen, pv_error *error) {
     if (error_unknown(error)) return PV_ERR_INVALID_INPUT;
     if (!prepared_usable(record)) {
         return error_invalid(error, "record", "holds no prepared record (see pv_prepare)");
     }
     if (citizen == NULL) return error_invalid(error, "citizen", "is required");
-    if (!citizen_same(&record->citizen, citizen) || fingerprint(citizen) != record->fingerprint) {
+    if (!prepared_citizen_same(record, citizen) || fingerprint(citizen) != record->fingerprint) {
         return error_invalid(error, "record",
                              "the citizen changed since it was prepared (prepare it again)");
     }
