@@ -28,8 +28,8 @@ sed -e "s/@VERSION@/$version/" -e "s/@VERSION_MAJOR@/$major/" -e "s/@VERSION_MIN
 # an object keeps the two apart, so the caller's test of it is precise; and the states split by
 # a 'split' annotation (src/text/errors.c: the length of an index in a field path) stay apart
 # after the function returns (-eva-interprocedural-splits).
+cpp="-include tests/proof/prelude.h -I include -I $work -I tests/proof"
 common=(-c11 -machdep x86_64
-  -cpp-extra-args="-include tests/proof/prelude.h -I include -I $work -I tests/proof"
   -kernel-warn-key CERT:EXP:46=inactive
   -eva -eva-no-show-progress -eva-msg-key=-final-states,-initial-state -eva-split-return auto
   -eva-interprocedural-splits)
@@ -46,7 +46,8 @@ strings="-eva-slevel-function main:2000"
 # tests/proof/seals.h) analysed apart, and the units of a record sorted by record_units_find(),
 # whose states (one for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
-harnesses=(date pnr names citizen evaluate units prepared who_can_see timeline)
+harnesses=(date pnr names citizen evaluate units prepared who_can_see timeline prepared_decide
+  prepared_decide_empty)
 units="-eva-slevel-function record_units_find:500"
 seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
@@ -56,6 +57,14 @@ declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $
   [prepared]="-eva-precision 2 $units -eva-partition-value $seals"
   [who_can_see]="-eva-precision 2 $units -eva-partition-value $seals"
   [timeline]="-eva-precision 2 $units -eva-partition-value $seals,proof_actor_class")
+# prepared_decide: pv_evaluate_prepared over a record whose counts are fixed for the analysis
+# (tests/proof/prepared_decide.c: every count PROOF_COUNT, 1 unless defined), as prepared.c
+# otherwise; prepared_decide_empty: the same file with every count 0.
+options[prepared_decide]=${options[prepared]}
+options[prepared_decide_empty]=${options[prepared]}
+# A harness analysed under definitions of its own: its file (default: its name) and them.
+declare -A source=([prepared_decide_empty]=prepared_decide)
+declare -A defines=([prepared_decide_empty]="-DPROOF_COUNT=0")
 # The functions a harness can reach in the source but, by design, not with its inputs; any other
 # function not reached fails the check. evaluate: the prepared record's side of the gathering of
 # facts (src/decision/facts.c: a pv_prepared is never passed by pv_evaluate), and the heap sort
@@ -78,16 +87,33 @@ declare -A by_design=([evaluate]="entry_seals prepared_seals sink_set sink_span 
 # entry date a service asks for), as its rows ask for no entry.
 by_design[who_can_see]="${by_design[evaluate]} interval_contains date_key"
 by_design[timeline]="${by_design[evaluate]} interval_contains"
+# prepared_decide: pv_evaluate's side of the gathering of facts (src/decision/facts.c: the
+# record read on every call, and the grants read from it, right_to_act.c), which a prepared
+# record never takes; the copies of internal.h's date helpers in those files (a name matches
+# every copy: as for who_can_see); the heap sort as for evaluate.
+by_design[prepared_decide]="record_periods record_seals sink_always same_unit seal_effect_on
+  grant_counts grant_holder date_is_none date_key interval_contains query_shape_of
+  seal_kind_effect spans_heap_sort spans_sift"
+# prepared_decide_empty: the same, and what reads an element of an array, which a record with
+# every count 0 has none of (its validation, its units and grant groups, its fingerprint, its
+# spans, the rights of a guardian or representative, the errors at an index).
+by_design[prepared_decide_empty]="${by_design[prepared_decide]} sink_interval sink_span
+  guardian_right representative_complete representative_right build_unit holder_of mix_date
+  mix_interval seal_is prep_grant_groups prep_guardians date_next_day mention_before
+  record_mention_unit record_unit_is_first sift element_version_ok fail_at_0
+  guardian_periods_ok interval_ok is_guardian_id periods_valid deny fact_holds error_set_at
+  field_path_at path_element path_put_index span_of view_push"
 # The order the analyses start in: the longest first (seconds of CPU, roughly), so that two
 # cores end together.
 declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [prepared]=35
-  [units]=10 [pnr]=10 [names]=8 [date]=7)
+  [units]=10 [pnr]=10 [names]=8 [date]=7 [prepared_decide]=200 [prepared_decide_empty]=30)
 # PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
 if [ -n "${PROOF_HARNESSES:-}" ]; then
   read -r -a harnesses <<<"$PROOF_HARNESSES"
 fi
 for h in "${harnesses[@]}"; do
-  [ -n "${options[$h]:-}" ] && [ -f "tests/proof/$h.c" ] || fail "no harness named '$h'"
+  [ -n "${options[$h]:-}" ] && [ -f "tests/proof/${source[$h]:-$h}.c" ] ||
+    fail "no harness named '$h'"
 done
 
 # The analyses run side by side, PROOF_JOBS at once (default: the cores; each is one process of
@@ -96,12 +122,14 @@ analyse() { # harness: its log in $work/<harness>.log, "<exit status> <seconds>"
   local h=$1 start rc=0
   start=$(date +%s)
   # shellcheck disable=SC2086 # the options are words
-  frama-c "${common[@]}" ${options[$h]} tests/proof/$h.c src/*/*.c \
+  frama-c "${common[@]}" -cpp-extra-args="$cpp ${defines[$h]:-}" ${options[$h]} \
+    "tests/proof/${source[$h]:-$h}.c" src/*/*.c \
     -then -metrics -metrics-eva-cover > "$work/$h.log" 2>&1 || rc=$?
   echo "$rc $(($(date +%s) - start))" > "$work/$h.status"
 }
 jobs_max=${PROOF_JOBS:-$(nproc)}
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+# (kill fails when no analysis is left running: that is no failure of the check.)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 started=$(date +%s)
 running=0
 for h in $(for x in "${harnesses[@]}"; do echo "${cost[$x]:-0} $x"; done | sort -rn | cut -d' ' -f2); do
@@ -148,7 +176,7 @@ for h in "${harnesses[@]}"; do
   [ $((reachable - reached)) = "$(echo "$unreached" | grep -c . || true)" ] ||
     fail "tests/proof/$h.c: $reached of $reachable reachable functions reached by the analysis"
   # Each public function the harness calls is among those analysed, with statements reached.
-  targets=$(grep -o '\bpv_[a-z_]*(' tests/proof/$h.c | tr -d '(' | sort -u)
+  targets=$(grep -o '\bpv_[a-z_]*(' "tests/proof/${source[$h]:-$h}.c" | tr -d '(' | sort -u)
   for f in $targets; do
     grep -Eq "^  $f: [1-9][0-9]* stmts out of" "$log" ||
       fail "tests/proof/$h.c: $f was not reached by the analysis"
