@@ -262,6 +262,27 @@ static void test_a_copied_record_decides_alike(void) {
     (void)record;
 }
 
+/* The record's bytes are the citizen's alone: storage that held other bytes before gives the
+   same record, byte for byte (no leftovers of the caller in the slots a union or array does not
+   use: the record holds room for a lock flag the citizen does not set, for instance). */
+static void test_the_record_does_not_keep_what_the_storage_held(void) {
+    fixture f;
+    fx_init(&f, D(2012, 6, 15), D(2026, 3, 4));
+    fx_journal(&f);
+    fx_grant(&f, "self", U1, D(2025, 1, 1), D(2026, 12, 31));
+    const size_t size = pv_prepared_size(&f.citizen);
+    CU_ASSERT_FATAL(size > 0 && size <= sizeof storage);
+    memset(storage, 0xA5, sizeof storage);
+    memset(moved, 0x00, sizeof moved);
+    pv_prepared *a = NULL;
+    pv_prepared *b = NULL;
+    pv_error err = PV_ERROR_INIT;
+    CU_ASSERT_EQUAL(pv_prepare(&f.citizen, storage, sizeof storage, &a, &err), PV_OK);
+    CU_ASSERT_EQUAL(pv_prepare(&f.citizen, moved, sizeof moved, &b, &err), PV_OK);
+    CU_ASSERT_FATAL(a != NULL && b != NULL);
+    CU_ASSERT_EQUAL(memcmp(storage, moved, size), 0);
+}
+
 /* The errors of step 0 come in pv_evaluate()'s order and name the same fields. */
 static void test_v1_errors_of_the_call_as_pv_evaluate(void) {
     fixture f;
@@ -479,6 +500,8 @@ int register_prepared_suite(void) {
          test_check_sees_an_element_changed_in_place},
         {"a copied record decides as the original (D1, D3, T1)",
          test_a_copied_record_decides_alike},
+        {"the record does not keep what the storage held before",
+         test_the_record_does_not_keep_what_the_storage_held},
         {"V1: the errors of the call are pv_evaluate's", test_v1_errors_of_the_call_as_pv_evaluate},
         {"N4, N5, N6, A3: a ten-digit personnummer is read on each date",
          test_n4_ten_digits_read_on_each_date},

@@ -106,7 +106,7 @@ by_design[prepared_decide_empty]="${by_design[prepared_decide]} sink_interval si
 # The order the analyses start in: the longest first (seconds of CPU, roughly), so that two
 # cores end together.
 declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [prepared]=35
-  [units]=10 [pnr]=10 [names]=8 [date]=7 [prepared_decide]=200 [prepared_decide_empty]=30)
+  [units]=10 [pnr]=10 [names]=8 [date]=7 [prepared_decide]=280 [prepared_decide_empty]=30)
 # PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
 if [ -n "${PROOF_HARNESSES:-}" ]; then
   read -r -a harnesses <<<"$PROOF_HARNESSES"

@@ -201,6 +201,12 @@ static span_set seals_set(builder *b, int which, const uint16_t *m, size_t n, bo
     return close_set(b, first);
 }
 
+/* For the proof (docs/PROOF.md; a compiler reads it as a comment): whether each unit built so
+   far has content seals and grant groups, one unit after the other, on which the analysis keeps
+   its states apart (as view_layout does for a view, time/view.h), so that each unit's ranges
+   stay tied to the groups written for it until the decision reads them. */
+/*@ ghost uint64_t prepared_units_shape; */
+
 /* One unit: its seals and its grants by holder, from its mentions 'm' (seals, then grants). */
 static void build_unit(builder *b, const uint16_t *m, size_t n, prep_unit *u) {
     u->unit = record_mention_unit(b->c, m[0]);
@@ -219,6 +225,9 @@ static void build_unit(builder *b, const uint16_t *m, size_t n, prep_unit *u) {
         }
     }
     u->grant_count = b->grants_used - u->grant_first;
+    /*@ ghost prepared_units_shape = prepared_units_shape * 4u + (u->content_count != 0) * 2u +
+                                     (u->grant_count != 0); */
+    /*@ split prepared_units_shape; */
 }
 
 /* The units, sorted as strcmp() orders them (record.c sorts the mentions). */
@@ -228,6 +237,7 @@ static void build_units(builder *b) {
     /*@ split b->c->seal_count; */
     record_units ru;
     record_units_find(&ru, b->c);
+    /*@ ghost prepared_units_shape = 0; */
     uint32_t units = 0;
     size_t i = 0;
     while (i < ru.count) {
@@ -346,6 +356,11 @@ pv_prepared *prepared_build(void *storage, const pv_citizen *c, const prep_layou
     unsigned char *base = storage;
     pv_prepared *p = storage;
     memset(p, 0, sizeof *p);
+    /* The arrays zeroed before they are filled: no byte of the record is what the caller's
+       storage held before (the record's bytes depend on the citizen alone), and a slot past
+       what a union or array uses reads as zero, never as the caller's leftovers (the proof
+       reads each range of the record as written: docs/PROOF.md). */
+    memset(base + sizeof *p, 0, l->total - sizeof *p);
     p->size = l->total;
     p->citizen = *c;
     p->has_pnr = c->personnummer != NULL;

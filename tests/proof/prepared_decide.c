@@ -45,8 +45,6 @@
 
 #include <string.h>
 
-static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
-
 int main(void) {
     proof_strings();
     proof_arrays();
@@ -66,6 +64,9 @@ int main(void) {
     proof_guardians[0].protected_identity_period_count = PROOF_COUNT;
     pv_error error_storage;
     pv_prepared *record = NULL;
+    /* The storage on the stack, never written before pv_prepare (a caller's may be fresh from
+       malloc): reading a byte the builder did not write is an alarm. */
+    max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
     /* The storage NULL or of any size up to PV_PREPARED_MAX_SIZE; the citizen and the output
        NULL or not. */
     const size_t size = Frama_C_size_t_interval(0, sizeof storage);
