@@ -18,25 +18,7 @@
  * NOT in .ci/checks/90-proof.sh yet: the decision from a prepared record is not proved
  * (docs/PROOF.md, "Not proved yet", and prepared_decide.c).
  */
-#ifndef PROOF_SHAPED
-#define PROOF_SHAPED
-#endif
-#ifndef PROOF_SEALS
-#define PROOF_SEALS 1
-#endif
-#ifndef PROOF_GRANTS
-#define PROOF_GRANTS 1
-#endif
-#ifndef PROOF_GUARDIANS
-#define PROOF_GUARDIANS 1
-#endif
-#ifndef PROOF_REPRESENTATIVES
-#define PROOF_REPRESENTATIVES 1
-#endif
-#ifndef PROOF_PERIODS
-#define PROOF_PERIODS 1
-#endif
-#include "record.h"
+#include "record_of_ones.h"
 #include "actors.h"
 #include "seals.h"
 

@@ -11,25 +11,7 @@
  * count 0 to that); docs/PROOF.md says why the code does not depend on the size and why these
  * are smaller than evaluate.c's.
  */
-#ifndef PROOF_SHAPED
-#define PROOF_SHAPED
-#endif
-#ifndef PROOF_SEALS
-#define PROOF_SEALS 1
-#endif
-#ifndef PROOF_GRANTS
-#define PROOF_GRANTS 1
-#endif
-#ifndef PROOF_GUARDIANS
-#define PROOF_GUARDIANS 1
-#endif
-#ifndef PROOF_REPRESENTATIVES
-#define PROOF_REPRESENTATIVES 1
-#endif
-#ifndef PROOF_PERIODS
-#define PROOF_PERIODS 1
-#endif
-#include "record.h"
+#include "record_of_ones.h"
 #include "seals.h"
 
 static max_align_t storage[PV_PREPARED_MAX_SIZE / sizeof(max_align_t)];
