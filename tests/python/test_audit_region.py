@@ -377,6 +377,51 @@ def test_an_error_in_a_worker_is_raised_in_the_parent_and_stops_every_worker(mon
     assert _living(set(_children(os.getpid())) - before) == []
 
 
+_FORKS_AND_THREADS = r"""
+import io, os, sys, threading
+import portvakt as pv
+from portvakt import _audit_jobs
+records = pv.audit.read_records(sys.argv[1])
+log = open(sys.argv[2], "rb").read() * 200
+_audit_jobs.BLOCK = 4096
+at_fork = []
+os.register_at_fork(before=lambda: at_fork.append(threading.active_count()))
+
+def audit(write):
+    end = "end"
+    try:
+        _audit_jobs.run_blocks(records, io.BytesIO(log).read1, 2, True, True, write, lambda totals: None)
+    except (KeyboardInterrupt, ValueError) as error:
+        end = type(error).__name__
+    print(end, threading.active_count())
+
+def interrupted(text, totals):
+    if totals.lines > 300:
+        raise KeyboardInterrupt
+
+def failing(text, totals):
+    if totals.lines > 300:
+        raise ValueError("stop")
+
+for write in (lambda text, totals: None, interrupted, failing, lambda text, totals: None):
+    audit(write)
+print("forks", at_fork)
+"""
+
+
+def test_no_thread_of_an_audit_outlives_it_and_no_worker_is_forked_beside_one():
+    # Four audits with --jobs 2 in one process: one to its end, one stopped by Ctrl-C (raised by
+    # its writer), one by an error, one more to its end. A fork beside a running thread may copy a
+    # lock that thread holds (the allocator's, under AddressSanitizer), and the worker then waits
+    # for ever: each of the 8 workers is forked with the main thread alone, and each audit leaves
+    # no thread behind.
+    proc = subprocess.run([sys.executable, "-c", _FORKS_AND_THREADS, str(EXAMPLE / "records.jsonl"),
+                           str(EXAMPLE / "log.jsonl")], capture_output=True, text=True, env=ENV, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["end 1", "KeyboardInterrupt 1", "ValueError 1", "end 1",
+                                       "forks " + str([1] * 8)]
+
+
 @not_under_asan
 def test_workers_end_when_their_parent_is_killed(tmp_path):
     run = _Audit(tmp_path)

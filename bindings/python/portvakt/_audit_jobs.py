@@ -12,6 +12,10 @@ and the rest of it is skipped unread: /dev/zero gets its finding and is read in 
 Ctrl-C: the workers ignore SIGINT; the parent kills them and reaps them, then KeyboardInterrupt
 goes on to the command line (exit status 130). A worker that dies (killed, out of memory) ends the
 audit with WorkerStopped, and workers whose parent is gone end within a second or so.
+
+No thread of the audit outlives run_blocks, whichever way it ends, and every worker is forked
+before the audit starts a thread: a process that forks while other threads run may fork a lock
+one of them holds (the allocator's, under AddressSanitizer), and that child waits for ever.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import queue
 import signal
 import threading
 import time
@@ -239,18 +244,21 @@ class WorkerStopped(RuntimeError):
     """A worker process of --jobs ended before its blocks were decided (killed, out of memory)."""
 
 
-def _worker(tasks: Any, results: Any, readers: List[Any], parent: int) -> None:
+def _worker(tasks: Any, results: Any, others: List[Any], parent: int) -> None:
     """A worker: decides the blocks it takes from 'tasks' and sends their findings on 'results',
-    until it takes None."""
+    until it takes None (or the parent's end of 'tasks' is closed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # A parent killed outright cannot tell its workers, and a worker may then wait for ever in
     # the middle of a block the parent was sending: a thread looks for the parent every second.
     threading.Thread(target=_orphaned, args=(parent,), daemon=True).start()
-    for reader in readers:
-        reader.close()  # the read ends of the findings are the parent's alone
+    for end in others:
+        end.close()  # the pipes of the other workers are the parent's alone
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.recv()
+        except EOFError:
+            return
         if task is None:
             return
         index, first, data, as_json, ascii_only = task
@@ -278,52 +286,95 @@ def _sendable(error: Exception) -> Exception:
         return RuntimeError(f"{type(error).__name__}: {error}")
 
 
+_END = object()  # a feeder's last item
+
+
+class _Feeder:
+    """Writes the blocks of one worker into its pipe from a thread of its own, so that the parent
+    never waits to send (a 4 MiB block fills a pipe; the worker reads it when it has sent what it
+    decided before). finish() ends the thread: after the blocks in hand, or as soon as the write
+    fails because the worker is gone (its end of the pipe closed: BrokenPipeError)."""
+
+    def __init__(self, pipe: Any) -> None:
+        self.pipe = pipe
+        self.items: "queue.SimpleQueue[Any]" = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="portvakt-audit-feeder", daemon=True)
+        self.thread.start()
+
+    def put(self, item: Any) -> None:
+        self.items.put(item)
+
+    def _run(self) -> None:
+        while True:
+            item = self.items.get()
+            if item is _END:
+                return
+            try:
+                self.pipe.send(item)
+            except OSError:  # the worker is gone: the parent learns it from its findings' pipe
+                return
+
+    def finish(self) -> None:
+        self.items.put(_END)
+        self.thread.join()
+        self.pipe.close()
+
+
 class _Workers:
     """Worker processes that decide blocks; their findings come back by block number, in any order.
 
     Not multiprocessing.Pool: Pool.terminate() could hang for ever after Ctrl-C (its task thread
     writing a 4 MiB block into a pipe no worker read any more), and a worker killed while it held
-    a lock of Pool's shared pipes stopped the others. Here each worker has its own pipes: blocks go
-    to it through a queue (whose thread writes them, so the parent never waits to send), findings
-    come back on a pipe it alone writes, so a worker that dies is an end of file, at once. The
-    parent never waits for a worker it has stopped: stop() kills the processes and reaps them, and
-    the queues' threads are never joined."""
+    a lock of Pool's shared pipes stopped the others. Not multiprocessing.Queue either: its
+    thread outlives the queue, and the next audit of the process would fork beside it. Here each
+    worker has its own pipes: blocks go to it through a _Feeder, findings come back on a pipe it
+    alone writes, so a worker that dies is an end of file, at once. The parent never waits for a
+    worker it has stopped: stop() kills the processes and reaps them, and then the feeders'
+    writes fail and their threads end."""
 
     def __init__(self) -> None:
         self.context = multiprocessing.get_context("fork")  # the workers start with the records prepared
         self.processes: List[Any] = []
-        self.tasks: List[Any] = []
+        self.feeders: List[_Feeder] = []
         self.readers: List[Any] = []
         self.load: List[int] = []  # the blocks sent to each worker and not yet back
         self.owner: Dict[int, int] = {}  # block number -> worker
         self.done: Dict[int, Any] = {}  # findings back before those of an earlier block
 
     def start(self, jobs: int) -> None:
-        """Starts the workers. Ctrl-C waits until each is started and known (none is forked and
-        left unknown to stop()); it comes as soon as they are."""
+        """Starts the workers, then the feeders' threads: no worker is forked beside a thread of
+        the audit. Ctrl-C waits until each is started and known (none is forked and left unknown
+        to stop()); it comes as soon as they are."""
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        writers: List[Any] = []
         try:
             for _ in range(jobs):
-                tasks = self.context.Queue()
-                tasks.cancel_join_thread()  # nothing waits for a pipe nobody reads (stop())
+                task_reader, task_writer = self.context.Pipe(duplex=False)
                 reader, writer = self.context.Pipe(duplex=False)
                 process = self.context.Process(target=_worker, daemon=True,
-                                               args=(tasks, writer, self.readers + [reader], os.getpid()))
+                                               args=(task_reader, writer, self.readers + writers + [reader, task_writer],
+                                                     os.getpid()))
                 try:
                     process.start()
                 finally:
                     writer.close()  # the worker's alone: its end is an end of file here
+                    task_reader.close()  # the same: a write to a worker that is gone fails at once
                 self.processes.append(process)
-                self.tasks.append(tasks)
+                writers.append(task_writer)
                 self.readers.append(reader)
                 self.load.append(0)
+        except BaseException:
+            for task_writer in writers:
+                task_writer.close()
+            raise
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        self.feeders = [_Feeder(task_writer) for task_writer in writers]
 
     def send(self, index: int, first: int, data: bytes, as_json: bool, ascii_only: bool) -> None:
         """Block 'index' to the worker with the fewest blocks in hand."""
         k = self.load.index(min(self.load))
-        self.tasks[k].put((index, first, data, as_json, ascii_only))  # the queue's thread writes it
+        self.feeders[k].put((index, first, data, as_json, ascii_only))  # the feeder's thread writes it
         self.load[k] += 1
         self.owner[index] = k
 
@@ -359,20 +410,25 @@ class _Workers:
 
     def close(self) -> None:
         """The end of the log: every worker takes a sentinel and ends."""
-        for tasks in self.tasks:
-            tasks.put(None)
+        for feeder in self.feeders:
+            feeder.put(None)
+        for feeder in self.feeders:
+            feeder.finish()
         for process in self.processes:
             process.join()
         for reader in self.readers:
             reader.close()
 
     def stop(self) -> None:
-        """Ctrl-C, a closed pipe, an error: every worker is killed at once and reaped."""
+        """Ctrl-C, a closed pipe, an error: every worker is killed at once and reaped; then the
+        feeders' writes fail (no reader is left) and their threads end."""
         for process in self.processes:
             if process.exitcode is None:
                 process.kill()
         for process in self.processes:
             process.join()
+        for feeder in self.feeders:
+            feeder.finish()
         for reader in self.readers:
             reader.close()
 
