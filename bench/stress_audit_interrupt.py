@@ -7,7 +7,8 @@ holds nine fixed moments: tests/python/test_audit_region.py).
 
 The moment of each Ctrl-C is drawn from 0.2 - 1.5 s after the command starts (before it, Python
 itself is still starting); standard input is closed at the same moment, as when Ctrl-C stops the
-whole pipeline. A run that hangs is killed, with its workers."""
+whole pipeline. A run that hangs gets SIGABRT, with PYTHONFAULTHANDLER set, so that Python's
+stacks of it are printed here; then it is killed, with its workers."""
 
 import json
 import os
@@ -45,15 +46,22 @@ def one_run(records, delay, limit=20.0):
     line = (json.dumps({"citizen": "r1", "on": "2026-01-10", "actor": {"kind": "guardian", "id": "g"},
                         "service": {"kind": "e_services"}}) + "\n").encode()
     proc = subprocess.Popen([sys.executable, "-m", "portvakt", "audit", records, "-", "--jobs", "2", "--json"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=dict(os.environ, PYTHONFAULTHANDLER="1"))
     feeding = [True]
 
     def feed():
+        # Standard input is this thread's alone: it closes it once told to stop (a close from
+        # another thread would wait for a write blocked on a full pipe, and so for the command).
         try:
             while feeding[0]:
                 proc.stdin.write(line * 20000)
                 proc.stdin.flush()
         except (OSError, ValueError):
+            pass
+        try:
+            proc.stdin.close()
+        except OSError:
             pass
 
     threading.Thread(target=feed, daemon=True).start()
@@ -68,16 +76,19 @@ def one_run(records, delay, limit=20.0):
     proc.send_signal(signal.SIGINT)
     feeding[0] = False
     try:
-        proc.stdin.close()
-    except OSError:
-        pass
-    try:
         status = proc.wait(timeout=limit)
     except subprocess.TimeoutExpired:
         status = None
-    feeding[0] = False
     workers.update(children(proc.pid))
     if status is None:
+        proc.send_signal(signal.SIGABRT)  # faulthandler prints the stacks of every thread
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        print(f"hung (Ctrl-C {delay:.3f} s after the start); its stacks:", flush=True)
+        os.set_blocking(proc.stderr.fileno(), False)
+        print((proc.stderr.read() or b"").decode(errors="replace")[-6000:], flush=True)
         for pid in [proc.pid, *workers]:
             try:
                 os.kill(pid, signal.SIGKILL)
