@@ -47,7 +47,7 @@ strings="-eva-slevel-function main:2000"
 # whose states (one for each count of seals, src/input/record.c) need room; timeline: each class of actor too (a
 # global of the harness, tests/proof/timeline.c).
 harnesses=(date pnr names citizen evaluate units prepared who_can_see timeline prepared_decide
-  prepared_decide_empty)
+  prepared_decide_empty many many_empty)
 units="-eva-slevel-function record_units_find:500"
 seals="proof_seal0,proof_seal1"
 declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $strings"
@@ -62,9 +62,15 @@ declare -A options=([date]="-eva-precision 1 $strings" [pnr]="-eva-precision 1 $
 # otherwise; prepared_decide_empty: the same file with every count 0.
 options[prepared_decide]=${options[prepared]}
 options[prepared_decide_empty]=${options[prepared]}
+# many, many_empty: pv_evaluate_many over such records (tests/proof/many.c), as prepared_decide;
+# the functions of a request of src/fast/batch.c keep apart the states of each record prepared
+# and each request's view (with the default room, states of records of different spans are
+# joined before the decision reads them: 3 alarms in view_probe).
+options[many]="${options[prepared]} -eva-slevel-function pv_evaluate_many:1000,start_run:1000,prepare_run:1000,decide_request:1000"
+options[many_empty]=${options[many]}
 # A harness analysed under definitions of its own: its file (default: its name) and them.
-declare -A source=([prepared_decide_empty]=prepared_decide)
-declare -A defines=([prepared_decide_empty]="-DPROOF_COUNT=0")
+declare -A source=([prepared_decide_empty]=prepared_decide [many_empty]=many)
+declare -A defines=([prepared_decide_empty]="-DPROOF_COUNT=0" [many_empty]="-DPROOF_COUNT=0")
 # The functions a harness can reach in the source but, by design, not with its inputs; any other
 # function not reached fails the check. evaluate: the prepared record's side of the gathering of
 # facts (src/decision/facts.c: a pv_prepared is never passed by pv_evaluate), and the heap sort
@@ -103,10 +109,25 @@ by_design[prepared_decide_empty]="${by_design[prepared_decide]} sink_interval si
   record_mention_unit record_unit_is_first sift element_version_ok fail_at_0
   guardian_periods_ok interval_ok is_guardian_id periods_valid deny fact_holds error_set_at
   field_path_at path_element path_put_index span_of view_push"
+# many: what prepared_decide does not reach, and what pv_evaluate_many never runs with its
+# records: the fingerprint and its mixing functions (a run's record lives for the call alone and
+# is never checked against a later citizen: prepared_build(..., false)), and the decision from
+# the record itself (view_from_record: for a record too large for a run's storage, which a
+# record of these counts never is; pv_evaluate's path, proved by evaluate.c).
+by_design[many]="${by_design[prepared_decide]} fingerprint mix mix_date mix_interval mix_string
+  mix_periods mix_seals mix_guardians mix_grants_and_representatives view_from_record"
+# many_empty: the same, and what reads an element of an array, as for prepared_decide_empty (but
+# the index in a field path, which the field of an invalid request has: "queries[1].service").
+by_design[many_empty]="${by_design[many]} sink_interval sink_span guardian_right
+  representative_complete representative_right build_unit holder_of seal_is prep_grant_groups
+  prep_guardians date_next_day mention_before record_mention_unit record_unit_is_first sift
+  element_version_ok fail_at_0 guardian_periods_ok interval_ok is_guardian_id periods_valid deny
+  fact_holds error_set_at field_path_at span_of view_push"
 # The order the analyses start in: the longest first (seconds of CPU, roughly), so that two
 # cores end together.
 declare -A cost=([evaluate]=210 [who_can_see]=175 [citizen]=140 [timeline]=115 [prepared]=35
-  [units]=10 [pnr]=10 [names]=8 [date]=7 [prepared_decide]=280 [prepared_decide_empty]=30)
+  [units]=10 [pnr]=10 [names]=8 [date]=7 [prepared_decide]=280 [prepared_decide_empty]=30
+  [many]=350 [many_empty]=15)
 # PROOF_HARNESSES="evaluate citizen" runs only those (when working on one); CI runs them all.
 if [ -n "${PROOF_HARNESSES:-}" ]; then
   read -r -a harnesses <<<"$PROOF_HARNESSES"

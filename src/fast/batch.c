@@ -49,6 +49,13 @@ static void report_invalid(pv_error *first, bool *reported, size_t i, const pv_e
     error_set_in(first, "queries", i, err->field, err->message);
 }
 
+/* V1: request 'i' is answered with the fail-closed deny, for the problem 'err' names. */
+static void request_invalid(pv_outcome *o, pv_error *first, bool *reported, size_t i,
+                            const pv_error *err) {
+    outcome_invalid(o);
+    report_invalid(first, reported, i, err);
+}
+
 /* The services found valid so far in this call, the latest few: the inputs are const, so a
    pointer found valid once stays valid (section 8 judges a service by its own fields alone). */
 enum {
@@ -98,16 +105,22 @@ static pv_status start_run(const pv_citizen *c, pv_date on, pv_request *rq, pv_e
 }
 
 /* Steps 1 to 7 and T1 for one valid, resolved request, from the run's prepared record when
-   there is one. */
-static void decide_request(const pv_request *rq, const pv_prepared *prepared, pv_date on, view *v,
+   there is one. The view is this request's alone (a new one for each request: nothing of one
+   request's view is read for the next). */
+static void decide_request(const pv_request *rq, const pv_prepared *prepared, pv_date on,
                            pv_decision *d) {
+    view v;
     if (prepared != NULL) {
         const char *unit = rq->service->unit;
-        view_from_prepared(v, prepared, rq, unit == NULL ? NULL : prepared_unit(prepared, unit));
+        view_from_prepared(&v, prepared, rq, unit == NULL ? NULL : prepared_unit(prepared, unit));
     } else {
-        view_from_record(v, rq);
+        view_from_record(&v, rq);
     }
-    decide_view(rq, v, on, d, true);
+    decide_view(rq, &v, on, d, true);
+    /* For the proof only (docs/PROOF.md; a compiler reads it as a comment): the view of this
+       request is gone, so the analysis no longer keeps its states apart by the view's layout;
+       kept apart, they multiply from request to request. */
+    /*@ merge view_layout; */
 }
 
 pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv_outcome *outcomes,
@@ -141,15 +154,18 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
     const pv_actor *valid_actor = NULL; /* the last actor found valid */
     max_align_t storage[RUN_STORAGE / sizeof(max_align_t)];
     const pv_prepared *prepared = NULL; /* the current citizen's, when it fits */
-    view v;
     seen_services services = {{NULL}, 0};
+    /* For the proof only (docs/PROOF.md; a compiler reads it as a comment): each request on a
+       round of its own, so that what a request leaves for the next (the run's record, its
+       validation) is never joined with what another round left. */
+    /*@ loop unroll; */
     for (size_t i = 0; i < count; i++) {
         const pv_query *q = &queries[i];
-        const pv_error *invalid = &err;
         if (q->version != queries[0].version) {
             error_set(&err, PV_ERR_INVALID_INPUT, PV_RULE_V1, "version",
                       "differs from the version of queries[0]");
-            goto invalid_request;
+            request_invalid(&outcomes[i], &first, &reported, i, &err);
+            continue;
         }
         if (i == 0 || q->citizen != rq.citizen) {
             /* Step 0 (V1) for the date and the record: once for each run of requests that share
@@ -157,13 +173,19 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
             rq.actor = NULL; /* the actor is looked up in the new record */
             record = start_run(q->citizen, on, &rq, &record_error, storage, &prepared);
         }
-        invalid = &record_error;
-        if (record != PV_OK) goto invalid_request;
+        /* For the proof only: a record prepared is never joined with one that is not. */
+        /*@ split record; */
+        if (record != PV_OK) {
+            request_invalid(&outcomes[i], &first, &reported, i, &record_error);
+            continue;
+        }
         /* Step 0 (V1) for the actor and the service, unless both were found valid before. */
         if (valid_actor == NULL || q->actor != valid_actor ||
             !service_seen(&services, q->service)) {
-            invalid = &err;
-            if (validate_query(q->actor, q->service, &err) != PV_OK) goto invalid_request;
+            if (validate_query(q->actor, q->service, &err) != PV_OK) {
+                request_invalid(&outcomes[i], &first, &reported, i, &err);
+                continue;
+            }
             valid_actor = q->actor;
             service_remember(&services, q->service);
         }
@@ -174,13 +196,8 @@ pv_status pv_evaluate_many(const pv_query *queries, size_t count, pv_date on, pv
             resolve_actor(&rq);
         }
         rq.service = q->service;
-        decide_request(&rq, prepared, on, &v, &d);
+        decide_request(&rq, prepared, on, &d);
         outcome_from_decision(&outcomes[i], &d);
-        continue;
-    invalid_request:
-        /* V1: the request is answered with the fail-closed deny. */
-        outcome_invalid(&outcomes[i]);
-        report_invalid(&first, &reported, i, invalid);
     }
     if (reported) return error_report(error, &first);
     error_clear(error);

@@ -64,7 +64,9 @@ void error_set_at(pv_error *e, const char *array, size_t index, const char *memb
 
 void error_set_in(pv_error *e, const char *array, size_t index, const char *field,
                   const char *message) {
-    char path[PV_FIELD_PATH_SIZE];
+    /* Zeroed, so that every byte of the path is written whatever the length of 'field': a
+       prover then finds its end over fields of any length at once (docs/PROOF.md). */
+    char path[PV_FIELD_PATH_SIZE] = {0};
     const size_t at = path_put(path, path_element(path, array, index), ".");
     (void)path_put(path, at, field);
     error_set(e, PV_ERR_INVALID_INPUT, PV_RULE_V1, path, message);
