@@ -1,8 +1,9 @@
 /*
  * names.c — the proof harness of the functions that name things and of the decision accessors:
  * every enum argument of any int value (out of range too), the name readers with any string of
- * up to 65 bytes or NULL, the accessors with a decision of any content or NULL, and
- * pv_outcome_to_decision() with an outcome of any content.
+ * up to 65 bytes or NULL, the accessors with a decision of any content or NULL,
+ * pv_outcome_to_decision() with an outcome of any content, and pv_outcome_from_decision() with
+ * a decision of any content.
  */
 #include "nondet.h"
 
@@ -60,5 +61,15 @@ int main(void) {
     out.version = any_version();
     (void)pv_outcome_to_decision(Frama_C_nondet(0, 1) ? &outcome : NULL,
                                  Frama_C_nondet(0, 1) ? &out : NULL, any_error(&error_storage));
+
+    /* A decision of any bytes (its version, effect, reason and rule any; its flag a bool), or
+       NULL, into an outcome of any version (its other members uninitialised) or NULL. */
+    pv_decision given;
+    Frama_C_make_unknown((char *)&given, sizeof given);
+    given.filtered = any_bool();
+    pv_outcome into;
+    into.version = any_version();
+    (void)pv_outcome_from_decision(Frama_C_nondet(0, 1) ? &given : NULL,
+                                   Frama_C_nondet(0, 1) ? &into : NULL, any_error(&error_storage));
     return 0;
 }
