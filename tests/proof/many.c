@@ -34,14 +34,7 @@ int main(void) {
     pv_citizen citizen;
     any_citizen(&citizen);
     /* Every count PROOF_COUNT (above), the arrays not NULL (PROOF_SHAPED). */
-    citizen.seal_count = PROOF_COUNT;
-    citizen.grant_count = PROOF_COUNT;
-    citizen.guardian_count = PROOF_COUNT;
-    citizen.representative_count = PROOF_COUNT;
-    citizen.login_lock_period_count = PROOF_COUNT;
-    citizen.protected_identity_period_count = PROOF_COUNT;
-    proof_guardians[0].blocked_period_count = PROOF_COUNT;
-    proof_guardians[0].protected_identity_period_count = PROOF_COUNT;
+    proof_counts_all(&citizen, PROOF_COUNT);
     /* The actor of each class of actors.h, each class analysed apart. */
     pv_actor actor;
     any_actor(&actor);

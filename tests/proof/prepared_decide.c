@@ -36,14 +36,7 @@ int main(void) {
     pv_citizen citizen;
     any_citizen(&citizen);
     /* Every count PROOF_COUNT (above), the arrays not NULL (PROOF_SHAPED). */
-    citizen.seal_count = PROOF_COUNT;
-    citizen.grant_count = PROOF_COUNT;
-    citizen.guardian_count = PROOF_COUNT;
-    citizen.representative_count = PROOF_COUNT;
-    citizen.login_lock_period_count = PROOF_COUNT;
-    citizen.protected_identity_period_count = PROOF_COUNT;
-    proof_guardians[0].blocked_period_count = PROOF_COUNT;
-    proof_guardians[0].protected_identity_period_count = PROOF_COUNT;
+    proof_counts_all(&citizen, PROOF_COUNT);
     pv_error error_storage;
     pv_prepared *record = NULL;
     /* The storage on the stack, never written before pv_prepare (a caller's may be fresh from

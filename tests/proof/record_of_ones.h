@@ -28,4 +28,18 @@
 #endif
 #include "record.h"
 
+/* Every count of the citizen 'c' (of any_citizen()) and of its guardian set to 'n' (0 or 1): the
+   record of one layout that prepared_decide.c and many.c analyse (docs/PROOF.md, "A prepared
+   record asked"). */
+static inline void proof_counts_all(pv_citizen *c, size_t n) {
+    c->seal_count = n;
+    c->grant_count = n;
+    c->guardian_count = n;
+    c->representative_count = n;
+    c->login_lock_period_count = n;
+    c->protected_identity_period_count = n;
+    proof_guardians[0].blocked_period_count = n;
+    proof_guardians[0].protected_identity_period_count = n;
+}
+
 #endif
